@@ -1,0 +1,50 @@
+/** Stable machine-readable codes of the failures a caller is expected to handle. */
+export type DomainErrorCode =
+  | "GAME_OVER"
+  | "INVALID_MONSTER"
+  | "INVALID_SEED"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "CORRUPT_GAME"
+  | "STORE_UNAVAILABLE"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN";
+
+/**
+ * An expected failure. Only these leave the domain on purpose: anything else thrown is a bug.
+ * `field` names the input at fault where there is one (for instance `monsters[2].life`).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** The array is decimated: no weapon can be used any more. */
+export class GameOverError extends DomainError {
+  constructor(gameId: string) {
+    super(
+      "GAME_OVER",
+      `Game ${gameId} is over: Dwemthy's Array is decimated, no weapon can be used.`,
+    );
+  }
+}
+
+/** A monster given to start a game or to patch one breaks the bounds of RULES.md and the API. */
+export class InvalidMonsterError extends DomainError {
+  constructor(field: string, message: string) {
+    super("INVALID_MONSTER", message, field);
+  }
+}
+
+/** A stored game no longer reads as a game (missing or malformed field). */
+export class CorruptGameError extends DomainError {
+  constructor(gameId: string, detail: string) {
+    super("CORRUPT_GAME", `Game ${gameId} is corrupt in the store: ${detail}.`);
+  }
+}

@@ -1,0 +1,228 @@
+import { battleEvent, type BattleEvent } from "./battle-event";
+import type { Dice } from "./dice";
+import { DomainError, GameOverError } from "./domain-error";
+import { DwemthyArray } from "./dwemthy-array";
+import type { MonsterSpec, MonsterState } from "./monster";
+import { validateMonsterPatch, validateMonsters, type MonsterPatch } from "./monster-validation";
+import { Rabbit, STARTING_RABBIT, type RabbitState } from "./rabbit";
+import { BOMB_BONUS, BOOMERANG_BONUS, LETTUCE_BONUS, type Weapon } from "./weapon";
+
+/** Whether the battle goes on; a dead rabbit is not the end (lettuce revives it). */
+export type GameStatus = "IN_PROGRESS" | "VICTORY";
+
+/** A game as plain data: what a store keeps between turns. */
+export interface GameState {
+  id: string;
+  status: GameStatus;
+  /** Turns played: 0 right after the start, +1 per attack. */
+  turn: number;
+  /** Bumped by every committed change; a commit names the version it was computed from. */
+  version: number;
+  /** The dice's saved state, see {@link Dice.save}. */
+  dice: string;
+  /** Hash of the player's token, never the token itself. */
+  tokenHash: string;
+  rabbit: RabbitState;
+  /** Monsters still in the array, front first; the front one is the current monster. */
+  monsters: MonsterState[];
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+/** What it takes to start a game. */
+export interface NewGame {
+  id: string;
+  dice: Dice;
+  tokenHash: string;
+  /** Defaults to the bestiary at the call site; validated here. */
+  monsters: readonly MonsterSpec[];
+  now: number;
+}
+
+/**
+ * The aggregate: the rabbit, the array, the dice, the turn and the status. Every change of a game
+ * goes through it, and each change returns the events it caused.
+ */
+export class Game {
+  private constructor(
+    readonly id: string,
+    private status_: GameStatus,
+    private turn_: number,
+    readonly version: number,
+    private readonly dice: Dice,
+    readonly tokenHash: string,
+    readonly rabbit: Rabbit,
+    readonly array: DwemthyArray,
+    readonly createdAt: number,
+    public updatedAt: number,
+  ) {}
+
+  /**
+   * Starts a game: the rabbit as in RULES.md, the given monsters with ids "1", "2", ... in order,
+   * and the first monster emerging at once (turn 0).
+   * @throws InvalidMonsterError when the monsters break the bounds.
+   */
+  static start(params: NewGame): { game: Game; events: BattleEvent[] } {
+    validateMonsters(params.monsters);
+    const monsters = params.monsters.map((m, i) => ({
+      id: String(i + 1),
+      name: m.name,
+      life: m.life,
+      strength: m.strength,
+      charisma: m.charisma,
+      weapon: m.weapon,
+    }));
+    const game = new Game(
+      params.id,
+      "IN_PROGRESS",
+      0,
+      0,
+      params.dice,
+      params.tokenHash,
+      new Rabbit(STARTING_RABBIT),
+      new DwemthyArray(monsters),
+      params.now,
+      params.now,
+    );
+    const front = game.array.front!;
+    return { game, events: [battleEvent.monsterEmerged(0, front.id, front.name)] };
+  }
+
+  /** Brings back a stored game; `dice` is the restored generator of `state.dice`. */
+  static restore(state: GameState, dice: Dice): Game {
+    return new Game(
+      state.id,
+      state.status,
+      state.turn,
+      state.version,
+      dice,
+      state.tokenHash,
+      new Rabbit(state.rabbit),
+      new DwemthyArray(state.monsters),
+      state.createdAt,
+      state.updatedAt,
+    );
+  }
+
+  get status(): GameStatus {
+    return this.status_;
+  }
+
+  get turn(): number {
+    return this.turn_;
+  }
+
+  /** The monster being fought; undefined after victory. */
+  get currentMonster(): MonsterState | undefined {
+    return this.array.front?.toState();
+  }
+
+  /**
+   * Plays one turn with `weapon` (RULES.md, "The rabbit" and "One fight turn") and returns its
+   * events in order.
+   * @throws GameOverError once the array is decimated; the game is then left unchanged.
+   */
+  attack(weapon: Weapon): BattleEvent[] {
+    const front = this.array.front;
+    if (this.status_ === "VICTORY" || !front) throw new GameOverError(this.id);
+    const turn = this.turn_ + 1;
+    const events: BattleEvent[] = [];
+    switch (weapon) {
+      case "BOOMERANG":
+        this.fight(turn, weapon, BOOMERANG_BONUS, events);
+        break;
+      case "SWORD": {
+        // Drawn before the turn, from the front monster's life, even if the rabbit is too dead.
+        const lastDigit = ((front.life % 10) + 10) % 10;
+        this.fight(turn, weapon, this.dice.roll(4 + lastDigit * lastDigit), events);
+        break;
+      }
+      case "LETTUCE": {
+        const heal = this.dice.roll(this.rabbit.charisma);
+        events.push(battleEvent.lettuceEaten(turn, heal));
+        this.rabbit.life += heal;
+        this.fight(turn, weapon, LETTUCE_BONUS, events);
+        break;
+      }
+      case "BOMB":
+        if (this.rabbit.bombs === 0) {
+          events.push(battleEvent.bombsRanOut(turn));
+        } else {
+          this.rabbit.bombs -= 1;
+          this.fight(turn, weapon, BOMB_BONUS, events);
+        }
+        break;
+    }
+    this.turn_ = turn;
+    return events;
+  }
+
+  /**
+   * Changes some fields of a monster still in the array (the seed's HSET).
+   * @throws InvalidMonsterError for a bad patch, DomainError NOT_FOUND for an unknown monster.
+   */
+  updateMonster(monsterId: string, patch: MonsterPatch): MonsterState {
+    validateMonsterPatch(patch);
+    const monster = this.array.find(monsterId);
+    if (!monster) {
+      throw new DomainError(
+        "NOT_FOUND",
+        `Game ${this.id} has no monster ${monsterId} in its array.`,
+        "monsterId",
+      );
+    }
+    if (patch.name != null) monster.name = patch.name;
+    if (patch.life != null) monster.life = patch.life;
+    if (patch.strength != null) monster.strength = patch.strength;
+    if (patch.charisma != null) monster.charisma = patch.charisma;
+    if (patch.weapon != null) monster.weapon = patch.weapon;
+    return monster.toState();
+  }
+
+  /** The whole game as plain data, dice state included. */
+  toState(): GameState {
+    return {
+      id: this.id,
+      status: this.status_,
+      turn: this.turn_,
+      version: this.version,
+      dice: this.dice.save(),
+      tokenHash: this.tokenHash,
+      rabbit: this.rabbit.toState(),
+      monsters: this.array.toState(),
+      createdAt: this.createdAt,
+      updatedAt: this.updatedAt,
+    };
+  }
+
+  /** One fight turn with attack bonus `bonus` (RULES.md, "One fight turn"). */
+  private fight(turn: number, weapon: Weapon, bonus: number, events: BattleEvent[]): void {
+    if (!this.rabbit.alive) {
+      events.push(battleEvent.rabbitWasTooDeadToFight(turn));
+      return;
+    }
+    // The rabbit's own weapon stat is not used: the bonus replaces it (a quirk kept from the original).
+    const hit = this.dice.roll(this.rabbit.strength + bonus);
+    const target = this.array.front!;
+    events.push(battleEvent.rabbitHitMonster(turn, weapon, target.name, hit));
+    events.push(...target.takeHit(hit, this.dice, turn));
+    let enemy = target;
+    if (!target.alive) {
+      const next = this.array.removeFront();
+      if (!next) {
+        events.push(battleEvent.arrayDecimated(turn));
+        this.status_ = "VICTORY";
+        return;
+      }
+      events.push(battleEvent.monsterEmerged(turn, next.id, next.name));
+      enemy = next;
+    }
+    if (enemy.alive) {
+      const damage = this.dice.roll(enemy.strength + enemy.weapon);
+      events.push(battleEvent.monsterHitRabbit(turn, enemy.name, damage));
+      events.push(...this.rabbit.takeHit(damage, this.dice, turn));
+    }
+  }
+}
