@@ -20,4 +20,6 @@ export interface DiceFactory {
    * @throws CorruptGameError when the state is not one this factory wrote.
    */
   restore(state: string): Dice;
+  /** A seed for a game that did not ask for one. */
+  randomSeed(): number;
 }

@@ -44,7 +44,6 @@ export class PureRandDiceFactory implements DiceFactory {
     return new PureRandDice(xoroshiro128plusFromState(parts.map(Number)));
   }
 
-  /** A seed for a game that did not ask for one. */
   randomSeed(): number {
     return randomInt(-0x8000_0000, 0x7fff_ffff);
   }

@@ -1,0 +1,63 @@
+import type { BattleEvent } from "./battle-event";
+import type { GameState } from "./game";
+import type { MonsterSpec } from "./monster";
+import type { MonsterPatch } from "./monster-validation";
+
+/** How a conditional write ended: written, beaten by another write, or the game is gone. */
+export type CommitOutcome = "COMMITTED" | "CONFLICT" | "NOT_FOUND";
+
+/** One field of a monster's hash. */
+export type MonsterField = keyof MonsterSpec;
+
+/**
+ * Where games live between turns. Every write is all-or-nothing and conditional on the version
+ * it was computed from, so concurrent turns on one game can never interleave.
+ *
+ * Failures of the store itself are DomainError STORE_UNAVAILABLE; a stored game that no longer
+ * reads as one is CORRUPT_GAME.
+ */
+export interface GameRepository {
+  /**
+   * Stores a new game (version 0) with its opening events.
+   * @returns false, writing nothing, when a game with that id already exists.
+   */
+  create(game: GameState, events: readonly BattleEvent[]): Promise<boolean>;
+
+  /** The game as last committed, or undefined when there is none (never created, deleted, expired). */
+  load(gameId: string): Promise<GameState | undefined>;
+
+  /**
+   * Writes one turn: `after` replaces `before` if the stored version is still `before.version`;
+   * the version becomes `before.version + 1`; `events` are appended to the game's log and
+   * published to its subscribers.
+   */
+  commit(
+    before: GameState,
+    after: GameState,
+    events: readonly BattleEvent[],
+  ): Promise<CommitOutcome>;
+
+  /** One field of one monster (the seed's HGET), or undefined when there is no such monster. */
+  readMonsterField(
+    gameId: string,
+    monsterId: string,
+    field: MonsterField,
+  ): Promise<string | number | undefined>;
+
+  /**
+   * Sets just the given fields of a monster (the seed's HSET) if the stored version is still
+   * `game.version`, bumping it; `updatedAt` becomes the game's new update time.
+   */
+  setMonsterFields(
+    game: GameState,
+    monsterId: string,
+    fields: MonsterPatch,
+    updatedAt: number,
+  ): Promise<CommitOutcome>;
+
+  /** Removes every key of the game. @returns whether there was a game to remove. */
+  delete(gameId: string): Promise<boolean>;
+
+  /** The game's last `limit` events, oldest first (the log keeps a bounded number). */
+  recentEvents(gameId: string, limit: number): Promise<BattleEvent[]>;
+}

@@ -1,0 +1,197 @@
+import { BESTIARY } from "./bestiary";
+import type { BattleEvent } from "./battle-event";
+import type { Clock } from "./clock";
+import type { DiceFactory } from "./dice";
+import { DomainError } from "./domain-error";
+import { Game, type GameState } from "./game";
+import type { GameRepository, MonsterField } from "./game-repository";
+import type { MonsterSpec, MonsterState } from "./monster";
+import type { MonsterPatch } from "./monster-validation";
+import type { GameIdGenerator, PlayerTokens } from "./player-tokens";
+import type { Weapon } from "./weapon";
+
+/** A game's state with the events a use case produced. */
+export interface GameAndEvents {
+  game: GameState;
+  events: BattleEvent[];
+}
+
+/** A new game, with the player's token (shown once: only its hash is stored). */
+export interface StartedGame extends GameAndEvents {
+  playerToken: string;
+}
+
+/** What a game may start from; both parts are optional. */
+export interface StartGameCommand {
+  /** A custom array; the bestiary when absent. */
+  monsters?: readonly MonsterSpec[];
+  /** A 32-bit integer, for a reproducible game; random when absent. */
+  seed?: number;
+}
+
+/** The service's collaborators, all ports. */
+export interface GameServiceDeps {
+  repository: GameRepository;
+  dice: DiceFactory;
+  tokens: PlayerTokens;
+  ids: GameIdGenerator;
+  clock: Clock;
+  /** How many times a turn is recomputed after losing a race before CONFLICT; default 8. */
+  maxRetries?: number;
+}
+
+const INT32_MIN = -0x8000_0000;
+const INT32_MAX = 0x7fff_ffff;
+
+/**
+ * The use cases: each loads a game, applies the rules, and commits the result in one conditional
+ * write, so a turn is either wholly applied or not at all.
+ */
+export class GameService {
+  private readonly maxRetries: number;
+
+  constructor(private readonly deps: GameServiceDeps) {
+    this.maxRetries = deps.maxRetries ?? 8;
+  }
+
+  /**
+   * Starts a game from the bestiary or a custom array, with the given seed or a random one.
+   * @throws InvalidMonsterError, DomainError INVALID_SEED.
+   */
+  async startGame(command: StartGameCommand = {}): Promise<StartedGame> {
+    const { seed } = command;
+    if (seed !== undefined && (!Number.isInteger(seed) || seed < INT32_MIN || seed > INT32_MAX)) {
+      throw new DomainError(
+        "INVALID_SEED",
+        `seed must be a 32-bit whole number (got ${String(seed)}).`,
+        "seed",
+      );
+    }
+    const { token, hash } = this.deps.tokens.issue();
+    const { game, events } = Game.start({
+      id: this.deps.ids.next(),
+      dice: this.deps.dice.fromSeed(seed ?? this.deps.dice.randomSeed()),
+      tokenHash: hash,
+      monsters: command.monsters ?? BESTIARY,
+      now: this.deps.clock.now(),
+    });
+    const state = game.toState();
+    if (!(await this.deps.repository.create(state, events))) {
+      // Ids are random and 122 bits long: a clash means the id generator is broken.
+      throw new Error(`Game id ${state.id} already exists`);
+    }
+    return { game: state, events, playerToken: token };
+  }
+
+  /** The game, or undefined when there is none. */
+  async getGame(gameId: string): Promise<GameState | undefined> {
+    return this.deps.repository.load(gameId);
+  }
+
+  /**
+   * Plays one turn with `weapon` for the owner of `playerToken`, retrying on lost races.
+   * @throws NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, GAME_OVER, CONFLICT (after the retries).
+   */
+  async attack(
+    gameId: string,
+    weapon: Weapon,
+    playerToken: string | undefined,
+  ): Promise<GameAndEvents> {
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      const before = await this.loadOwned(gameId, playerToken);
+      const game = Game.restore(before, this.deps.dice.restore(before.dice));
+      const events = game.attack(weapon);
+      game.updatedAt = this.deps.clock.now();
+      const after = game.toState();
+      const outcome = await this.deps.repository.commit(before, after, events);
+      if (outcome === "COMMITTED")
+        return { game: { ...after, version: before.version + 1 }, events };
+      if (outcome === "NOT_FOUND") throw notFound(gameId);
+    }
+    throw conflict(gameId, this.maxRetries);
+  }
+
+  /**
+   * Changes some fields of a monster still in the array, for the owner of `playerToken`.
+   * @throws INVALID_MONSTER, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT.
+   */
+  async updateMonster(
+    gameId: string,
+    monsterId: string,
+    patch: MonsterPatch,
+    playerToken: string | undefined,
+  ): Promise<MonsterState> {
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      const before = await this.loadOwned(gameId, playerToken);
+      // The aggregate validates the patch and finds the monster; the store then sets just those fields.
+      const game = Game.restore(before, this.deps.dice.restore(before.dice));
+      const monster = game.updateMonster(monsterId, patch);
+      const fields = definedFields(patch);
+      const outcome = await this.deps.repository.setMonsterFields(
+        before,
+        monsterId,
+        fields,
+        this.deps.clock.now(),
+      );
+      if (outcome === "COMMITTED") return monster;
+      if (outcome === "NOT_FOUND") throw notFound(gameId);
+    }
+    throw conflict(gameId, this.maxRetries);
+  }
+
+  /** One field of one monster, or undefined when the monster is not in the array. */
+  async readMonsterField(
+    gameId: string,
+    monsterId: string,
+    field: MonsterField,
+  ): Promise<string | number | undefined> {
+    return this.deps.repository.readMonsterField(gameId, monsterId, field);
+  }
+
+  /**
+   * Deletes the game and all it stored, for the owner of `playerToken`.
+   * @throws NOT_FOUND, UNAUTHENTICATED, FORBIDDEN.
+   */
+  async abandonGame(gameId: string, playerToken: string | undefined): Promise<boolean> {
+    await this.loadOwned(gameId, playerToken);
+    return this.deps.repository.delete(gameId);
+  }
+
+  /** The game's last `limit` events, oldest first. */
+  async recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {
+    return this.deps.repository.recentEvents(gameId, limit);
+  }
+
+  private async loadOwned(gameId: string, playerToken: string | undefined): Promise<GameState> {
+    if (playerToken === undefined || playerToken === "") {
+      throw new DomainError(
+        "UNAUTHENTICATED",
+        "This operation needs the player's token (Authorization: Bearer <token>).",
+      );
+    }
+    const game = await this.deps.repository.load(gameId);
+    if (!game) throw notFound(gameId);
+    if (!this.deps.tokens.matches(playerToken, game.tokenHash)) {
+      throw new DomainError(
+        "FORBIDDEN",
+        `The token given is not the player token of game ${gameId}.`,
+      );
+    }
+    return game;
+  }
+}
+
+function notFound(gameId: string): DomainError {
+  return new DomainError("NOT_FOUND", `There is no game ${gameId}.`, "gameId");
+}
+
+function conflict(gameId: string, retries: number): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `Game ${gameId} changed under this request ${retries + 1} times in a row; nothing was applied. Try again.`,
+  );
+}
+
+function definedFields(patch: MonsterPatch): MonsterPatch {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+}

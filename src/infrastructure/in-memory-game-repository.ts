@@ -1,0 +1,127 @@
+import type { BattleEvent } from "../domain/battle-event";
+import type { GameState } from "../domain/game";
+import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository";
+import type { MonsterPatch } from "../domain/monster-validation";
+
+/** Settings shared by every store. */
+export interface StoreOptions {
+  /** How long a game lives after its last write, in milliseconds. */
+  ttlMs: number;
+  /** How many events a game's log keeps (the oldest go first). */
+  maxEvents: number;
+}
+
+/** Called with each committed turn's events, to feed the live subscriptions. */
+export type CommittedEventsListener = (gameId: string, events: readonly BattleEvent[]) => void;
+
+interface Entry {
+  state: GameState;
+  events: BattleEvent[];
+  expiresAt: number;
+}
+
+/**
+ * The embedded store: the same semantics as Redis (versions, conflicts, expiry, a capped event
+ * log), in this process only. Everything is copied in and out, so no caller can change a stored
+ * game without a commit.
+ */
+export class InMemoryGameRepository implements GameRepository {
+  private readonly games = new Map<string, Entry>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly options: StoreOptions,
+    private readonly onCommitted: CommittedEventsListener = () => undefined,
+  ) {
+    // Expired games are dropped when touched; the sweep frees the ones nobody touches again.
+    this.sweeper = setInterval(() => this.sweep(), Math.min(options.ttlMs, 60_000));
+    this.sweeper.unref();
+  }
+
+  create(game: GameState, events: readonly BattleEvent[]): Promise<boolean> {
+    if (this.live(game.id)) return Promise.resolve(false);
+    this.games.set(game.id, {
+      state: structuredClone({ ...game, version: 0 }),
+      events: structuredClone(events.slice(-this.options.maxEvents)),
+      expiresAt: Date.now() + this.options.ttlMs,
+    });
+    return Promise.resolve(true);
+  }
+
+  load(gameId: string): Promise<GameState | undefined> {
+    const entry = this.live(gameId);
+    return Promise.resolve(entry && structuredClone(entry.state));
+  }
+
+  commit(
+    before: GameState,
+    after: GameState,
+    events: readonly BattleEvent[],
+  ): Promise<CommitOutcome> {
+    const entry = this.live(before.id);
+    if (!entry) return Promise.resolve("NOT_FOUND");
+    if (entry.state.version !== before.version) return Promise.resolve("CONFLICT");
+    entry.state = structuredClone({ ...after, version: before.version + 1 });
+    entry.events.push(...structuredClone(events));
+    entry.events.splice(0, Math.max(0, entry.events.length - this.options.maxEvents));
+    entry.expiresAt = Date.now() + this.options.ttlMs;
+    if (events.length > 0) this.onCommitted(before.id, structuredClone(events));
+    return Promise.resolve("COMMITTED");
+  }
+
+  readMonsterField(
+    gameId: string,
+    monsterId: string,
+    field: MonsterField,
+  ): Promise<string | number | undefined> {
+    const monster = this.live(gameId)?.state.monsters.find((m) => m.id === monsterId);
+    return Promise.resolve(monster?.[field]);
+  }
+
+  setMonsterFields(
+    game: GameState,
+    monsterId: string,
+    fields: MonsterPatch,
+    updatedAt: number,
+  ): Promise<CommitOutcome> {
+    const entry = this.live(game.id);
+    if (!entry) return Promise.resolve("NOT_FOUND");
+    const monster = entry.state.monsters.find((m) => m.id === monsterId);
+    if (entry.state.version !== game.version || !monster) return Promise.resolve("CONFLICT");
+    Object.assign(monster, structuredClone(fields));
+    entry.state.version += 1;
+    entry.state.updatedAt = updatedAt;
+    entry.expiresAt = Date.now() + this.options.ttlMs;
+    return Promise.resolve("COMMITTED");
+  }
+
+  delete(gameId: string): Promise<boolean> {
+    const existed = this.live(gameId) !== undefined;
+    this.games.delete(gameId);
+    return Promise.resolve(existed);
+  }
+
+  recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {
+    const events = this.live(gameId)?.events ?? [];
+    return Promise.resolve(limit <= 0 ? [] : structuredClone(events.slice(-limit)));
+  }
+
+  /** Stops the background sweep. */
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private live(gameId: string): Entry | undefined {
+    const entry = this.games.get(gameId);
+    if (entry && entry.expiresAt <= Date.now()) {
+      this.games.delete(gameId);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [id, entry] of this.games) if (entry.expiresAt <= now) this.games.delete(id);
+  }
+}

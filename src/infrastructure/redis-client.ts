@@ -1,0 +1,65 @@
+import { Cluster, Redis, type RedisOptions } from "ioredis";
+import type { RedisClient } from "./redis-game-repository";
+
+/** Where Redis is: one server by URL, or the seed nodes of a Cluster. */
+export interface RedisConnection {
+  url?: string;
+  clusterNodes?: readonly { host: string; port: number }[];
+  /** Milliseconds a command may take before it fails with STORE_UNAVAILABLE. */
+  commandTimeoutMs?: number;
+}
+
+/** Receives connection errors, which ioredis would otherwise print or throw as unhandled. */
+export type RedisErrorListener = (error: Error) => void;
+
+/**
+ * The connection options that make the store fail fast and never repeat a write:
+ * - no offline queue: while disconnected a command fails at once instead of waiting;
+ * - no resending after a reconnect: a commit Redis may already have applied is not sent again
+ *   (a resent commit would come back CONFLICT, and the retry would play the turn twice);
+ * - a command timeout, so a stalled server cannot hang a request;
+ * - reconnection forever, with a capped backoff, so the service recovers by itself.
+ */
+export function failFastOptions(commandTimeoutMs = 2_000): RedisOptions {
+  return {
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: commandTimeoutMs,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, 2_000),
+  };
+}
+
+/** A client for commands or publishing, with an error listener attached before it connects. */
+export function createRedisClient(
+  connection: RedisConnection,
+  onError: RedisErrorListener,
+): RedisClient {
+  const options = failFastOptions(connection.commandTimeoutMs);
+  const client: RedisClient = connection.clusterNodes?.length
+    ? new Cluster([...connection.clusterNodes], {
+        redisOptions: options,
+        enableOfflineQueue: false,
+        clusterRetryStrategy: options.retryStrategy,
+      })
+    : new Redis(connection.url ?? "redis://127.0.0.1:6379", options);
+  client.on("error", onError);
+  return client;
+}
+
+/** Resolves once the client is connected and ready, or rejects after `timeoutMs`. */
+export async function waitUntilReady(client: RedisClient, timeoutMs = 5_000): Promise<void> {
+  if (client.status === "ready") return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off("ready", onReady);
+      reject(new Error(`Redis was not ready within ${timeoutMs} ms (status ${client.status})`));
+    }, timeoutMs);
+    const onReady = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once("ready", onReady);
+  });
+}

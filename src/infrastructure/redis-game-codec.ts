@@ -1,0 +1,154 @@
+import type { BattleEvent } from "../domain/battle-event";
+import { CorruptGameError } from "../domain/domain-error";
+import type { GameState, GameStatus } from "../domain/game";
+import type { MonsterSpec, MonsterState } from "../domain/monster";
+import type { RabbitState } from "../domain/rabbit";
+
+/** Field names and values of a hash, flattened as HSET takes them. */
+export type FlatFields = string[];
+
+const STATS = ["life", "strength", "charisma", "weapon"] as const;
+const RABBIT_FIELDS = [...STATS, "bombs"] as const;
+const MONSTER_FIELDS = ["name", ...STATS] as const;
+const INTEGER = /^-?\d{1,16}$/;
+const STATUSES: readonly GameStatus[] = ["IN_PROGRESS", "VICTORY"];
+
+/** The game hash: everything about a game but its creatures. */
+export function gameFields(game: GameState): FlatFields {
+  return [
+    "status", game.status,
+    "turn", String(game.turn),
+    "version", String(game.version),
+    "dice", game.dice,
+    "tokenHash", game.tokenHash,
+    "currentMonsterId", game.monsters[0]?.id ?? "",
+    "createdAt", String(game.createdAt),
+    "updatedAt", String(game.updatedAt),
+  ]; // prettier-ignore
+}
+
+/** The rabbit hash. */
+export function rabbitFields(rabbit: RabbitState): FlatFields {
+  return RABBIT_FIELDS.flatMap((f) => [f, String(rabbit[f])]);
+}
+
+/** A monster hash, or just the given fields of one. */
+export function monsterFields(
+  monster: Partial<MonsterSpec>,
+  fields: readonly (keyof MonsterSpec)[] = MONSTER_FIELDS,
+): FlatFields {
+  return fields.flatMap((f) => (monster[f] === undefined ? [] : [f, String(monster[f])]));
+}
+
+/** The fields whose values differ between two states of one monster. */
+export function changedMonsterFields(
+  before: MonsterState,
+  after: MonsterState,
+): (keyof MonsterSpec)[] {
+  return MONSTER_FIELDS.filter((f) => before[f] !== after[f]);
+}
+
+/** What the load script returns for an existing game. */
+export type LoadReply = [FlatFields, FlatFields, string[], FlatFields[]];
+
+function toRecord(flat: FlatFields): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) record[flat[i]!] = flat[i + 1]!;
+  return record;
+}
+
+/** Reads a stored game back, refusing anything that is not exactly what a commit writes. */
+export function parseGame(gameId: string, reply: LoadReply): GameState {
+  const [gameFlat, rabbitFlat, ids, monsterFlats] = reply;
+  const game = toRecord(gameFlat);
+  const rabbitRecord = toRecord(rabbitFlat);
+
+  const integer = (record: Record<string, string>, field: string, where: string): number => {
+    const raw = record[field];
+    if (raw === undefined || !INTEGER.test(raw)) {
+      throw new CorruptGameError(
+        gameId,
+        `${where}.${field} is ${raw === undefined ? "missing" : `"${raw.slice(0, 40)}", not a whole number`}`,
+      );
+    }
+    return Number(raw);
+  };
+  const text = (record: Record<string, string>, field: string, where: string): string => {
+    const raw = record[field];
+    if (raw === undefined || raw === "")
+      throw new CorruptGameError(gameId, `${where}.${field} is missing`);
+    return raw;
+  };
+
+  const status = text(game, "status", "game") as GameStatus;
+  if (!STATUSES.includes(status))
+    throw new CorruptGameError(gameId, `game.status "${status.slice(0, 40)}" is unknown`);
+
+  const rabbit = Object.fromEntries(
+    RABBIT_FIELDS.map((f) => [f, integer(rabbitRecord, f, "rabbit")]),
+  ) as unknown as RabbitState;
+
+  const monsters: MonsterState[] = ids.map((id, i) => {
+    const record = toRecord(monsterFlats[i] ?? []);
+    if (Object.keys(record).length === 0) {
+      throw new CorruptGameError(gameId, `monster ${id} is in the array but has no hash`);
+    }
+    const where = `monster:${id}`;
+    return {
+      id,
+      name: text(record, "name", where),
+      life: integer(record, "life", where),
+      strength: integer(record, "strength", where),
+      charisma: integer(record, "charisma", where),
+      weapon: integer(record, "weapon", where),
+    };
+  });
+
+  const current = game.currentMonsterId ?? "";
+  if (current !== (monsters[0]?.id ?? "")) {
+    throw new CorruptGameError(
+      gameId,
+      `game.currentMonsterId "${current}" is not the front of the array`,
+    );
+  }
+  if ((status === "VICTORY") !== (monsters.length === 0)) {
+    throw new CorruptGameError(
+      gameId,
+      `status ${status} does not fit an array of ${monsters.length}`,
+    );
+  }
+
+  return {
+    id: gameId,
+    status,
+    turn: integer(game, "turn", "game"),
+    version: integer(game, "version", "game"),
+    dice: text(game, "dice", "game"),
+    tokenHash: text(game, "tokenHash", "game"),
+    rabbit,
+    monsters,
+    createdAt: integer(game, "createdAt", "game"),
+    updatedAt: integer(game, "updatedAt", "game"),
+  };
+}
+
+/** Reads one event of the log back. */
+export function parseEvent(gameId: string, json: string): BattleEvent {
+  try {
+    const event = JSON.parse(json) as Partial<BattleEvent> | null;
+    if (
+      event &&
+      typeof event.type === "string" &&
+      typeof event.turn === "number" &&
+      typeof event.message === "string"
+    ) {
+      return event as BattleEvent;
+    }
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new CorruptGameError(
+    gameId,
+    `an event of its log is not a battle event: ${json.slice(0, 60)}`,
+  );
+}

@@ -1,0 +1,207 @@
+import { ReplyError, type Cluster, type Redis, type Result } from "ioredis";
+import type { BattleEvent } from "../domain/battle-event";
+import { DomainError } from "../domain/domain-error";
+import type { GameState } from "../domain/game";
+import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository";
+import type { MonsterPatch } from "../domain/monster-validation";
+import type { StoreOptions } from "./in-memory-game-repository";
+import {
+  changedMonsterFields,
+  gameFields,
+  monsterFields,
+  parseEvent,
+  parseGame,
+  rabbitFields,
+  type LoadReply,
+} from "./redis-game-codec";
+import { RedisGameKeys } from "./redis-game-keys";
+import { COMMIT_TURN, CREATE_GAME, LOAD_GAME, SET_MONSTER_FIELDS } from "./redis-scripts";
+
+type ScriptArg = string | number;
+
+declare module "ioredis" {
+  interface RedisCommander<Context> {
+    dwemthyCreate(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
+    dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
+    dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
+    dwemthySetMonsterFields(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
+  }
+}
+
+/** A Redis client: one server or a Cluster, as ioredis gives them. */
+export type RedisClient = Redis | Cluster;
+
+/** Settings of the Redis store. */
+export interface RedisStoreOptions extends StoreOptions {
+  /** Put before every key, e.g. "dwemthy" gives "dwemthy:{<gameId>}:game". */
+  keyPrefix: string;
+}
+
+// Replies that say the server cannot serve now, as opposed to a bug in a command or script.
+const UNAVAILABLE_REPLY =
+  /^(LOADING|BUSY|OOM|READONLY|CLUSTERDOWN|MASTERDOWN|TRYAGAIN|NOREPLICAS|MISCONF|MOVED|ASK)\b/;
+
+/**
+ * Games in Redis (DESIGN.md): each monster a hash, the rabbit a hash, the array a list of monster
+ * ids front first, an events list, every key of a game sharing the hash tag `{gameId}` and one TTL.
+ * create, load and commit are one round trip each, a Lua script apiece.
+ */
+export class RedisGameRepository implements GameRepository {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly options: RedisStoreOptions,
+  ) {
+    redis.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
+    redis.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
+    redis.defineCommand("dwemthyCommit", { lua: COMMIT_TURN });
+    redis.defineCommand("dwemthySetMonsterFields", { lua: SET_MONSTER_FIELDS });
+  }
+
+  /** The keys of a game, for tools and tests that look at Redis itself. */
+  keys(gameId: string): RedisGameKeys {
+    return new RedisGameKeys(this.options.keyPrefix, gameId);
+  }
+
+  async create(game: GameState, events: readonly BattleEvent[]): Promise<boolean> {
+    const keys = this.keys(game.id).forScript(game.monsters.map((m) => m.id));
+    const payload = {
+      game: gameFields({ ...game, version: 0 }),
+      rabbit: rabbitFields(game.rabbit),
+      monsters: game.monsters.map((m) => monsterFields(m)),
+      ids: game.monsters.map((m) => m.id),
+      events: events.map((e) => JSON.stringify(e)),
+    };
+    const created = await this.run(game.id, () =>
+      this.redis.dwemthyCreate(keys.length, ...keys, this.options.ttlMs, JSON.stringify(payload)),
+    );
+    return created === 1;
+  }
+
+  async load(gameId: string): Promise<GameState | undefined> {
+    const keys = this.keys(gameId);
+    const reply = await this.run(gameId, () =>
+      this.redis.dwemthyLoad(3, keys.game, keys.rabbit, keys.array),
+    );
+    return reply ? parseGame(gameId, reply) : undefined;
+  }
+
+  async commit(
+    before: GameState,
+    after: GameState,
+    events: readonly BattleEvent[],
+  ): Promise<CommitOutcome> {
+    const keys = this.keys(before.id);
+    const scriptKeys = keys.forScript(before.monsters.map((m) => m.id));
+    // Monsters only ever leave from the front, so the survivors are the tail of `before`.
+    const pop = before.monsters.length - after.monsters.length;
+    const changes = after.monsters.flatMap((monster, i) => {
+      const previous = before.monsters[pop + i];
+      if (previous?.id !== monster.id) throw new Error(`Monster ${monster.id} moved in the array`);
+      const fields = changedMonsterFields(previous, monster);
+      return fields.length === 0 ? [] : [[5 + pop + i, monsterFields(monster, fields)]];
+    });
+    const eventJson = events.map((e) => JSON.stringify(e));
+    const payload = {
+      game: gameFields({ ...after, version: before.version + 1 }),
+      rabbit: rabbitFields(after.rabbit),
+      pop,
+      monsters: changes,
+      events: eventJson,
+      maxEvents: this.options.maxEvents,
+      channel: keys.channel,
+      message: JSON.stringify({ gameId: before.id, events }),
+    };
+    return this.run(before.id, () =>
+      this.redis.dwemthyCommit(
+        scriptKeys.length,
+        ...scriptKeys,
+        String(before.version),
+        this.options.ttlMs,
+        JSON.stringify(payload),
+      ),
+    );
+  }
+
+  async readMonsterField(
+    gameId: string,
+    monsterId: string,
+    field: MonsterField,
+  ): Promise<string | number | undefined> {
+    const raw = await this.run(gameId, () =>
+      this.redis.hget(this.keys(gameId).monster(monsterId), field),
+    );
+    if (raw === null) return undefined;
+    if (field === "name") return raw;
+    if (!/^-?\d{1,16}$/.test(raw)) {
+      throw new DomainError(
+        "CORRUPT_GAME",
+        `Game ${gameId} is corrupt in the store: monster:${monsterId}.${field} is "${raw.slice(0, 40)}".`,
+      );
+    }
+    return Number(raw);
+  }
+
+  async setMonsterFields(
+    game: GameState,
+    monsterId: string,
+    fields: MonsterPatch,
+    updatedAt: number,
+  ): Promise<CommitOutcome> {
+    const ids = game.monsters.map((m) => m.id);
+    const position = ids.indexOf(monsterId);
+    if (position < 0) return "CONFLICT";
+    const scriptKeys = this.keys(game.id).forScript(ids);
+    return this.run(game.id, () =>
+      this.redis.dwemthySetMonsterFields(
+        scriptKeys.length,
+        ...scriptKeys,
+        String(game.version),
+        this.options.ttlMs,
+        5 + position,
+        String(updatedAt),
+        ...monsterFields(fields),
+      ),
+    );
+  }
+
+  async delete(gameId: string): Promise<boolean> {
+    const keys = this.keys(gameId);
+    // Monsters are never added after the start, so the list read first names every hash left.
+    const ids = await this.run(gameId, () => this.redis.lrange(keys.array, 0, -1));
+    const removed = await this.run(gameId, () => this.redis.del(...keys.forScript(ids)));
+    return removed > 0;
+  }
+
+  async recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {
+    if (limit <= 0) return [];
+    const raw = await this.run(gameId, () =>
+      this.redis.lrange(this.keys(gameId).events, -limit, -1),
+    );
+    return raw.map((json) => parseEvent(gameId, json));
+  }
+
+  /** Runs a Redis call, turning the store's failures into domain errors; bugs pass through. */
+  private async run<T>(gameId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw storeError(gameId, error);
+    }
+  }
+}
+
+function storeError(gameId: string, error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ReplyError) {
+    const { message } = error as Error;
+    if (message.startsWith("WRONGTYPE")) {
+      return new DomainError(
+        "CORRUPT_GAME",
+        `Game ${gameId} is corrupt in the store: a key has the wrong type.`,
+      );
+    }
+    if (!UNAVAILABLE_REPLY.test(message)) return error;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new DomainError("STORE_UNAVAILABLE", `The game store (Redis) is unavailable: ${detail}`);
+}

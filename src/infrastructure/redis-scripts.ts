@@ -1,0 +1,87 @@
+/**
+ * The Lua scripts of the Redis store. Each runs atomically, so a turn is either wholly written or
+ * not at all, and needs no WATCH (unsafe on a shared connection). Write scripts get every key they
+ * touch through KEYS (Redis Cluster needs that); values come as one JSON argument of strings.
+ */
+
+/**
+ * Creates a game unless its id exists. KEYS: forScript(ids). ARGV: ttl ms, payload
+ * `{game: [f, v, ...], rabbit: [...], monsters: [[f, v, ...], ...], ids: [...], events: [json...]}`.
+ * Returns 1 when created, 0 when the id was taken.
+ */
+export const CREATE_GAME = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local p = cjson.decode(ARGV[2])
+redis.call('HSET', KEYS[1], unpack(p.game))
+redis.call('HSET', KEYS[2], unpack(p.rabbit))
+for i, fields in ipairs(p.monsters) do redis.call('HSET', KEYS[4 + i], unpack(fields)) end
+redis.call('RPUSH', KEYS[3], unpack(p.ids))
+if #p.events > 0 then redis.call('RPUSH', KEYS[4], unpack(p.events)) end
+for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+return 1
+`;
+
+/**
+ * Reads a whole game in one round trip. KEYS: game, rabbit, array. Returns nil when there is no
+ * game, else {game fields, rabbit fields, monster ids, {fields of each monster}}.
+ *
+ * The only script that names keys itself: the monster ids are known only once the list is read.
+ * It builds them from KEYS[1], so they carry the same {gameId} hash tag and live in the same
+ * Cluster slot as the declared keys, which Redis Cluster permits.
+ */
+export const LOAD_GAME = `
+local game = redis.call('HGETALL', KEYS[1])
+if #game == 0 then return false end
+local rabbit = redis.call('HGETALL', KEYS[2])
+local ids = redis.call('LRANGE', KEYS[3], 0, -1)
+local base = string.sub(KEYS[1], 1, -5) .. 'monster:'
+local monsters = {}
+for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', base .. id) end
+return {game, rabbit, ids, monsters}
+`;
+
+/**
+ * Commits one turn if the stored version is still the expected one. KEYS: forScript(ids of the
+ * monsters before the turn). ARGV: expected version, ttl ms, payload
+ * `{game: [f, v, ...], rabbit: [...], pop: n, monsters: [[keyIndex, [f, v, ...]], ...],
+ *   events: [json...], maxEvents: n, channel: name, message: json}`.
+ * Pops and deletes the `pop` front monsters that died, sets only the changed fields, appends the
+ * events to the capped log, publishes them, and refreshes the TTL of every key.
+ */
+export const COMMIT_TURN = `
+local version = redis.call('HGET', KEYS[1], 'version')
+if not version then return 'NOT_FOUND' end
+if version ~= ARGV[1] then return 'CONFLICT' end
+local p = cjson.decode(ARGV[3])
+redis.call('HSET', KEYS[1], unpack(p.game))
+if #p.rabbit > 0 then redis.call('HSET', KEYS[2], unpack(p.rabbit)) end
+for i = 1, p.pop do
+  redis.call('DEL', KEYS[4 + i])
+  redis.call('LPOP', KEYS[3])
+end
+for _, change in ipairs(p.monsters) do redis.call('HSET', KEYS[change[1]], unpack(change[2])) end
+if #p.events > 0 then
+  redis.call('RPUSH', KEYS[4], unpack(p.events))
+  redis.call('LTRIM', KEYS[4], -p.maxEvents, -1)
+  redis.call('PUBLISH', p.channel, p.message)
+end
+for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+return 'COMMITTED'
+`;
+
+/**
+ * Sets some fields of one monster (the seed's HSET) if the stored version is still the expected
+ * one, bumping it. KEYS: forScript(ids). ARGV: expected version, ttl ms, key index of the
+ * monster, updatedAt, then field, value, ...
+ */
+export const SET_MONSTER_FIELDS = `
+local version = redis.call('HGET', KEYS[1], 'version')
+if not version then return 'NOT_FOUND' end
+if version ~= ARGV[1] then return 'CONFLICT' end
+local monster = KEYS[tonumber(ARGV[3])]
+if redis.call('EXISTS', monster) == 0 then return 'CONFLICT' end
+redis.call('HSET', monster, unpack(ARGV, 5))
+redis.call('HSET', KEYS[1], 'version', tostring(tonumber(version) + 1), 'updatedAt', ARGV[4])
+for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+return 'COMMITTED'
+`;
