@@ -37,7 +37,7 @@ const domainPurity = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/"] },
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/"] },
   js.configs.recommended,
   {
     files: ["**/*.ts"],
