@@ -45,13 +45,23 @@ return {game, rabbit, ids, monsters}
  * monsters before the turn). ARGV: expected version, ttl ms, payload
  * `{game: [f, v, ...], rabbit: [...], pop: n, monsters: [[keyIndex, [f, v, ...]], ...],
  *   events: [json...], maxEvents: n, channel: name, message: json}`.
- * Pops and deletes the `pop` front monsters that died, sets only the changed fields, appends the
- * events to the capped log, publishes them, and refreshes the TTL of every key.
+ * Refuses whole (WRONGTYPE) if any key has the wrong type; else pops and deletes the `pop` front
+ * monsters that died, sets only the changed fields, appends the events to the capped log,
+ * publishes them, and refreshes the TTL of every key.
  */
 export const COMMIT_TURN = `
 local version = redis.call('HGET', KEYS[1], 'version')
 if not version then return 'NOT_FOUND' end
 if version ~= ARGV[1] then return 'CONFLICT' end
+-- Redis does not undo a script's earlier writes when a later command fails, so every key's type
+-- is checked before the first write: a corrupt key refuses the whole turn instead of half of it.
+for i = 2, #KEYS do
+  local found = redis.call('TYPE', KEYS[i]).ok
+  local wanted = (i == 3 or i == 4) and 'list' or 'hash'
+  if found ~= wanted and found ~= 'none' then
+    return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. found .. ', not a ' .. wanted)
+  end
+end
 local p = cjson.decode(ARGV[3])
 redis.call('HSET', KEYS[1], unpack(p.game))
 if #p.rabbit > 0 then redis.call('HSET', KEYS[2], unpack(p.rabbit)) end

@@ -1,0 +1,220 @@
+import type { Redis } from "ioredis";
+import type { BattleEvent } from "../../src/domain/battle-event";
+import type { GameState } from "../../src/domain/game";
+import type { CommitOutcome } from "../../src/domain/game-repository";
+import type { RedisClient } from "../../src/infrastructure/redis-game-repository";
+import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
+import { newGame, playTurn } from "../contract/game-repository.contract";
+import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
+import { gameServiceOn } from "../support/services";
+import { keysOf, snapshot, waitUntil } from "./redis-support";
+
+/** A seed whose first BOMB kills the front Snail while its first BOOMERANG does not. */
+function seedWhereOnlyTheBombKills(): number {
+  for (let seed = 1; seed < 10_000; seed++) {
+    const before = newGame(seed).game.toState();
+    const bomb = playTurn(before, "BOMB");
+    const boomerang = playTurn(before, "BOOMERANG");
+    if (bomb.after.monsters.length === 2 && boomerang.after.monsters.length === 3) return seed;
+  }
+  throw new Error("no such seed");
+}
+
+/** The game hash a commit of `state` must leave. */
+function gameHash(state: GameState): Record<string, string> {
+  return {
+    status: state.status,
+    turn: String(state.turn),
+    version: String(state.version),
+    dice: state.dice,
+    tokenHash: state.tokenHash,
+    currentMonsterId: state.monsters[0]?.id ?? "",
+    createdAt: String(state.createdAt),
+    updatedAt: String(state.updatedAt),
+  };
+}
+
+/** A Redis repository that runs `hook` once, just before its next commit goes out. */
+class RacedRepository extends RedisGameRepository {
+  hook: ((before: GameState) => Promise<void>) | undefined;
+
+  override async commit(
+    before: GameState,
+    after: GameState,
+    events: readonly BattleEvent[],
+  ): Promise<CommitOutcome> {
+    const hook = this.hook;
+    this.hook = undefined;
+    if (hook) await hook(before);
+    return super.commit(before, after, events);
+  }
+}
+
+describe("Version conflicts in the Redis store", () => {
+  const prefix = uniquePrefix();
+  const options = { keyPrefix: prefix, ttlMs: 60_000, maxEvents: 50 };
+  let client: RedisClient;
+  let otherClient: RedisClient;
+  let raw: Redis;
+  let subscriber: Redis;
+  let repo: RedisGameRepository;
+  let otherRepo: RedisGameRepository;
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    client = await connectedClient();
+    otherClient = await connectedClient();
+    raw = rawClient();
+    subscriber = rawClient();
+    subscriber.on("message", (_channel: string, message: string) => received.push(message));
+    repo = new RedisGameRepository(client, options);
+    otherRepo = new RedisGameRepository(otherClient, options);
+  });
+  afterAll(async () => {
+    await subscriber.quit();
+    await raw.quit();
+    await client.quit();
+    await otherClient.quit();
+  });
+  beforeEach(() => {
+    received.length = 0;
+  });
+
+  /** Messages published on `channel` so far (a sentinel published afterwards closes the list). */
+  async function messagesOn(channel: string): Promise<unknown[]> {
+    await raw.publish(channel, "sentinel");
+    await waitUntil(() => received.includes("sentinel"));
+    const messages = received.filter((m) => m !== "sentinel").map((m) => JSON.parse(m) as unknown);
+    received.length = 0;
+    return messages;
+  }
+
+  it("of two commits from one version, the first is COMMITTED, the second CONFLICT and wholly refused", async () => {
+    const { game, events: opening } = newGame(seedWhereOnlyTheBombKills());
+    const before = game.toState();
+    const k = keysOf(prefix, game.id);
+    await subscriber.subscribe(k.channel);
+    expect(await repo.create(before, opening)).toBe(true);
+
+    const first = playTurn(before, "BOOMERANG");
+    const second = playTurn(before, "BOMB"); // would kill monster 1 and spend a bomb
+    expect(second.after.monsters.map((m) => m.id)).toEqual(["2", "3"]);
+
+    expect(await repo.commit(before, first.after, first.events)).toBe("COMMITTED");
+    const afterFirst = await snapshot(raw, prefix, game.id);
+    expect(await otherRepo.commit(before, second.after, second.events)).toBe("CONFLICT");
+    expect(await repo.commit(before, second.after, second.events)).toBe("CONFLICT");
+
+    const stored = { ...first.after, version: 1 };
+    expect(await repo.load(game.id)).toEqual(stored);
+    expect(await snapshot(raw, prefix, game.id)).toEqual(afterFirst);
+    expect(await raw.hgetall(k.game)).toEqual(gameHash(stored));
+    expect(await raw.hgetall(k.rabbit)).toEqual({
+      life: String(first.after.rabbit.life),
+      strength: "2",
+      charisma: "44",
+      weapon: "4",
+      bombs: "3",
+    });
+    expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3"]);
+    expect(await raw.hget(k.monster("1"), "life")).toBe(String(first.after.monsters[0]!.life));
+    expect(await raw.lrange(k.events, 0, -1)).toEqual(
+      [...opening, ...first.events].map((e) => JSON.stringify(e)),
+    );
+    expect(await messagesOn(k.channel)).toEqual([{ gameId: game.id, events: first.events }]);
+
+    // The winner's version goes on: a commit from version 1 is accepted.
+    const third = playTurn(stored, "BOMB");
+    expect(await otherRepo.commit(stored, third.after, third.events)).toBe("COMMITTED");
+    expect(await repo.load(game.id)).toEqual({ ...third.after, version: 2 });
+    await subscriber.unsubscribe(k.channel);
+  });
+
+  it("two commits racing from one version on two connections: exactly one wins", async () => {
+    for (let round = 0; round < 10; round++) {
+      const { game, events: opening } = newGame(100 + round);
+      const before = game.toState();
+      await repo.create(before, opening);
+      const a = playTurn(before, "LETTUCE");
+      const b = playTurn(before, "SWORD");
+
+      const outcomes = await Promise.all([
+        repo.commit(before, a.after, a.events),
+        otherRepo.commit(before, b.after, b.events),
+      ]);
+      expect([...outcomes].sort()).toEqual(["COMMITTED", "CONFLICT"]);
+      const winner = outcomes[0] === "COMMITTED" ? a : b;
+      expect(await repo.load(game.id)).toEqual({ ...winner.after, version: 1 });
+      expect(await repo.recentEvents(game.id, 50)).toEqual([...opening, ...winner.events]);
+    }
+  });
+
+  it("setting monster fields from a version a turn has moved past is CONFLICT, nothing written", async () => {
+    const { game, events: opening } = newGame(7);
+    const before = game.toState();
+    await repo.create(before, opening);
+    const turn = playTurn(before, "BOOMERANG");
+    await repo.commit(before, turn.after, turn.events);
+    const afterTurn = await snapshot(raw, prefix, game.id);
+
+    expect(await repo.setMonsterFields(before, "3", { life: 1 }, 1)).toBe("CONFLICT");
+    expect(await snapshot(raw, prefix, game.id)).toEqual(afterTurn);
+  });
+
+  it("the service recomputes a turn that lost the race: 2 more round trips, both turns kept", async () => {
+    const raced = new RacedRepository(client, options);
+    const service = gameServiceOn(raced, 1);
+    const {
+      game,
+      playerToken,
+      events: opening,
+    } = await service.startGame({
+      monsters: [{ name: "Wall", life: 1_000, strength: 1, charisma: 0, weapon: 0 }],
+      seed: 41,
+    });
+    const k = keysOf(prefix, game.id);
+    await subscriber.subscribe(k.channel);
+    let rival: { after: GameState; events: BattleEvent[] } | undefined;
+    raced.hook = async (before) => {
+      rival = playTurn(before, "LETTUCE");
+      expect(await otherRepo.commit(before, rival.after, rival.events)).toBe("COMMITTED");
+    };
+    const commands = countCommands(client);
+
+    const turn = await service.attack(game.id, "BOOMERANG", playerToken);
+
+    expect(commands.names).toEqual(["evalsha", "evalsha", "evalsha", "evalsha"]);
+    expect(turn.game.version).toBe(2);
+    expect(turn.game.turn).toBe(2);
+    expect(turn.events.every((e) => e.turn === 2)).toBe(true);
+    expect(turn.game.dice).not.toBe(rival!.after.dice);
+    expect(await repo.load(game.id)).toEqual(turn.game);
+    expect(await raw.lrange(k.events, 0, -1)).toEqual(
+      [...opening, ...rival!.events, ...turn.events].map((e) => JSON.stringify(e)),
+    );
+    expect(await messagesOn(k.channel)).toEqual([
+      { gameId: game.id, events: rival!.events },
+      { gameId: game.id, events: turn.events },
+    ]);
+    await subscriber.unsubscribe(k.channel);
+  });
+
+  it("with no retries left, the service answers CONFLICT and the rival's turn stands alone", async () => {
+    const raced = new RacedRepository(client, options);
+    const service = gameServiceOn(raced, 0);
+    const { game, playerToken } = await service.startGame({
+      monsters: [{ name: "Wall", life: 1_000, strength: 1, charisma: 0, weapon: 0 }],
+      seed: 42,
+    });
+    let rival: { after: GameState; events: BattleEvent[] } | undefined;
+    raced.hook = async (before) => {
+      rival = playTurn(before, "LETTUCE");
+      await otherRepo.commit(before, rival.after, rival.events);
+    };
+
+    await expect(service.attack(game.id, "BOOMERANG", playerToken)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await repo.load(game.id)).toEqual({ ...rival!.after, version: 1 });
+  });
+});
