@@ -1,0 +1,351 @@
+/**
+ * Store benchmark: GameService.attack (load, rules, commit) on Redis and on the in-memory store,
+ * in the same run, plus the Redis round trips per attack.
+ *
+ *   npm run bench:store
+ *
+ * Starts its own redis-server (no persistence) on a free port, unless REDIS_URL is set: then it
+ * uses that server under a unique key prefix and deletes every game it made. Knobs (milliseconds,
+ * counts): BENCH_WARMUP_MS (500), BENCH_MEASURE_MS (3000), BENCH_GAMES (64), BENCH_COUNTED (1000).
+ */
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import type { GameRepository } from "../src/domain/game-repository";
+import { GameService } from "../src/domain/game-service";
+import type { MonsterSpec } from "../src/domain/monster";
+import type { Weapon } from "../src/domain/weapon";
+import { CryptoGameIdGenerator } from "../src/infrastructure/crypto-game-id-generator";
+import { CryptoPlayerTokens } from "../src/infrastructure/crypto-player-tokens";
+import { InMemoryGameRepository } from "../src/infrastructure/in-memory-game-repository";
+import { createRedisClient, waitUntilReady } from "../src/infrastructure/redis-client";
+import {
+  RedisGameRepository,
+  type RedisClient,
+  type RedisStoreOptions,
+} from "../src/infrastructure/redis-game-repository";
+import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
+import { SystemClock } from "../src/infrastructure/system-clock";
+import { countCommands } from "./count-commands";
+import { startRedisServer, type BenchRedisServer } from "./redis-server";
+
+const WARMUP_MS = envInt("BENCH_WARMUP_MS", 500);
+const MEASURE_MS = envInt("BENCH_MEASURE_MS", 3_000);
+const GAMES = envInt("BENCH_GAMES", 64);
+const COUNTED_ATTACKS = envInt("BENCH_COUNTED", 1_000);
+/** The measured time of a row is split into this many turns, alternating with the other store. */
+const ROUNDS = 3;
+/** The whole run is bounded: past this, the watchdog stops the server and exits 1. */
+const WATCHDOG_MS = 120_000;
+
+/**
+ * An array that does not end: one monster that never hits back (strength 0, weapon 0), never
+ * powers up (charisma 0) and has a million life. The rabbit attacks with LETTUCE, whose hit is
+ * roll(rabbit strength 2 + 0) = 0 or 1, so a game lasts at least 1,000,000 attacks: no GAME_OVER.
+ */
+const ENDLESS_ARRAY: readonly MonsterSpec[] = [
+  { name: "EndlessTarget", life: 1_000_000, strength: 0, charisma: 0, weapon: 0 },
+];
+const WEAPON: Weapon = "LETTUCE";
+const STORE_OPTIONS = { ttlMs: 3_600_000, maxEvents: 100 };
+
+type StoreName = "in-memory" | "redis";
+
+interface PlayedGame {
+  id: string;
+  token: string;
+  /** Attacks sent to it, to check the stored turn at the end. */
+  attacks: number;
+}
+
+interface Store {
+  name: StoreName;
+  service: GameService;
+  /** Every game started on it, for the turn check and the clean-up. */
+  games: PlayedGame[];
+}
+
+interface Measured {
+  attacks: number;
+  elapsedMs: number;
+  latenciesMs: number[];
+}
+
+interface Row {
+  store: StoreName;
+  scenario: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+function serviceOn(repository: GameRepository): GameService {
+  return new GameService({
+    repository,
+    dice: new PureRandDiceFactory(),
+    tokens: new CryptoPlayerTokens(),
+    ids: new CryptoGameIdGenerator(),
+    clock: new SystemClock(),
+  });
+}
+
+async function startGames(store: Store, count: number): Promise<PlayedGame[]> {
+  const games: PlayedGame[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = await store.service.startGame({ monsters: ENDLESS_ARRAY });
+    const game = { id: started.game.id, token: started.playerToken, attacks: 0 };
+    games.push(game);
+    store.games.push(game);
+  }
+  return games;
+}
+
+/** Each game driven by its own sequential loop, all loops at once, until `durationMs` is up. */
+async function driveFor(store: Store, games: PlayedGame[], durationMs: number): Promise<Measured> {
+  const latenciesMs: number[] = [];
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    games.map(async (game) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await store.service.attack(game.id, WEAPON, game.token);
+        latenciesMs.push(performance.now() - t0);
+        game.attacks += 1;
+      }
+    }),
+  );
+  return { attacks: latenciesMs.length, elapsedMs: performance.now() - start, latenciesMs };
+}
+
+/** `count` sequential attacks on one game. */
+async function driveCount(store: Store, game: PlayedGame, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await store.service.attack(game.id, WEAPON, game.token);
+    game.attacks += 1;
+  }
+}
+
+/** Nearest-rank quantile of sorted values. */
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+/**
+ * One scenario on both stores: a warm-up on each, then ROUNDS rounds of MEASURE_MS / ROUNDS on
+ * each, the stores taking turns (and the lead), so a slow patch of the machine hits both alike.
+ */
+async function scenario(stores: readonly Store[], name: string, gameCount: number): Promise<Row[]> {
+  const runs = await Promise.all(
+    stores.map(async (store) => ({ store, games: await startGames(store, gameCount) })),
+  );
+  for (const { store, games } of runs) await driveFor(store, games, WARMUP_MS);
+  const totals = runs.map(() => ({ attacks: 0, elapsedMs: 0, latenciesMs: [] as number[] }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < runs.length; k++) {
+      const i = (k + round) % runs.length;
+      const run = runs[i];
+      const total = totals[i];
+      if (!run || !total) continue;
+      const measured = await driveFor(run.store, run.games, MEASURE_MS / ROUNDS);
+      total.attacks += measured.attacks;
+      total.elapsedMs += measured.elapsedMs;
+      for (const ms of measured.latenciesMs) total.latenciesMs.push(ms);
+    }
+  }
+  return runs.map(({ store }, i) => {
+    const total = totals[i] ?? { attacks: 0, elapsedMs: 1, latenciesMs: [] };
+    const sorted = total.latenciesMs.sort((a, b) => a - b);
+    return {
+      store: store.name,
+      scenario: name,
+      perSecond: total.attacks / (total.elapsedMs / 1_000),
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+    };
+  });
+}
+
+/** Every game's stored turn must equal the attacks sent to it: no attack lost or doubled. */
+async function checkTurns(store: Store): Promise<void> {
+  for (const game of store.games) {
+    const state = await store.service.getGame(game.id);
+    if (state?.turn !== game.attacks) {
+      throw new Error(
+        `${store.name}: game ${game.id} is at turn ${state?.turn} after ${game.attacks} attacks`,
+      );
+    }
+  }
+}
+
+function printTable(rows: readonly Row[]): void {
+  const header = ["store", "scenario", "attacks/s", "p50 ms", "p99 ms"];
+  const cells = rows.map((r) => [
+    r.store,
+    r.scenario,
+    Math.round(r.perSecond).toLocaleString("en-US"),
+    r.p50.toFixed(3),
+    r.p99.toFixed(3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  const line = (c: readonly string[]): string =>
+    c.map((v, i) => (i < 2 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join(" | ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const c of cells) console.log(line(c));
+}
+
+async function redisVersion(client: RedisClient): Promise<string> {
+  const info = await client.info("server");
+  return /^redis_version:(\S+)/m.exec(info)?.[1] ?? "unknown";
+}
+
+/** Calls and microseconds the server has spent in scripts (EVAL and EVALSHA) since it started. */
+async function scriptTime(client: RedisClient): Promise<{ calls: number; usec: number }> {
+  const info = await client.info("commandstats");
+  let calls = 0;
+  let usec = 0;
+  for (const match of info.matchAll(/^cmdstat_eval(?:sha)?:calls=(\d+),usec=(\d+)/gm)) {
+    calls += Number(match[1]);
+    usec += Number(match[2]);
+  }
+  return { calls, usec };
+}
+
+async function main(): Promise<void> {
+  let server: BenchRedisServer | undefined;
+  let client: RedisClient | undefined;
+  const memoryRepository = new InMemoryGameRepository(STORE_OPTIONS);
+  const stopServerNow = (): void => server?.kill();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stopServerNow();
+    console.error(`store-bench: ${signal}, stopped`);
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const watchdog = setTimeout(() => {
+    stopServerNow();
+    console.error(`store-bench: still running after ${WATCHDOG_MS} ms, giving up`);
+    process.exit(1);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+
+  let redisStore: Store | undefined;
+  let redisRepository: RedisGameRepository | undefined;
+  try {
+    const external = process.env.REDIS_URL;
+    if (!external) server = await startRedisServer();
+    const url = external ?? server?.url ?? "";
+    client = createRedisClient({ url, commandTimeoutMs: 10_000 }, (error) =>
+      console.error(`store-bench: redis: ${error.message}`),
+    );
+    await waitUntilReady(client);
+    const counter = countCommands(client);
+    const redisOptions: RedisStoreOptions = {
+      ...STORE_OPTIONS,
+      keyPrefix: `bench-${randomUUID().slice(0, 8)}`,
+    };
+    redisRepository = new RedisGameRepository(client, redisOptions);
+    redisStore = { name: "redis", service: serviceOn(redisRepository), games: [] };
+    const memoryStore: Store = {
+      name: "in-memory",
+      service: serviceOn(memoryRepository),
+      games: [],
+    };
+
+    const cpus = os.cpus();
+    console.log("store-bench: GameService.attack on Redis vs in memory");
+    console.log(
+      `node ${process.version} | ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? "?"}) | ` +
+        `redis-server ${await redisVersion(client)} (${external ? "REDIS_URL" : `own, no persistence, ${url}`}) | ` +
+        `key prefix ${redisOptions.keyPrefix}`,
+    );
+    console.log(
+      `array: 1 monster, life 1000000, strength/weapon/charisma 0; weapon ${WEAPON}; ` +
+        `${WARMUP_MS} ms warm-up + ${MEASURE_MS} ms measured per row, in ${ROUNDS} turns alternating with the other store`,
+    );
+    console.log("");
+
+    const sequential = "sequential, 1 game";
+    const concurrent = `concurrent, ${GAMES} games`;
+    const stores = [memoryStore, redisStore];
+    const rows: Row[] = [];
+    rows.push(...(await scenario(stores, sequential, 1)));
+    counter.reset();
+    const before = redisStore.games.reduce((n, g) => n + g.attacks, 0);
+    rows.push(...(await scenario(stores, concurrent, GAMES)));
+    const concurrentAttacks = redisStore.games.reduce((n, g) => n + g.attacks, 0) - before;
+    const concurrentCommands = counter.count - GAMES; // minus one create script per game
+
+    // Round trips: sequential attacks on a fresh game, after a few that warm its path up.
+    const [counted] = await startGames(redisStore, 1);
+    if (!counted) throw new Error("no game to count on");
+    await driveCount(redisStore, counted, 20);
+    const scriptsBefore = await scriptTime(client);
+    counter.reset();
+    await driveCount(redisStore, counted, COUNTED_ATTACKS);
+    const commands = counter.count;
+    const names = [...counter.byName].map(([name, n]) => `${name} ${n}`).join(", ");
+    const scriptsAfter = await scriptTime(client);
+    const scriptUsec = scriptsAfter.usec - scriptsBefore.usec;
+    const scriptCalls = scriptsAfter.calls - scriptsBefore.calls;
+
+    await checkTurns(memoryStore);
+    await checkTurns(redisStore);
+
+    printTable(rows);
+    console.log("");
+    for (const name of [sequential, concurrent]) {
+      const memory = rows.find((r) => r.store === "in-memory" && r.scenario === name);
+      const redis = rows.find((r) => r.store === "redis" && r.scenario === name);
+      if (!memory || !redis) continue;
+      const ratio = redis.perSecond / memory.perSecond;
+      console.log(
+        `redis/in-memory, ${name}: ${ratio.toFixed(3)} (in-memory ${(1 / ratio).toFixed(1)}x the attacks/s)`,
+      );
+    }
+    console.log(
+      `redis round trips per attack: ${(commands / COUNTED_ATTACKS).toFixed(2)} ` +
+        `(${commands} commands for ${COUNTED_ATTACKS} sequential attacks: ${names}); ` +
+        `concurrent run: ${(concurrentCommands / concurrentAttacks).toFixed(2)}`,
+    );
+    console.log(
+      `redis-server time in scripts: ${(scriptUsec / COUNTED_ATTACKS).toFixed(0)} us per attack ` +
+        `(${(scriptUsec / Math.max(1, scriptCalls)).toFixed(0)} us per script call, INFO commandstats` +
+        `${external ? "; a shared server's other clients count too" : ""})`,
+    );
+    console.log(
+      `turn check: every game's stored turn equals the attacks sent ` +
+        `(${memoryStore.games.length} in-memory, ${redisStore.games.length} redis games)`,
+    );
+  } finally {
+    if (redisStore && redisRepository && client?.status === "ready") {
+      // Leave nothing behind, which matters on a REDIS_URL server.
+      for (const game of redisStore.games) await redisRepository.delete(game.id);
+    }
+    memoryRepository.close();
+    if (client) {
+      if (client.status === "ready") await client.quit();
+      else client.disconnect();
+    }
+    await server?.stop();
+    clearTimeout(watchdog);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("store-bench failed:", error);
+  process.exitCode = 1;
+});
