@@ -1,5 +1,7 @@
 import { BESTIARY } from "./bestiary";
 import type { BattleEvent } from "./battle-event";
+import type { BattleEventFeed } from "./battle-event-feed";
+import { joinHistoryAndLive } from "./battle-event-watch";
 import type { Clock } from "./clock";
 import type { DiceFactory } from "./dice";
 import { DomainError } from "./domain-error";
@@ -36,11 +38,17 @@ export interface GameServiceDeps {
   tokens: PlayerTokens;
   ids: GameIdGenerator;
   clock: Clock;
+  /** Live turns, for watching a game; without it, watch() refuses. */
+  feed?: BattleEventFeed;
   /** How many times a turn is recomputed after losing a race before CONFLICT; default 8. */
   maxRetries?: number;
 }
 
 const INT32_MIN = -0x8000_0000;
+// Ids this service hands out are UUIDs and "1".."100"; anything else cannot name a game or
+// monster, and must not reach a store key (a "}" would change a Redis hash tag).
+const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MONSTER_ID = /^[1-9][0-9]{0,2}$/;
 const INT32_MAX = 0x7fff_ffff;
 
 /**
@@ -85,6 +93,7 @@ export class GameService {
 
   /** The game, or undefined when there is none. */
   async getGame(gameId: string): Promise<GameState | undefined> {
+    if (!GAME_ID.test(gameId)) return undefined;
     return this.deps.repository.load(gameId);
   }
 
@@ -145,6 +154,7 @@ export class GameService {
     monsterId: string,
     field: MonsterField,
   ): Promise<string | number | undefined> {
+    if (!GAME_ID.test(gameId) || !MONSTER_ID.test(monsterId)) return undefined;
     return this.deps.repository.readMonsterField(gameId, monsterId, field);
   }
 
@@ -159,7 +169,36 @@ export class GameService {
 
   /** The game's last `limit` events, oldest first. */
   async recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {
+    if (!GAME_ID.test(gameId)) return [];
     return this.deps.repository.recentEvents(gameId, limit);
+  }
+
+  /**
+   * Watches a game's battle: with `fromTurn`, first the stored events of that turn and later
+   * (as far as the log still holds them), then every later turn live, in order, each event once.
+   * Without it, only turns committed after the game is read.
+   * @throws NOT_FOUND for an unknown game, STORE_UNAVAILABLE.
+   */
+  async watch(gameId: string, fromTurn?: number): Promise<AsyncIterableIterator<BattleEvent>> {
+    const feed = this.deps.feed;
+    if (!feed) throw new Error("GameService.watch needs a BattleEventFeed");
+    if (!GAME_ID.test(gameId)) throw notFound(gameId);
+    // Listen first, then read: a turn committed in between is in both, and the join drops the repeat.
+    const live = await feed.subscribe(gameId);
+    try {
+      const game = await this.deps.repository.load(gameId);
+      if (!game) throw notFound(gameId);
+      if (fromTurn === undefined) return joinHistoryAndLive([], live, game.turn);
+      const history = (
+        await this.deps.repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)
+      ).filter((e) => e.turn >= fromTurn);
+      // Turns up to the one read are history (what the capped log no longer holds is gone);
+      // a fromTurn still to come waits for that turn.
+      return joinHistoryAndLive(history, live, Math.max(game.turn, fromTurn - 1));
+    } catch (error) {
+      await live.return?.();
+      throw error;
+    }
   }
 
   private async loadOwned(gameId: string, playerToken: string | undefined): Promise<GameState> {
@@ -169,7 +208,7 @@ export class GameService {
         "This operation needs the player's token (Authorization: Bearer <token>).",
       );
     }
-    const game = await this.deps.repository.load(gameId);
+    const game = GAME_ID.test(gameId) ? await this.deps.repository.load(gameId) : undefined;
     if (!game) throw notFound(gameId);
     if (!this.deps.tokens.matches(playerToken, game.tokenHash)) {
       throw new DomainError(
@@ -182,7 +221,8 @@ export class GameService {
 }
 
 function notFound(gameId: string): DomainError {
-  return new DomainError("NOT_FOUND", `There is no game ${gameId}.`, "gameId");
+  const shown = gameId.length > 64 ? `${gameId.slice(0, 64)}...` : gameId;
+  return new DomainError("NOT_FOUND", `There is no game ${JSON.stringify(shown)}.`, "gameId");
 }
 
 function conflict(gameId: string, retries: number): DomainError {

@@ -1,0 +1,73 @@
+import { EventEmitter, on } from "node:events";
+import type { BattleEvent } from "../domain/battle-event";
+
+/**
+ * Hands each turn of a game to every local listener of that game, buffering per listener until
+ * it reads (node's `events.on`). Both feeds build on it.
+ */
+export class BattleEventFanout {
+  private readonly emitter = new EventEmitter();
+  private readonly listeners = new Map<string, number>();
+
+  constructor() {
+    // Any number of subscribers may watch one game.
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** Delivers one turn's events to the game's listeners. */
+  emit(gameId: string, events: readonly BattleEvent[]): void {
+    this.emitter.emit(eventName(gameId), events);
+  }
+
+  /** How many listeners the game has. */
+  count(gameId: string): number {
+    return this.listeners.get(gameId) ?? 0;
+  }
+
+  /**
+   * A new listener of the game. `onClosed` runs once when the iterator is closed, with the number of
+   * listeners left, so an adapter can stop listening upstream when none are.
+   */
+  listen(
+    gameId: string,
+    onClosed: (remaining: number) => void = () => undefined,
+  ): AsyncIterator<readonly BattleEvent[]> {
+    const controller = new AbortController();
+    const inner = on(this.emitter, eventName(gameId), { signal: controller.signal });
+    this.listeners.set(gameId, this.count(gameId) + 1);
+    let closed = false;
+    const close = (): void => {
+      if (closed) return;
+      closed = true;
+      controller.abort();
+      const remaining = this.count(gameId) - 1;
+      if (remaining > 0) this.listeners.set(gameId, remaining);
+      else this.listeners.delete(gameId);
+      onClosed(remaining);
+    };
+    const done = { done: true, value: undefined } as const;
+    return {
+      next: async () => {
+        if (closed) return done;
+        try {
+          const next = await inner.next();
+          if (next.done) return done;
+          return { done: false, value: (next.value as [readonly BattleEvent[]])[0] };
+        } catch (error) {
+          // Aborting ends the wait of a pending next(): that is a close, not a failure.
+          if (closed) return done;
+          throw error;
+        }
+      },
+      return: () => {
+        close();
+        return Promise.resolve(done);
+      },
+    };
+  }
+}
+
+// Prefixed so that no game id can be an event name EventEmitter treats specially ("error").
+function eventName(gameId: string): string {
+  return `game:${gameId}`;
+}

@@ -1,0 +1,17 @@
+import type { BattleEvent } from "../domain/battle-event";
+import type { BattleEventFeed } from "../domain/battle-event-feed";
+import { BattleEventFanout } from "./battle-event-fanout";
+
+/** The feed of the embedded store: committed turns reach the subscribers of this process. */
+export class InProcessBattleEventBus implements BattleEventFeed {
+  private readonly fanout = new BattleEventFanout();
+
+  /** Called by the in-memory store after each commit. */
+  publish(gameId: string, events: readonly BattleEvent[]): void {
+    this.fanout.emit(gameId, events);
+  }
+
+  subscribe(gameId: string): Promise<AsyncIterator<readonly BattleEvent[]>> {
+    return Promise.resolve(this.fanout.listen(gameId));
+  }
+}

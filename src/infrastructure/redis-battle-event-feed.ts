@@ -1,0 +1,63 @@
+import type { BattleEvent } from "../domain/battle-event";
+import type { BattleEventFeed } from "../domain/battle-event-feed";
+import { DomainError } from "../domain/domain-error";
+import { BattleEventFanout } from "./battle-event-fanout";
+import { gameIdOfChannel, RedisGameKeys } from "./redis-game-keys";
+import type { RedisClient } from "./redis-game-repository";
+
+/** Something that wants to hear what went wrong in the background. */
+export type FeedErrorListener = (error: unknown, context: string) => void;
+
+/**
+ * The feed across processes: the commit script PUBLISHes each turn on the game's channel; this
+ * holds one subscriber connection per process, subscribes to a game's channel while at least one
+ * local subscriber watches it, and fans messages out locally. ioredis resubscribes after a
+ * reconnect; turns published while disconnected are not delivered (pub/sub keeps nothing), which is
+ * what `fromTurn` catch-up is for.
+ */
+export class RedisBattleEventFeed implements BattleEventFeed {
+  private readonly fanout = new BattleEventFanout();
+
+  constructor(
+    private readonly subscriber: RedisClient,
+    private readonly keyPrefix: string,
+    private readonly onError: FeedErrorListener,
+  ) {
+    subscriber.on("message", (channel: string, message: string) => this.deliver(channel, message));
+  }
+
+  async subscribe(gameId: string): Promise<AsyncIterator<readonly BattleEvent[]>> {
+    const channel = new RedisGameKeys(this.keyPrefix, gameId).channel;
+    // Listen locally first, so a message arriving right after SUBSCRIBE is acknowledged is kept.
+    const iterator = this.fanout.listen(gameId, (remaining) => {
+      if (remaining === 0) {
+        this.subscriber
+          .unsubscribe(channel)
+          .catch((error: unknown) => this.onError(error, `unsubscribe ${channel}`));
+      }
+    });
+    try {
+      await this.subscriber.subscribe(channel);
+    } catch (error) {
+      await iterator.return?.();
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new DomainError(
+        "STORE_UNAVAILABLE",
+        `Cannot subscribe to the game's events (Redis): ${detail}`,
+      );
+    }
+    return iterator;
+  }
+
+  private deliver(channel: string, message: string): void {
+    const gameId = gameIdOfChannel(this.keyPrefix, channel);
+    if (gameId === undefined) return;
+    try {
+      const { events } = JSON.parse(message) as { events: BattleEvent[] };
+      if (!Array.isArray(events)) throw new Error("no events array");
+      this.fanout.emit(gameId, events);
+    } catch (error) {
+      this.onError(error, `malformed message on ${channel}`);
+    }
+  }
+}
