@@ -1,0 +1,59 @@
+import { injectable } from "tsyringe";
+import {
+  Arg,
+  ID,
+  Int,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from "type-graphql";
+import type { BattleEvent } from "../domain/battle-event";
+import { DomainError } from "../domain/domain-error";
+import { BattleEventType } from "./battle-event.type";
+import type { GraphQLContext } from "./context";
+import { badUserInput, toGraphQLError } from "./error-mapping";
+
+interface BattleEventsArgs {
+  gameId: string;
+  fromTurn?: number | null;
+}
+
+async function watch({
+  args,
+  context,
+}: SubscribeResolverData<unknown, BattleEventsArgs, GraphQLContext>): Promise<
+  AsyncIterable<BattleEvent>
+> {
+  const { gameId, fromTurn } = args;
+  if (fromTurn != null && fromTurn < 0)
+    throw badUserInput("fromTurn", `fromTurn must be 0 or more (got ${fromTurn}).`);
+  try {
+    return await context.games.watch(gameId, fromTurn ?? undefined);
+  } catch (error) {
+    // The subscribe step runs outside type-graphql's middlewares: map domain failures here.
+    throw error instanceof DomainError ? toGraphQLError(error) : error;
+  }
+}
+
+/** The live battle. */
+@injectable()
+@Resolver()
+export class BattleEventsResolver {
+  @Subscription(() => BattleEventType, {
+    description:
+      "Every event of a game, in order, as turns are committed (on any server instance). With fromTurn, first the stored events from that turn on, then live ones, each once: use it to catch up after a reconnect.",
+    subscribe: watch,
+  })
+  battleEvents(
+    @Root() event: BattleEvent,
+    @Arg("gameId", () => ID, { description: "The game to watch." }) _gameId: string,
+    @Arg("fromTurn", () => Int, {
+      nullable: true,
+      description: "Replay stored events from this turn (0 = from the start) before the live ones.",
+    })
+    _fromTurn?: number,
+  ): BattleEvent {
+    return event;
+  }
+}

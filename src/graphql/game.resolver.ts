@@ -1,0 +1,132 @@
+import { inject, injectable } from "tsyringe";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { BESTIARY } from "../domain/bestiary";
+import type { BattleEvent } from "../domain/battle-event";
+import { GameService } from "../domain/game-service";
+import { AttackPayload } from "./attack.payload";
+import { BattleEventType } from "./battle-event.type";
+import type { GraphQLContext } from "./context";
+import { WeaponEnum } from "./enums";
+import { badUserInput } from "./error-mapping";
+import { toGameType, toMonsterType } from "./game.mapper";
+import { GameType } from "./game.type";
+import { MonsterPatchInput } from "./monster-patch.input";
+import { MonsterTemplateType } from "./monster-template.type";
+import { MonsterType } from "./monster.type";
+import { StartGameInput } from "./start-game.input";
+import { StartGamePayload } from "./start-game.payload";
+
+/** Most events one `recentEvents` returns. */
+export const MAX_RECENT_EVENTS = 500;
+
+/** Games: read, start, attack, change monsters, abandon. Thin: each calls the service and maps. */
+@injectable()
+@Resolver(() => GameType)
+export class GameResolver {
+  constructor(@inject(GameService) private readonly games: GameService) {}
+
+  @Query(() => GameType, {
+    nullable: true,
+    description: "A game by id; null when there is no such game.",
+  })
+  async game(
+    @Arg("id", () => ID, { description: "The game's id." }) id: string,
+  ): Promise<GameType | null> {
+    const state = await this.games.getGame(id);
+    return state ? toGameType(state) : null;
+  }
+
+  @Query(() => [MonsterTemplateType], {
+    description:
+      "The original six monsters, in order: the array of a game started without custom monsters.",
+  })
+  bestiary(): MonsterTemplateType[] {
+    return BESTIARY.map((m) => ({ ...m }));
+  }
+
+  @Mutation(() => StartGamePayload, {
+    description:
+      "Starts a game: the original bestiary or a custom array, a given seed or a random one. Returns the player token, shown only here.",
+  })
+  async startGame(
+    @Arg("input", () => StartGameInput, {
+      nullable: true,
+      description: "Custom monsters and seed; both optional.",
+    })
+    input?: StartGameInput,
+  ): Promise<StartGamePayload> {
+    const started = await this.games.startGame({
+      monsters: input?.monsters ?? undefined,
+      seed: input?.seed ?? undefined,
+    });
+    return {
+      game: toGameType(started.game),
+      playerToken: started.playerToken,
+      events: started.events,
+    };
+  }
+
+  @Mutation(() => AttackPayload, {
+    description:
+      "Plays one turn with a weapon against the front monster. Needs `Authorization: Bearer <playerToken>`. Refused with GAME_OVER once the array is decimated.",
+  })
+  async attack(
+    @Arg("gameId", () => ID, { description: "The game's id." }) gameId: string,
+    @Arg("weapon", () => WeaponEnum, { description: "The weapon of this turn." })
+    weapon: WeaponEnum,
+    @Ctx() context: GraphQLContext,
+  ): Promise<AttackPayload> {
+    const { game, events } = await this.games.attack(gameId, weapon, context.playerToken);
+    return { game: toGameType(game), events };
+  }
+
+  @Mutation(() => MonsterType, {
+    description:
+      "Sets some fields of a monster still in the array (the seed's HSET on its hash). Needs `Authorization: Bearer <playerToken>`.",
+  })
+  async updateMonster(
+    @Arg("gameId", () => ID, { description: "The game's id." }) gameId: string,
+    @Arg("monsterId", () => ID, { description: "The monster's id within the game." })
+    monsterId: string,
+    @Arg("patch", () => MonsterPatchInput, { description: "The fields to set; at least one." })
+    patch: MonsterPatchInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<MonsterType> {
+    const monster = await this.games.updateMonster(
+      gameId,
+      monsterId,
+      { ...patch },
+      context.playerToken,
+    );
+    return toMonsterType(monster);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes the game and every key it has in the store. Needs `Authorization: Bearer <playerToken>`.",
+  })
+  async abandonGame(
+    @Arg("gameId", () => ID, { description: "The game's id." }) gameId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
+    return this.games.abandonGame(gameId, context.playerToken);
+  }
+
+  @FieldResolver(() => [BattleEventType], {
+    description:
+      "The game's last events, oldest first (the store keeps the most recent ones only).",
+  })
+  async recentEvents(
+    @Root() game: GameType,
+    @Arg("limit", () => Int, {
+      defaultValue: 20,
+      description: `How many, from 0 to ${MAX_RECENT_EVENTS}.`,
+    })
+    limit: number,
+  ): Promise<BattleEvent[]> {
+    if (limit < 0 || limit > MAX_RECENT_EVENTS) {
+      throw badUserInput("limit", `limit must be from 0 to ${MAX_RECENT_EVENTS} (got ${limit}).`);
+    }
+    return this.games.recentEvents(game.id, limit);
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+
+@ObjectType("Monster", { description: "A monster of a game's array, as stored in its Redis hash." })
+export class MonsterType {
+  @Field(() => ID, {
+    description: 'Its id within the game: "1", "2", ... in the array\'s starting order.',
+  })
+  id!: string;
+
+  @Field({ description: "Its name, as the battle messages use it." })
+  name!: string;
+
+  @Field(() => Int, {
+    description: "Life points; the monster dies and leaves the array at or below 0.",
+  })
+  life!: number;
+
+  @Field(() => Int, {
+    description: "Strength: with weapon, bounds its hits: roll(strength + weapon).",
+  })
+  strength!: number;
+
+  @Field(() => Int, { description: "Charisma: drives its magick power-ups." })
+  charisma!: number;
+
+  @Field(() => Int, {
+    description: "Weapon: with strength, bounds its hits: roll(strength + weapon).",
+  })
+  weapon!: number;
+}

@@ -1,0 +1,61 @@
+import type { GraphQLSchema } from "graphql";
+import type { DependencyContainer } from "tsyringe";
+import { buildSchema, type PubSub } from "type-graphql";
+import { BATTLE_EVENT_KINDS } from "./battle-event-kinds.type";
+import { BattleEventsResolver } from "./battle-events.resolver";
+import { DomainErrorMiddleware } from "./error-mapping";
+import { GameResolver } from "./game.resolver";
+
+/** The resolvers of the API, for the composition root to register. */
+export const RESOLVERS = [GameResolver, BattleEventsResolver] as const;
+
+/**
+ * type-graphql insists on a PubSub whenever a subscription exists, even one that brings its own
+ * `subscribe` (ours: GameService.watch over the BattleEventFeed port). This one is never reached.
+ */
+const unusedPubSub: PubSub = {
+  publish: () => {
+    throw new Error(
+      "type-graphql's PubSub is not used: battle events come from the BattleEventFeed",
+    );
+  },
+  subscribe: () => {
+    throw new Error(
+      "type-graphql's PubSub is not used: battle events come from the BattleEventFeed",
+    );
+  },
+};
+
+/**
+ * Builds the executable schema; resolvers come from `container` (see the composition root).
+ * Without a container (printing the schema) resolvers are never called.
+ */
+export async function buildGraphQLSchema(container?: DependencyContainer): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [...RESOLVERS],
+    orphanedTypes: [...BATTLE_EVENT_KINDS],
+    globalMiddlewares: [DomainErrorMiddleware],
+    pubSub: unusedPubSub,
+    container: container ? { get: (type) => container.resolve<unknown>(type as never) } : undefined,
+    // Inputs are validated by the domain (one source of truth for the game's bounds).
+    validate: false,
+    emitSchemaFile: false,
+  });
+  // type-graphql gives the root types no description; the contract documents every type.
+  const roots = [
+    [
+      schema.getQueryType(),
+      "Reading games and the bestiary. Needs no token: a game's id is enough.",
+    ],
+    [
+      schema.getMutationType(),
+      "Changing games. All but startGame need `Authorization: Bearer <playerToken>`.",
+    ],
+    [
+      schema.getSubscriptionType(),
+      "Live battles, over WebSocket (graphql-ws protocol) at /graphql.",
+    ],
+  ] as const;
+  for (const [type, description] of roots) if (type) type.description = description;
+  return schema;
+}

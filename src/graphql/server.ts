@@ -1,0 +1,241 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import type { Config } from "../infrastructure/config";
+import type { Application } from "../infrastructure/container";
+import { bearerToken, type GraphQLContext } from "./context";
+import { formatError, type ErrorFormatting } from "./error-mapping";
+import { limitRules, OPERATION_LIMITS } from "./limits";
+import { buildGraphQLSchema } from "./schema";
+
+/** The running API: HTTP and WebSocket on one port. */
+export interface DwemthyServer {
+  httpServer: Server;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish, closes sockets, then lets go of the store. */
+  stop(): Promise<void>;
+}
+
+/** A refusal made before GraphQL runs, shaped like a GraphQL response. */
+function httpError(status: number, code: string, message: string) {
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: error.extensions.code ?? code },
+  });
+}
+
+/**
+ * Builds the server around an application (see the composition root). Development mode (and
+ * test) has introspection and the IDE landing page; production turns introspection off, hides
+ * schema hints from errors, and never shows internals.
+ */
+export async function createDwemthyServer(
+  config: Config,
+  app: Application,
+  logger: Logger,
+): Promise<DwemthyServer> {
+  const production = config.nodeEnv === "production";
+  const introspection = !production;
+  const formatting: ErrorFormatting = { exposeInternals: config.nodeEnv === "development", logger };
+  const schema: GraphQLSchema = await buildGraphQLSchema(app.container);
+  const rules = [...specifiedRules, ...limitRules({ introspection })];
+
+  const expressApp = express();
+  expressApp.disable("x-powered-by");
+  const httpServer = createServer(expressApp);
+
+  // WebSocket: graphql-ws bypasses Apollo, so the same limits, rules, auth and masking apply here.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    maxPayload: config.maxWsMessageBytes,
+  });
+  wsServer.on("error", (error) => logger.warn({ err: error }, "websocket server error"));
+  const wsCleanup = useServer<Record<string, unknown> | undefined>(
+    {
+      schema,
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: OPERATION_LIMITS.maxTokens });
+        } catch (error) {
+          return [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) {
+          return [
+            new GraphQLError("The operation to run could not be determined.", {
+              extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+            }),
+          ];
+        }
+        const variables = getVariableValues(
+          schema,
+          operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+        );
+        if (variables.errors) return variables.errors.map((e) => withCode(e, "BAD_USER_INPUT"));
+        const contextValue: GraphQLContext = {
+          playerToken: bearerToken(
+            ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization,
+          ),
+          games: app.games,
+        };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting)) }
+          : undefined,
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => formatError(e.toJSON(), e, formatting)),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection,
+    validationRules: limitRules({ introspection }),
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: config.nodeEnv === "development",
+    formatError: (formatted, error) => formatError(formatted, error, formatting),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        serverWillStart: () =>
+          Promise.resolve({
+            drainServer: async () => {
+              await wsCleanup.dispose();
+            },
+          }),
+      },
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  expressApp.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  expressApp.get("/readyz", (_req, res, next) => {
+    app
+      .ready()
+      .then((ready) => {
+        res
+          .status(ready ? 200 : 503)
+          .json({ status: ready ? "ready" : "unavailable", store: app.store });
+      })
+      .catch(next);
+  });
+
+  const requireJson: RequestHandler = (req, res, next) => {
+    if (req.method === "POST" && !req.is("application/json")) {
+      const { status, body } = httpError(
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        "POST /graphql takes a JSON body: send Content-Type: application/json.",
+      );
+      res.status(status).json(body);
+      return;
+    }
+    next();
+  };
+  expressApp.use(
+    "/graphql",
+    requireJson,
+    express.json({ limit: config.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        Promise.resolve({ playerToken: bearerToken(req.headers.authorization), games: app.games }),
+    }),
+  );
+
+  // Body-parser's refusals (bad JSON, too large) as GraphQL-shaped errors with a code.
+  const bodyErrors: ErrorRequestHandler = (
+    error: { type?: string; status?: number },
+    _req,
+    res,
+    next,
+  ) => {
+    const refusal =
+      error.type === "entity.too.large"
+        ? httpError(
+            413,
+            "PAYLOAD_TOO_LARGE",
+            `The request body is larger than ${config.maxBodyBytes} bytes.`,
+          )
+        : error.type === "entity.parse.failed"
+          ? httpError(400, "BAD_REQUEST", "The request body is not valid JSON.")
+          : error.status && error.status >= 400 && error.status < 500
+            ? httpError(error.status, "BAD_REQUEST", "The request could not be read.")
+            : undefined;
+    if (!refusal) {
+      next(error);
+      return;
+    }
+    res.status(refusal.status).json(refusal.body);
+  };
+  expressApp.use(bodyErrors);
+  expressApp.use(((error: unknown, _req, res, _next) => {
+    logger.error({ err: error }, "unhandled HTTP error");
+    res.status(500).json(httpError(500, "INTERNAL_SERVER_ERROR", "Internal server error").body);
+  }) as ErrorRequestHandler);
+
+  return {
+    httpServer,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off("error", reject);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      }),
+    stop: async () => {
+      // Apollo's drain plugins stop accepting, wait for in-flight requests and close the sockets;
+      // only then are the store's connections closed (STACK.md: quit Redis after the WS server).
+      await apollo.stop();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await app.close();
+    },
+  };
+}

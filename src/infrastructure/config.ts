@@ -1,0 +1,123 @@
+import { cleanEnv, makeValidator, port, str, url, type Spec } from "envalid";
+
+/** The server's settings, read from the environment once at start. */
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** One Redis server; with neither this nor clusterNodes the embedded in-memory store is used. */
+  redisUrl?: string;
+  /** Seed nodes of a Redis Cluster. */
+  redisClusterNodes?: { host: string; port: number }[];
+  keyPrefix: string;
+  gameTtlSeconds: number;
+  eventLogSize: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Largest HTTP request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Largest WebSocket message accepted, in bytes. */
+  maxWsMessageBytes: number;
+  /** Milliseconds a Redis command may take before STORE_UNAVAILABLE. */
+  redisCommandTimeoutMs: number;
+}
+
+/** A bad setting: the message names every variable at fault and what it takes. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const clusterNodes = makeValidator<{ host: string; port: number }[]>((input: string) => {
+  const nodes = input
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^([^:\s]+):(\d{1,5})$/.exec(entry);
+      const portNumber = Number(match?.[2]);
+      if (!match || portNumber < 1 || portNumber > 65535) {
+        throw new Error(`"${entry}" is not host:port`);
+      }
+      return { host: match[1]!, port: portNumber };
+    });
+  if (nodes.length === 0) throw new Error("needs at least one host:port");
+  return nodes;
+});
+
+const keyPrefix = makeValidator<string>((input: string) => {
+  // Braces would add a second hash tag and break the one-slot-per-game rule on Redis Cluster.
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(input)) {
+    throw new Error("must be 1 to 64 of A-Z a-z 0-9 _ . : - (no braces, no spaces)");
+  }
+  return input;
+});
+
+function positive(spec: Spec<number> & { min: number; max: number }) {
+  return makeValidator<number>((input: string) => {
+    const value = Number(input);
+    if (!/^\d+$/.test(input.trim()) || value < spec.min || value > spec.max) {
+      throw new Error(`must be a whole number from ${spec.min} to ${spec.max}`);
+    }
+    return value;
+  })({ default: spec.default, desc: spec.desc });
+}
+
+/**
+ * Reads and validates the configuration. Every variable is optional.
+ * @throws ConfigError naming each bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clean = cleanEnv(
+    env,
+    {
+      NODE_ENV: str({ choices: ["development", "production", "test"], default: "development" }),
+      PORT: port({ default: 4000 }),
+      HOST: str({ default: "0.0.0.0" }),
+      REDIS_URL: url({ default: undefined }),
+      REDIS_CLUSTER_NODES: clusterNodes({ default: undefined }),
+      REDIS_KEY_PREFIX: keyPrefix({ default: "dwemthy" }),
+      GAME_TTL_SECONDS: positive({ min: 1, max: 31_536_000, default: 604_800 }),
+      EVENT_LOG_SIZE: positive({ min: 1, max: 100_000, default: 1_000 }),
+      LOG_LEVEL: str({
+        choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+        default: "info",
+      }),
+      MAX_BODY_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
+      MAX_WS_MESSAGE_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
+      REDIS_COMMAND_TIMEOUT_MS: positive({ min: 50, max: 60_000, default: 2_000 }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const problems = Object.entries(errors).map(
+          ([name, error]) => `  ${name}: ${error?.message ?? "invalid"}`,
+        );
+        if (problems.length > 0) {
+          throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+        }
+      },
+    },
+  );
+  if (clean.REDIS_URL && clean.REDIS_CLUSTER_NODES) {
+    throw new ConfigError(
+      "Invalid configuration:\n  REDIS_URL and REDIS_CLUSTER_NODES: set one, not both",
+    );
+  }
+  if (clean.REDIS_URL && !/^rediss?:\/\//.test(clean.REDIS_URL)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  REDIS_URL: must start with redis:// or rediss://",
+    );
+  }
+  return {
+    nodeEnv: clean.NODE_ENV,
+    port: clean.PORT,
+    host: clean.HOST,
+    redisUrl: clean.REDIS_URL,
+    redisClusterNodes: clean.REDIS_CLUSTER_NODES,
+    keyPrefix: clean.REDIS_KEY_PREFIX,
+    gameTtlSeconds: clean.GAME_TTL_SECONDS,
+    eventLogSize: clean.EVENT_LOG_SIZE,
+    logLevel: clean.LOG_LEVEL,
+    maxBodyBytes: clean.MAX_BODY_BYTES,
+    maxWsMessageBytes: clean.MAX_WS_MESSAGE_BYTES,
+    redisCommandTimeoutMs: clean.REDIS_COMMAND_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,63 @@
+import "reflect-metadata";
+import { composeApplication } from "./infrastructure/container";
+import { ConfigError, loadConfig, type Config } from "./infrastructure/config";
+import { createLogger } from "./infrastructure/logger";
+import { createDwemthyServer } from "./graphql/server";
+
+/** Starts the server; stops it gracefully on SIGTERM/SIGINT and exits 0. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  // A safety net: a stray rejection (a Redis call nobody awaited) is logged, never fatal.
+  process.on("unhandledRejection", (reason) =>
+    logger.error({ err: reason }, "unhandled promise rejection"),
+  );
+
+  const app = await composeApplication(config, logger);
+  const server = await createDwemthyServer(config, app, logger);
+  const port = await server.listen();
+  logger.info(
+    { port, host: config.host, store: app.store, nodeEnv: config.nodeEnv, path: "/graphql" },
+    app.store === "memory"
+      ? "dwemthy listening, on the embedded in-memory store (games are lost on restart; set REDIS_URL to use Redis)"
+      : `dwemthy listening, on ${app.store === "redis" ? "Redis" : "Redis Cluster"}`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    server.stop().then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "error while stopping");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `dwemthy failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
