@@ -71,6 +71,14 @@ export function validateMonsters(monsters: readonly MonsterSpec[]): void {
  * @throws InvalidMonsterError naming the field at fault.
  */
 export function validateMonsterPatch(patch: MonsterPatch): void {
+  for (const key of Object.keys(patch)) {
+    if (key !== "name" && !(STAT_FIELDS as readonly string[]).includes(key)) {
+      throw new InvalidMonsterError(
+        `patch.${key}`,
+        `patch.${key} is not a monster field (name, life, strength, charisma, weapon).`,
+      );
+    }
+  }
   const given = Object.entries(patch).filter(([, v]) => v !== undefined && v !== null);
   if (given.length === 0) {
     throw new InvalidMonsterError(

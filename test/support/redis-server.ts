@@ -8,7 +8,7 @@ import path from "node:path";
 export interface RedisServer {
   url: string;
   port: number;
-  /** Stops it (SIGKILL when `hard`), and waits for the process to end. */
+  /** Stops it for good (SIGKILL when `hard`), waits for the process to end, removes its directory. */
   stop(hard?: boolean): Promise<void>;
   /** Starts it again on the same port and directory (keeps its data when persistent). */
   restart(): Promise<void>;
@@ -110,7 +110,7 @@ export async function startRedisServer(
     port,
     stop: async (hard) => {
       await stop(hard);
-      if (!options.persistent) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
     restart: async () => {
       await stop();

@@ -151,3 +151,13 @@ describe("Game.updateMonster", () => {
     expect(dice.remaining).toBe(0);
   });
 });
+
+describe("a patch with a key that is not a monster field", () => {
+  it("is refused with INVALID_MONSTER naming the key, the monster unchanged", () => {
+    const { game } = restoreGame(START, []);
+    expect(thrown(() => game.updateMonster("1", { life: 3, foo: 1 } as MonsterPatch))).toEqual(
+      expect.objectContaining({ code: "INVALID_MONSTER", field: "patch.foo" }),
+    );
+    expect(withoutDice(game.toState())).toEqual(withoutDice(START));
+  });
+});
