@@ -131,7 +131,8 @@ export async function createDwemthyServer(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection,
-    validationRules: limitRules({ introspection }),
+    // Apollo adds graphql's introspection rule itself when introspection is off.
+    validationRules: limitRules({ introspection: true }),
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: config.nodeEnv === "development",

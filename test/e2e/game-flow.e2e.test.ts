@@ -1,0 +1,275 @@
+import type { Redis } from "ioredis";
+import type { Weapon } from "../../src/domain/weapon";
+import { startSeeded } from "../support/play";
+import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
+import { httpClient, wsClient, wsOnce, wsSubscribe } from "./support/clients";
+import {
+  ABANDON,
+  ATTACK,
+  asApiEvent,
+  BATTLE_EVENTS,
+  GAME,
+  START_GAME,
+  UPDATE_MONSTER,
+  type ApiEvent,
+  type ApiGame,
+} from "./support/operations";
+import { startServerProcess, type ServerProcess } from "./support/server-process";
+
+const SHORT_ARRAY = [
+  { name: "Snail", life: 20, strength: 1, charisma: 10, weapon: 1 },
+  { name: "GiantSlug", life: 35, strength: 3, charisma: 25, weapon: 2 },
+];
+const SEED = 65; // The rabbit dies on the way and lettuce brings it back (test/domain/full-games).
+
+type Started = { startGame: { playerToken: string; game: ApiGame; events: ApiEvent[] } };
+type Attacked = { attack: { game: ApiGame; events: ApiEvent[] } };
+
+/** Every key of the store under a prefix (test-only SCAN; the server itself never scans). */
+async function keysUnder(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, batch] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+    cursor = next;
+    keys.push(...batch);
+  } while (cursor !== "0");
+  return keys.sort();
+}
+
+const stores: [string, () => Record<string, string>][] = [
+  ["the in-memory store", () => ({})],
+  ["Redis", () => ({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix() })],
+];
+
+describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFor) => {
+  let server: ServerProcess;
+  let env: Record<string, string>;
+  let redis: Redis | undefined;
+
+  beforeAll(async () => {
+    env = envFor();
+    server = await startServerProcess(env);
+    if (env.REDIS_URL) redis = rawClient();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await redis?.quit();
+  });
+
+  it("plays a seeded game to VICTORY; the subscriber gets exactly each attack's events, in order", async () => {
+    const http = httpClient(server.url);
+    const started = await http.mutate<Started>(START_GAME, {
+      input: { seed: SEED, monsters: SHORT_ARRAY },
+    });
+    expect(started.errors).toEqual([]);
+    const { playerToken, game: initial, events: opening } = started.data!.startGame;
+    expect(initial).toMatchObject({ turn: 0, status: "IN_PROGRESS", monstersRemaining: 2 });
+    expect(opening).toEqual([
+      {
+        __typename: "MonsterEmergedEvent",
+        turn: 0,
+        monsterId: "1",
+        monster: "Snail",
+        message: "[Get ready. Snail has emerged!]",
+      },
+    ]);
+
+    const watcher = wsClient(server.wsUrl);
+    const player = wsClient(server.wsUrl, playerToken);
+    const authed = httpClient(server.url, playerToken);
+    // fromTurn 1: the stored log from turn 1, then live, so the test needs no guess at when the
+    // subscription became live.
+    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+      gameId: initial.id,
+      fromTurn: 1,
+    });
+
+    const weapons: Weapon[] = [];
+    const attackEvents: ApiEvent[] = [];
+    let game = initial;
+    while (game.status !== "VICTORY" && weapons.length < 200) {
+      const weapon: Weapon = game.rabbit.life <= 3 ? "LETTUCE" : "BOOMERANG";
+      weapons.push(weapon);
+      // Odd turns over HTTP, even turns over WebSocket: both paths play the same game.
+      const result =
+        weapons.length % 2 === 1
+          ? await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon })
+          : await wsOnce<Attacked>(player, ATTACK, { gameId: game.id, weapon });
+      expect(result.errors).toEqual([]);
+      const { game: after, events } = result.data!.attack;
+      expect(after.turn).toBe(weapons.length);
+      expect(events.every((e) => e.turn === weapons.length)).toBe(true);
+      attackEvents.push(...events);
+
+      // `game` reflects every turn exactly as the attack returned it.
+      const read = await http.query<{ game: ApiGame }>(GAME, { id: game.id });
+      expect(read.data?.game).toEqual(after);
+      game = after;
+    }
+
+    expect(game.status).toBe("VICTORY");
+    expect(game.currentMonster).toBeNull();
+    expect(attackEvents.at(-1)).toEqual({
+      __typename: "ArrayDecimatedEvent",
+      turn: weapons.length,
+      message: "[Whoa.  You decimated Dwemthy's Array!]",
+    });
+    // The server's dice are the seeded dice of the rules: a local replay gives the same battle.
+    const replay = startSeeded(SEED, SHORT_ARRAY);
+    const expected = weapons.flatMap((w) => replay.game.attack(w)).map(asApiEvent);
+    expect(attackEvents).toEqual(expected);
+    expect(
+      attackEvents.some((e) => e.__typename === "CreatureDiedEvent" && e.role === "RABBIT"),
+    ).toBe(true);
+
+    const received = await subscription.waitFor(attackEvents.length);
+    expect(subscription.errors).toEqual([]);
+    expect(received.map((r) => r.battleEvents)).toEqual(attackEvents);
+
+    const refused = await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "BOMB" });
+    expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["GAME_OVER"]);
+    expect((await http.query<{ game: ApiGame }>(GAME, { id: game.id })).data?.game).toEqual(game);
+
+    subscription.unsubscribe();
+    await Promise.all([watcher.dispose(), player.dispose()]);
+  }, 60_000);
+
+  it("delivers live events to a subscriber without fromTurn, from the next turn on", async () => {
+    const http = httpClient(server.url);
+    const started = await http.mutate<Started>(START_GAME, { input: { seed: 3 } });
+    const { playerToken, game } = started.data!.startGame;
+    const watcher = wsClient(server.wsUrl);
+    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+      gameId: game.id,
+    });
+    const authed = httpClient(server.url, playerToken);
+    // Until the subscription is live, attacks may pass unseen: attack until one is seen, then
+    // every later attack must arrive whole and in order.
+    let seenAt = 0;
+    for (let i = 1; i <= 50 && seenAt === 0; i++) {
+      await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "LETTUCE" });
+      await subscription.waitFor(1, 100);
+      if (subscription.items.length > 0) seenAt = i;
+    }
+    expect(seenAt).toBeGreaterThan(0);
+    const firstSeenTurn = subscription.items[0]!.battleEvents.turn;
+    const later: ApiEvent[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "SWORD" });
+      later.push(...result.data!.attack.events);
+    }
+    const lastTurn = later.at(-1)!.turn;
+    const all = await subscription.waitUntil(
+      (items) =>
+        items.some(
+          (r) => r.battleEvents.turn === lastTurn && r.battleEvents === items.at(-1)?.battleEvents,
+        ) && items.filter((r) => r.battleEvents.turn > seenAt).length >= later.length,
+    );
+    const afterFirst = all.map((r) => r.battleEvents).filter((e) => e.turn > seenAt);
+    expect(afterFirst).toEqual(later);
+    expect(
+      all.every((r, i) => i === 0 || r.battleEvents.turn >= all[i - 1]!.battleEvents.turn),
+    ).toBe(true);
+    expect(firstSeenTurn).toBeGreaterThanOrEqual(1);
+    subscription.unsubscribe();
+    await watcher.dispose();
+  }, 30_000);
+
+  it("weakens the front monster with updateMonster (the store's hash changes), then wins", async () => {
+    const http = httpClient(server.url);
+    const started = await http.mutate<Started>(START_GAME, { input: { seed: 11 } });
+    const { playerToken, game } = started.data!.startGame;
+    const authed = httpClient(server.url, playerToken);
+
+    const updated = await authed.mutate<{ updateMonster: unknown }>(UPDATE_MONSTER, {
+      gameId: game.id,
+      monsterId: "1",
+      patch: { life: 1, name: "TiredMonkey" },
+    });
+    expect(updated.errors).toEqual([]);
+    expect(updated.data?.updateMonster).toEqual({
+      id: "1",
+      name: "TiredMonkey",
+      life: 1,
+      strength: 35,
+      charisma: 91,
+      weapon: 2,
+    });
+    if (redis) {
+      expect(await redis.hgetall(`${env.REDIS_KEY_PREFIX}:{${game.id}}:monster:1`)).toEqual({
+        name: "TiredMonkey",
+        life: "1",
+        strength: "35",
+        charisma: "91",
+        weapon: "2",
+      });
+    }
+    const read = await http.query<{ game: ApiGame }>(GAME, { id: game.id });
+    expect(read.data?.game.currentMonster).toMatchObject({ name: "TiredMonkey", life: 1 });
+    expect(read.data?.game.version).toBe(1);
+
+    // Make every other monster a harmless 1-life pushover, then bombs and boomerangs win the bestiary.
+    for (const id of ["2", "3", "4", "5", "6"]) {
+      const r = await authed.mutate(UPDATE_MONSTER, {
+        gameId: game.id,
+        monsterId: id,
+        patch: { life: 1, strength: 0, charisma: 0, weapon: 0 },
+      });
+      expect(r.errors).toEqual([]);
+    }
+    let state = (await http.query<{ game: ApiGame }>(GAME, { id: game.id })).data!.game;
+    const died: string[] = [];
+    for (let i = 0; i < 100 && state.status !== "VICTORY"; i++) {
+      const result = await authed.mutate<Attacked>(ATTACK, {
+        gameId: game.id,
+        weapon: state.rabbit.bombs > 0 ? "BOMB" : "BOOMERANG",
+      });
+      expect(result.errors).toEqual([]);
+      died.push(
+        ...result.data!.attack.events.flatMap((e) =>
+          e.__typename === "CreatureDiedEvent" && e.role === "MONSTER"
+            ? [e.creature as string]
+            : [],
+        ),
+      );
+      state = result.data!.attack.game;
+    }
+    expect(state.status).toBe("VICTORY");
+    expect(died).toEqual([
+      "TiredMonkey",
+      "DwarvenAngel",
+      "AssistantViceTentacleAndOmbudsman",
+      "TeethDeer",
+      "IntrepidDecomposedCyclist",
+      "Dragon",
+    ]);
+  }, 60_000);
+
+  it("abandons a game: every key of it is gone and it reads as null", async () => {
+    const http = httpClient(server.url);
+    const started = await http.mutate<Started>(START_GAME, { input: { seed: 5 } });
+    const { playerToken, game } = started.data!.startGame;
+    const authed = httpClient(server.url, playerToken);
+    await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "BOOMERANG" });
+    const pattern = `${env.REDIS_KEY_PREFIX}:{${game.id}}:*`;
+    if (redis) expect((await keysUnder(redis, pattern)).length).toBeGreaterThanOrEqual(10);
+
+    const abandoned = await authed.mutate<{ abandonGame: boolean }>(ABANDON, { gameId: game.id });
+    expect(abandoned).toEqual({ data: { abandonGame: true }, errors: [] });
+    expect(
+      (await http.query<{ game: ApiGame | null }>(GAME, { id: game.id })).data?.game,
+    ).toBeNull();
+    if (redis) expect(await keysUnder(redis, pattern)).toEqual([]);
+    const again = await authed.mutate(ABANDON, { gameId: game.id });
+    expect(again.errors.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
+  }, 30_000);
+
+  it(`reports ${storeName} as its store on /readyz`, () => {
+    return fetch(server.url.replace("/graphql", "/readyz"))
+      .then((r) => r.json())
+      .then((body) =>
+        expect(body).toEqual({ status: "ready", store: env.REDIS_URL ? "redis" : "memory" }),
+      );
+  });
+});

@@ -1,0 +1,174 @@
+import { startRedisServer, type RedisServer } from "../support/redis-server";
+import { httpClient, wsClient, wsOnce, type ReceivedError } from "./support/clients";
+import { ATTACK, START_GAME, type ApiEvent, type ApiGame } from "./support/operations";
+import { startServerProcess } from "./support/server-process";
+import { execFileSync } from "node:child_process";
+
+type Started = { startGame: { playerToken: string; game: ApiGame } };
+type Attacked = { attack: { game: ApiGame; events: ApiEvent[] } };
+
+/** The pid of a test redis-server, for pausing it with SIGSTOP. */
+function redisPid(redis: RedisServer): number {
+  const out = execFileSync("pgrep", ["-f", `^redis-server [^ ]*:${redis.port}( |$)`])
+    .toString()
+    .trim();
+  return Number(out.split("\n")[0]);
+}
+
+describe("the server process", () => {
+  it("logs which store it uses when it starts", async () => {
+    const server = await startServerProcess({ LOG_LEVEL: "info" });
+    try {
+      const start = server
+        .logs()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { msg: string; store?: string; port?: number })
+        .find((entry) => entry.msg.startsWith("dwemthy listening"));
+      expect(start).toMatchObject({ store: "memory", port: server.port });
+      expect(start?.msg).toContain("in-memory store");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("on SIGTERM, finishes a request in flight, then exits 0", async () => {
+    // Its own Redis, paused, holds an attack in flight while the server is told to stop.
+    const redis = await startRedisServer();
+    const server = await startServerProcess({
+      REDIS_URL: redis.url,
+      REDIS_COMMAND_TIMEOUT_MS: "10000",
+    });
+    try {
+      const started = await httpClient(server.url).mutate<Started>(START_GAME, {
+        input: { seed: 1 },
+      });
+      const { playerToken, game } = started.data!.startGame;
+      const pid = redisPid(redis);
+      process.kill(pid, "SIGSTOP");
+      const inFlight = httpClient(server.url, playerToken).mutate<Attacked>(ATTACK, {
+        gameId: game.id,
+        weapon: "BOOMERANG",
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      server.child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      // Stopping: a new connection is refused, while the request in flight is still waited for.
+      await expect(fetch(`${server.url.replace("/graphql", "/healthz")}`)).rejects.toThrow();
+      process.kill(pid, "SIGCONT");
+
+      const result = await inFlight;
+      expect(result.errors).toEqual([]);
+      expect(result.data?.attack.game.turn).toBe(1);
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await server.stop();
+      await redis.stop();
+    }
+  }, 30_000);
+
+  it("on SIGTERM, closes open WebSocket subscriptions and exits 0", async () => {
+    const server = await startServerProcess();
+    const client = wsClient(server.wsUrl);
+    const started = await wsOnce<Started>(client, START_GAME, { input: { seed: 2 } });
+    expect(started.errors).toEqual([]);
+    const closed = new Promise<void>((resolve) => client.on("closed", () => resolve()));
+    const subscription = client.iterate({
+      query: `subscription { battleEvents(gameId: "${started.data!.startGame.game.id}") { turn } }`,
+    });
+    void subscription.next().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    server.child.kill("SIGTERM");
+    await closed;
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    await client.dispose();
+  }, 20_000);
+
+  it("refuses to start on a bad setting, naming the variable, with exit code 2", async () => {
+    await expect(startServerProcess({ PORT: "70000", GAME_TTL_SECONDS: "soon" })).rejects.toThrow(
+      /exited at start \(code 2\)[\s\S]*PORT[\s\S]*GAME_TTL_SECONDS: must be a whole number/,
+    );
+    await expect(startServerProcess({ REDIS_KEY_PREFIX: "bad{prefix}" })).rejects.toThrow(
+      /REDIS_KEY_PREFIX/,
+    );
+    await expect(startServerProcess({ REDIS_URL: "http://localhost" })).rejects.toThrow(
+      /REDIS_URL: must start with redis:\/\//,
+    );
+  });
+
+  it("stays up with Redis down: STORE_UNAVAILABLE and /readyz 503, then recovers when Redis is back", async () => {
+    const redis = await startRedisServer();
+    const server = await startServerProcess({
+      REDIS_URL: redis.url,
+      REDIS_COMMAND_TIMEOUT_MS: "500",
+    });
+    const base = server.url.replace("/graphql", "");
+    try {
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const pid = redisPid(redis);
+      process.kill(pid, "SIGSTOP");
+      const refused = await httpClient(server.url).mutate<Started>(START_GAME, {});
+      expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["STORE_UNAVAILABLE"]);
+      expect((await fetch(`${base}/readyz`)).status).toBe(503);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      process.kill(pid, "SIGCONT");
+      let ready = 0;
+      for (let i = 0; i < 50 && ready !== 200; i++) {
+        ready = (await fetch(`${base}/readyz`)).status;
+        if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ready).toBe(200);
+      const started = await httpClient(server.url).mutate<Started>(START_GAME, {});
+      expect(started.errors).toEqual([]);
+      expect(server.child.exitCode).toBeNull();
+    } finally {
+      await server.stop();
+      await redis.stop();
+    }
+  }, 30_000);
+});
+
+/** Refused by validation (Apollo's rule says it once; graphql's, over WebSocket, per field). */
+function expectIntrospectionRefused(errors: ReceivedError[]): void {
+  expect(errors.length).toBeGreaterThan(0);
+  for (const error of errors) {
+    expect(error.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(error.message).toMatch(/introspection/i);
+  }
+}
+
+describe("NODE_ENV=production", () => {
+  it("turns introspection off and hides schema hints, on HTTP and WebSocket", async () => {
+    const server = await startServerProcess({ NODE_ENV: "production" });
+    try {
+      const http = httpClient(server.url);
+      const introspection = await http.query(`{ __schema { types { name } } }`);
+      expectIntrospectionRefused(introspection.errors);
+      const typo = await http.query(`{ bestiery { name } }`);
+      expect(typo.errors.map((e) => e.extensions?.code)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+      expect(typo.errors[0]?.message).not.toContain("Did you mean");
+
+      const ws = wsClient(server.wsUrl);
+      const overWs = await wsOnce(ws, `{ __schema { types { name } } }`);
+      expectIntrospectionRefused(overWs.errors);
+      await ws.dispose();
+      // The landing page is off: a browser GET gets no IDE.
+      const page = await fetch(server.url, { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toContain("<html");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("keeps introspection on in development", async () => {
+    const server = await startServerProcess({ NODE_ENV: "development" });
+    try {
+      const result = await httpClient(server.url).query<{
+        __schema: { queryType: { name: string } };
+      }>(`{ __schema { queryType { name } } }`);
+      expect(result.data?.__schema.queryType.name).toBe("Query");
+    } finally {
+      await server.stop();
+    }
+  });
+});
