@@ -50,9 +50,9 @@ export function httpClient(
   };
   return {
     query: async <T>(doc: DocumentNode | string, variables: AnyVariables = {}) =>
-      outcome<T>(await client.query(doc as TypedDocumentNode, variables).toPromise()),
+      outcome<T>(await client.query(doc, variables).toPromise()),
     mutate: async <T>(doc: DocumentNode | string, variables: AnyVariables = {}) =>
-      outcome<T>(await client.mutation(doc as TypedDocumentNode, variables).toPromise()),
+      outcome<T>(await client.mutation(doc, variables).toPromise()),
   };
 }
 

@@ -1,0 +1,88 @@
+import { ConfigError, loadConfig } from "../../src/infrastructure/config";
+
+describe("loadConfig", () => {
+  it("has a default for everything: in memory, port 4000, 7-day games", () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: "development",
+      port: 4000,
+      host: "0.0.0.0",
+      redisUrl: undefined,
+      redisClusterNodes: undefined,
+      keyPrefix: "dwemthy",
+      gameTtlSeconds: 604_800,
+      eventLogSize: 1_000,
+      logLevel: "info",
+      maxBodyBytes: 102_400,
+      maxWsMessageBytes: 102_400,
+      redisCommandTimeoutMs: 2_000,
+    });
+  });
+
+  it("reads every variable", () => {
+    expect(
+      loadConfig({
+        NODE_ENV: "production",
+        PORT: "8080",
+        HOST: "127.0.0.1",
+        REDIS_URL: "redis://cache:6380/2",
+        REDIS_KEY_PREFIX: "prod:dw",
+        GAME_TTL_SECONDS: "3600",
+        EVENT_LOG_SIZE: "50",
+        LOG_LEVEL: "debug",
+        MAX_BODY_BYTES: "2048",
+        MAX_WS_MESSAGE_BYTES: "4096",
+        REDIS_COMMAND_TIMEOUT_MS: "750",
+      }),
+    ).toEqual({
+      nodeEnv: "production",
+      port: 8080,
+      host: "127.0.0.1",
+      redisUrl: "redis://cache:6380/2",
+      redisClusterNodes: undefined,
+      keyPrefix: "prod:dw",
+      gameTtlSeconds: 3600,
+      eventLogSize: 50,
+      logLevel: "debug",
+      maxBodyBytes: 2048,
+      maxWsMessageBytes: 4096,
+      redisCommandTimeoutMs: 750,
+    });
+  });
+
+  it("reads a Redis Cluster node list", () => {
+    expect(
+      loadConfig({ REDIS_CLUSTER_NODES: "10.0.0.1:7000, 10.0.0.2:7001" }).redisClusterNodes,
+    ).toEqual([
+      { host: "10.0.0.1", port: 7000 },
+      { host: "10.0.0.2", port: 7001 },
+    ]);
+  });
+
+  it.each([
+    [{ PORT: "70000" }, /PORT/],
+    [{ PORT: "http" }, /PORT/],
+    [{ NODE_ENV: "staging" }, /NODE_ENV/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+    [{ REDIS_URL: "not a url" }, /REDIS_URL/],
+    [{ REDIS_URL: "http://cache:6379" }, /REDIS_URL: must start with redis:\/\//],
+    [{ REDIS_URL: "redis://a:1", REDIS_CLUSTER_NODES: "b:2" }, /set one, not both/],
+    [{ REDIS_CLUSTER_NODES: "nohost" }, /REDIS_CLUSTER_NODES: "nohost" is not host:port/],
+    [{ REDIS_CLUSTER_NODES: "a:99999" }, /REDIS_CLUSTER_NODES/],
+    [{ REDIS_KEY_PREFIX: "a{b}" }, /REDIS_KEY_PREFIX: must be 1 to 64/],
+    [{ REDIS_KEY_PREFIX: "with space" }, /REDIS_KEY_PREFIX/],
+    [{ GAME_TTL_SECONDS: "0" }, /GAME_TTL_SECONDS: must be a whole number from 1/],
+    [{ GAME_TTL_SECONDS: "1.5" }, /GAME_TTL_SECONDS/],
+    [{ EVENT_LOG_SIZE: "-3" }, /EVENT_LOG_SIZE/],
+    [{ MAX_BODY_BYTES: "10" }, /MAX_BODY_BYTES/],
+    [{ REDIS_COMMAND_TIMEOUT_MS: "1" }, /REDIS_COMMAND_TIMEOUT_MS/],
+  ])("refuses %p with a ConfigError naming it", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("names every bad variable at once", () => {
+    expect(() => loadConfig({ PORT: "x", LOG_LEVEL: "y" })).toThrow(
+      /PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/,
+    );
+  });
+});
