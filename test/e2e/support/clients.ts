@@ -1,4 +1,4 @@
-import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
+import { Client, fetchExchange, type AnyVariables } from "@urql/core";
 import { createClient, type Client as WsClient, type FormattedExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
 import type { DocumentNode } from "graphql";
