@@ -8,7 +8,10 @@ import path from "node:path";
 export interface RedisServer {
   url: string;
   port: number;
-  /** Stops it for good (SIGKILL when `hard`), waits for the process to end, removes its directory. */
+  /**
+   * Stops it (SIGKILL when `hard`) and waits for the process to end. A non-persistent server's
+   * directory is removed; a persistent one's is kept for restart() (its owner removes it).
+   */
   stop(hard?: boolean): Promise<void>;
   /** Starts it again on the same port and directory (keeps its data when persistent). */
   restart(): Promise<void>;
@@ -68,8 +71,12 @@ export async function startRedisServer(
   let child: ChildProcess | undefined;
 
   const launch = async (): Promise<void> => {
-    const proc = spawn("redis-server", args, { stdio: ["ignore", "ignore", "pipe"] });
+    const proc = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     child = proc;
+    let said = "";
+    const listen = (d: Buffer) => (said = (said + d.toString()).slice(-2000));
+    proc.stdout?.on("data", listen);
+    proc.stderr?.on("data", listen);
     const failed = new Promise<never>((_, reject) => {
       proc.once("error", (error: NodeJS.ErrnoException) => {
         reject(
@@ -81,7 +88,11 @@ export async function startRedisServer(
         );
       });
       proc.once("exit", (code) =>
-        reject(new Error(`redis-server exited with code ${code} at start`)),
+        reject(
+          new Error(
+            `redis-server exited with code ${code} at start (port ${port}): ${said.trim()}`,
+          ),
+        ),
       );
     });
     const ready = (async () => {
@@ -110,7 +121,8 @@ export async function startRedisServer(
     port,
     stop: async (hard) => {
       await stop(hard);
-      rmSync(dir, { recursive: true, force: true });
+      // A persistent server keeps its directory, so that restart() finds its data after a kill.
+      if (!options.persistent) rmSync(dir, { recursive: true, force: true });
     },
     restart: async () => {
       await stop();
