@@ -50,10 +50,10 @@ async function ping(port: number): Promise<boolean> {
 /**
  * Starts a throwaway redis-server on a free port in a temporary directory. No persistence unless
  * `persistent` (then an append-only file, fsynced on every write, so a killed server keeps every
- * write it acknowledged: for the fault tests).
+ * write it acknowledged: for the fault tests). With `cluster`, a node for a Redis Cluster.
  */
 export async function startRedisServer(
-  options: { persistent?: boolean } = {},
+  options: { persistent?: boolean; cluster?: boolean } = {},
 ): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), "dwemthy-redis-"));
@@ -67,6 +67,9 @@ export async function startRedisServer(
     ...(options.persistent
       ? ["--appendonly", "yes", "--appendfsync", "always"]
       : ["--appendonly", "no"]),
+    ...(options.cluster
+      ? ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"]
+      : []),
   ]; // prettier-ignore
   let child: ChildProcess | undefined;
 
