@@ -82,6 +82,11 @@ export function formatError(
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
+  if (code === undefined && status !== undefined && status >= 400 && status < 500) {
+    // Apollo's own refusals of a malformed request sometimes carry no code: they are the client's.
+    return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
+  }
   options.logger.error(
     { err: original, path: formatted.path },
     "internal error in a GraphQL operation",

@@ -1,7 +1,12 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
+import {
+  NoSchemaIntrospectionCustomRule,
+  type GraphQLError,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 
 /**
  * Bounds on what one operation may ask, the same over HTTP and WebSocket. The deepest useful
@@ -16,12 +21,28 @@ export const OPERATION_LIMITS = Object.freeze({
   maxTokens: 2_000,
 });
 
+/**
+ * GraphQL Armor's rules throw out of `validate()` by default, which Apollo answers with a 500 and
+ * graphql-ws with a closed socket; reported into the validation context instead, an operation over
+ * a limit is an ordinary GRAPHQL_VALIDATION_FAILED.
+ */
+const REPORT_DONT_THROW = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+  ],
+};
+
 /** The validation rules added to graphql's own, in the order they run. */
 export function limitRules(options: { introspection: boolean }): ValidationRule[] {
   return [
-    maxDepthRule({ n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: true }),
-    maxAliasesRule({ n: OPERATION_LIMITS.maxAliases }),
-    costLimitRule({ maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: true }),
+    maxDepthRule({ n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: true, ...REPORT_DONT_THROW }),
+    maxAliasesRule({ n: OPERATION_LIMITS.maxAliases, ...REPORT_DONT_THROW }),
+    costLimitRule({
+      maxCost: OPERATION_LIMITS.maxCost,
+      ignoreIntrospection: true,
+      ...REPORT_DONT_THROW,
+    }),
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }

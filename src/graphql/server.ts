@@ -13,7 +13,9 @@ import {
   parse,
   specifiedRules,
   validate,
+  OperationTypeNode,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -71,6 +73,50 @@ export async function createDwemthyServer(
   expressApp.disable("x-powered-by");
   const httpServer = createServer(expressApp);
 
+  /** Parses, validates and prepares one WebSocket operation as Apollo does for HTTP. */
+  const prepareOperation = (
+    connectionParams: Readonly<Record<string, unknown>> | undefined,
+    payload: {
+      query: string;
+      operationName?: string | null;
+      variables?: Record<string, unknown> | null;
+    },
+  ): ExecutionArgs | GraphQLError[] => {
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, { maxTokens: OPERATION_LIMITS.maxTokens });
+    } catch (error) {
+      return [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")];
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) return invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) {
+      return [
+        new GraphQLError("The operation to run could not be determined.", {
+          extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+        }),
+      ];
+    }
+    const variables = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      payload.variables ?? {},
+    );
+    if (variables.errors) return variables.errors.map((e) => withCode(e, "BAD_USER_INPUT"));
+    const contextValue: GraphQLContext = {
+      playerToken: bearerToken(connectionParams?.authorization ?? connectionParams?.Authorization),
+      games: app.games,
+    };
+    return {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+      contextValue,
+    };
+  };
+
   // WebSocket: graphql-ws bypasses Apollo, so the same limits, rules, auth and masking apply here.
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -82,41 +128,17 @@ export async function createDwemthyServer(
     {
       schema,
       onSubscribe: (ctx, _id, payload) => {
-        let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: OPERATION_LIMITS.maxTokens });
+          return prepareOperation(ctx.connectionParams, payload);
         } catch (error) {
-          return [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) return invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) {
+          // A throw here would close the whole socket (4500) and every operation on it.
+          logger.error({ err: error }, "internal error preparing a WebSocket operation");
           return [
-            new GraphQLError("The operation to run could not be determined.", {
-              extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+            new GraphQLError("Internal server error", {
+              extensions: { code: "INTERNAL_SERVER_ERROR" },
             }),
           ];
         }
-        const variables = getVariableValues(
-          schema,
-          operation.variableDefinitions ?? [],
-          payload.variables ?? {},
-        );
-        if (variables.errors) return variables.errors.map((e) => withCode(e, "BAD_USER_INPUT"));
-        const contextValue: GraphQLContext = {
-          playerToken: bearerToken(
-            ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization,
-          ),
-          games: app.games,
-        };
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue,
-        };
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors
@@ -137,8 +159,25 @@ export async function createDwemthyServer(
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: config.nodeEnv === "development",
     formatError: (formatted, error) => formatError(formatted, error, formatting),
+    // Automatic persisted queries are not offered: clients send the query text.
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        // Over HTTP a subscription would resolve to null: point the client at the WebSocket.
+        requestDidStart: () =>
+          Promise.resolve({
+            didResolveOperation: ({ operation }) => {
+              if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+                throw new GraphQLError(
+                  "Subscriptions run over WebSocket (graphql-ws protocol) at this same URL, not over HTTP.",
+                  { extensions: { code: "BAD_REQUEST", http: { status: 400 } } },
+                );
+              }
+              return Promise.resolve();
+            },
+          }),
+      },
       {
         serverWillStart: () =>
           Promise.resolve({
@@ -206,9 +245,15 @@ export async function createDwemthyServer(
           )
         : error.type === "entity.parse.failed"
           ? httpError(400, "BAD_REQUEST", "The request body is not valid JSON.")
-          : error.status && error.status >= 400 && error.status < 500
-            ? httpError(error.status, "BAD_REQUEST", "The request could not be read.")
-            : undefined;
+          : error.status === 415
+            ? httpError(
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "The request body's charset or encoding is not supported: send UTF-8 JSON.",
+              )
+            : error.status && error.status >= 400 && error.status < 500
+              ? httpError(error.status, "BAD_REQUEST", "The request could not be read.")
+              : undefined;
     if (!refusal) {
       next(error);
       return;

@@ -88,6 +88,20 @@ describe("formatError, the one place errors leave the server", () => {
   });
 });
 
+describe("formatError on a refusal Apollo made without a code", () => {
+  it("answers BAD_REQUEST for a 4xx, logging nothing", () => {
+    const { logger, lines } = capturingLogger();
+    const error = new GraphQLError("provided sha does not match query", {
+      extensions: { http: { status: 400 } },
+    });
+    expect(formatError(error.toJSON(), error, { exposeInternals: false, logger })).toEqual({
+      message: "provided sha does not match query",
+      extensions: { code: "BAD_REQUEST" },
+    });
+    expect(lines).toEqual([]);
+  });
+});
+
 describe("bearerToken", () => {
   it.each([
     ["Bearer abc123", "abc123"],

@@ -1,0 +1,192 @@
+/**
+ * A corpus of bad inputs against the real server (`node dist/main.js`) on Redis. Each case asserts
+ * the exact refusal (HTTP status, `extensions.code` of every error, `extensions.field` where the
+ * game's own checks refused), that nothing changed (the suite's game read through `game` and
+ * every key under the server's Redis prefix, before and after), and that the server still answers
+ * the next request. The corpus lives in support/bad-input-cases.ts.
+ */
+import type { Redis } from "ioredis";
+import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
+import {
+  ATTACK,
+  BAD_INPUT_CASES,
+  GAME_STATE,
+  START_GAME,
+  postGraphQL,
+  redisSnapshot,
+  sendHttp,
+  wsFrames,
+  wsOutcome,
+  type BadInputCase,
+  type CaseContext,
+  type Expected,
+  type GraphQLBody,
+  type HttpAnswer,
+  type RedisSnapshot,
+  type WsOutcome,
+} from "./support/bad-input-cases";
+import { wsClient } from "./support/clients";
+import { startServerProcess, type ServerProcess } from "./support/server-process";
+
+jest.setTimeout(30_000);
+
+/** What a client can see of the game, and what Redis holds. */
+interface Observation {
+  game: unknown;
+  redis: RedisSnapshot;
+}
+
+/** The comparable part of an answer: every error code (deduplicated) and the first field. */
+function summary(errors: GraphQLBody["errors"]) {
+  const list = errors ?? [];
+  return {
+    codes: [...new Set(list.map((e) => e.extensions?.code))],
+    field: list[0]?.extensions?.field,
+  };
+}
+
+function expectedSummary(expected: Expected) {
+  return { codes: expected.code === null ? [] : [expected.code], field: expected.field };
+}
+
+/** Every refusal: its code, and no stack or giant echo of the input in what the client reads. */
+function expectHttpAnswer(answer: HttpAnswer, expected: Expected): void {
+  expect({ status: answer.status, ...summary(answer.body?.errors) }).toEqual({
+    status: expected.status,
+    ...expectedSummary(expected),
+  });
+  if (expected.data !== undefined) expect(answer.body?.data).toEqual(expected.data);
+  if (expected.code === null) expect(answer.body?.data).toBeTruthy();
+  expectTidyErrors(answer.body?.errors);
+}
+
+function expectWsAnswer(outcome: WsOutcome, expected: Expected): void {
+  expect({ ...summary(outcome.errors), closed: outcome.closed }).toEqual({
+    ...expectedSummary(expected),
+    closed: undefined,
+  });
+  expectTidyErrors(outcome.errors);
+}
+
+function expectTidyErrors(errors: GraphQLBody["errors"]): void {
+  for (const error of errors ?? []) {
+    expect(error.extensions?.stacktrace).toBeUndefined();
+    expect(error.message.length).toBeLessThan(1_000);
+  }
+}
+
+describe("bad input: an exact refusal, nothing changed, the server still up", () => {
+  const prefix = uniquePrefix();
+  let server: ServerProcess;
+  let redis: Redis;
+  let ctx: CaseContext;
+  let baseline: Observation;
+
+  async function observe(): Promise<Observation> {
+    const read = await postGraphQL(ctx.url, { query: GAME_STATE, variables: { id: ctx.gameId } });
+    expect(read.status).toBe(200);
+    expect(read.body?.errors).toBeUndefined();
+    return { game: read.body?.data, redis: await redisSnapshot(redis, prefix) };
+  }
+
+  /** The process is alive and answers `{ __typename }` (over WebSocket too, after a WS case). */
+  async function expectStillServing(overWebSocket: boolean): Promise<void> {
+    expect(server.child.exitCode).toBeNull();
+    const next = await postGraphQL(ctx.url, { query: "{ __typename }" });
+    expect({ status: next.status, body: next.body }).toEqual({
+      status: 200,
+      body: { data: { __typename: "Query" } },
+    });
+    if (overWebSocket) {
+      const ws = await wsOutcome(wsClient(ctx.wsUrl), { query: "{ __typename }" });
+      expect(ws).toEqual({ data: { __typename: "Query" }, errors: [] });
+    }
+  }
+
+  /** Sends the case; returns the assertions on its answer, to run once state is checked. */
+  async function send(c: BadInputCase): Promise<() => void> {
+    switch (c.kind) {
+      case "http-op": {
+        const answer = await postGraphQL(ctx.url, c.build(ctx), `Bearer ${ctx.token}`);
+        return () => expectHttpAnswer(answer, c.expected);
+      }
+      case "http-raw": {
+        const answer = await sendHttp(ctx.url, c.build(ctx));
+        return () => expectHttpAnswer(answer, c.expected);
+      }
+      case "ws-op": {
+        const outcome = await wsOutcome(wsClient(ctx.wsUrl, ctx.token), c.build(ctx));
+        return () => expectWsAnswer(outcome, c.expected);
+      }
+      case "ws-frames": {
+        const result = await wsFrames(ctx.wsUrl, c.build(ctx), c.options);
+        return () => expect({ close: result.close?.code }).toEqual({ close: c.closeCode });
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    redis = rawClient();
+    server = await startServerProcess({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix });
+    const started = await postGraphQL(server.url, {
+      query: START_GAME,
+      variables: { input: { seed: 20_240_601 } },
+    });
+    const payload = (
+      started.body?.data as { startGame: { playerToken: string; game: { id: string } } }
+    ).startGame;
+    ctx = {
+      url: server.url,
+      wsUrl: server.wsUrl,
+      gameId: payload.game.id,
+      token: payload.playerToken,
+    };
+    // One turn played, so the game has a history and a changed rabbit to compare.
+    const turn = await postGraphQL(
+      ctx.url,
+      { query: ATTACK, variables: { gameId: ctx.gameId, weapon: "BOOMERANG" } },
+      `Bearer ${ctx.token}`,
+    );
+    expect(turn.body?.errors).toBeUndefined();
+    baseline = await observe();
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (redis) {
+      const keys = Object.keys(await redisSnapshot(redis, prefix));
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  it("has at least 40 cases", () => {
+    expect(BAD_INPUT_CASES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(BAD_INPUT_CASES.map((c) => c.name)).size).toBe(BAD_INPUT_CASES.length);
+  });
+
+  it("starts from a game at turn 1 with its keys in Redis", () => {
+    expect(baseline.game).toMatchObject({ game: { id: ctx.gameId, turn: 1, version: 1 } });
+    expect(Object.keys(baseline.redis)).toEqual(
+      expect.arrayContaining([
+        `${prefix}:{${ctx.gameId}}:game`,
+        `${prefix}:{${ctx.gameId}}:rabbit`,
+        `${prefix}:{${ctx.gameId}}:array`,
+        `${prefix}:{${ctx.gameId}}:events`,
+      ]),
+    );
+  });
+
+  it.each(BAD_INPUT_CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const before = await observe();
+    const checkAnswer = await send(c);
+    await expectStillServing(c.kind === "ws-op" || c.kind === "ws-frames");
+    expect(await observe()).toEqual(before);
+    checkAnswer();
+  });
+
+  it("after the whole corpus, the game and Redis are as they were at the start", async () => {
+    expect(await observe()).toEqual(baseline);
+    expect(server.child.exitCode).toBeNull();
+  });
+});
