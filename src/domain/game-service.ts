@@ -98,16 +98,27 @@ export class GameService {
   }
 
   /**
-   * Plays one turn with `weapon` for the owner of `playerToken`, retrying on lost races.
+   * Plays one turn with `weapon` for the owner of `playerToken`, retrying on lost races. With
+   * `expectedTurn`, only if the game is still at that turn: a retry that cannot play twice.
    * @throws NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, GAME_OVER, CONFLICT (after the retries).
    */
   async attack(
     gameId: string,
     weapon: Weapon,
     playerToken: string | undefined,
+    expectedTurn?: number,
   ): Promise<GameAndEvents> {
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const before = await this.loadOwned(gameId, playerToken);
+      if (expectedTurn !== undefined && before.turn !== expectedTurn) {
+        // The caller meant the turn after `expectedTurn`: another turn (maybe its own earlier try,
+        // answered STORE_UNAVAILABLE but applied) came first, so playing now would play twice.
+        throw new DomainError(
+          "CONFLICT",
+          `Game ${gameId} is at turn ${before.turn}, not at turn ${expectedTurn} as expected; nothing was applied.`,
+          "expectedTurn",
+        );
+      }
       const game = Game.restore(before, this.deps.dice.restore(before.dice));
       const events = game.attack(weapon);
       game.updatedAt = this.deps.clock.now();

@@ -75,8 +75,19 @@ export class GameResolver {
     @Arg("weapon", () => WeaponEnum, { description: "The weapon of this turn." })
     weapon: WeaponEnum,
     @Ctx() context: GraphQLContext,
+    @Arg("expectedTurn", () => Int, {
+      nullable: true,
+      description:
+        "Play only if the game is still at this turn (else CONFLICT, nothing applied). Send the turn you last saw, and a retry after STORE_UNAVAILABLE can never play twice.",
+    })
+    expectedTurn?: number | null,
   ): Promise<AttackPayload> {
-    const { game, events } = await this.games.attack(gameId, weapon, context.playerToken);
+    const { game, events } = await this.games.attack(
+      gameId,
+      weapon,
+      context.playerToken,
+      expectedTurn ?? undefined,
+    );
     return { game: toGameType(game), events };
   }
 

@@ -626,3 +626,36 @@ describe("GameService (on the in-memory store)", () => {
     });
   });
 });
+
+describe("GameService.attack with expectedTurn", () => {
+  const repository = new InMemoryGameRepository(OPTIONS);
+  const service = gameServiceOn(repository);
+  afterAll(() => repository.close());
+
+  it("plays when the game is at that turn, and refuses a repeat with CONFLICT, nothing applied", async () => {
+    const started = await service.startGame({ seed: 4 });
+    const id = started.game.id;
+    const first = await service.attack(id, "BOOMERANG", started.playerToken, 0);
+    expect(first.game.turn).toBe(1);
+
+    // The same request again (a client retrying after STORE_UNAVAILABLE): it must not play twice.
+    const before = await service.getGame(id);
+    const eventsBefore = await service.recentEvents(id, ALL_EVENTS);
+    await expect(service.attack(id, "BOOMERANG", started.playerToken, 0)).rejects.toMatchObject({
+      code: "CONFLICT",
+      field: "expectedTurn",
+      message: `Game ${id} is at turn 1, not at turn 0 as expected; nothing was applied.`,
+    });
+    expect(await service.getGame(id)).toEqual(before);
+    expect(await service.recentEvents(id, ALL_EVENTS)).toEqual(eventsBefore);
+
+    expect((await service.attack(id, "SWORD", started.playerToken, 1)).game.turn).toBe(2);
+  });
+
+  it("still plays when only a monster update happened since (the turn did not move)", async () => {
+    const started = await service.startGame({ seed: 5 });
+    await service.updateMonster(started.game.id, "1", { life: 500 }, started.playerToken);
+    const result = await service.attack(started.game.id, "LETTUCE", started.playerToken, 0);
+    expect(result.game).toMatchObject({ turn: 1, version: 2 });
+  });
+});

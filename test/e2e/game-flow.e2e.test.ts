@@ -246,6 +246,27 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     ]);
   }, 60_000);
 
+  it("refuses an attack whose expectedTurn is past, with CONFLICT and nothing applied", async () => {
+    const http = httpClient(server.url);
+    const started = await http.mutate<Started>(START_GAME, { input: { seed: 9 } });
+    const { playerToken, game } = started.data!.startGame;
+    const authed = httpClient(server.url, playerToken);
+    const attack = `mutation($gameId: ID!, $turn: Int) {
+      attack(gameId: $gameId, weapon: BOOMERANG, expectedTurn: $turn) { game { turn } }
+    }`;
+    const first = await authed.mutate<{ attack: { game: { turn: number } } }>(attack, {
+      gameId: game.id,
+      turn: 0,
+    });
+    expect(first).toEqual({ data: { attack: { game: { turn: 1 } } }, errors: [] });
+    const repeat = await authed.mutate(attack, { gameId: game.id, turn: 0 });
+    expect(repeat.errors.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ["CONFLICT", "expectedTurn"],
+    ]);
+    const read = await http.query<{ game: ApiGame }>(GAME, { id: game.id });
+    expect(read.data?.game.turn).toBe(1);
+  });
+
   it("abandons a game: every key of it is gone and it reads as null", async () => {
     const http = httpClient(server.url);
     const started = await http.mutate<Started>(START_GAME, { input: { seed: 5 } });
