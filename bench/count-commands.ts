@@ -1,4 +1,4 @@
-import type { RedisClient } from "../src/infrastructure/redis-game-repository";
+import type { RedisClient } from "../src/infrastructure/redis-client";
 
 /** What {@link countCommands} has seen since its last reset. */
 export interface CommandCounter {

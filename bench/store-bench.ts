@@ -18,10 +18,13 @@ import type { Weapon } from "../src/domain/weapon";
 import { CryptoGameIdGenerator } from "../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../src/infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "../src/infrastructure/in-memory-game-repository";
-import { createRedisClient, waitUntilReady } from "../src/infrastructure/redis-client";
+import {
+  createRedisClient,
+  waitUntilReady,
+  type RedisClient,
+} from "../src/infrastructure/redis-client";
 import {
   RedisGameRepository,
-  type RedisClient,
   type RedisStoreOptions,
 } from "../src/infrastructure/redis-game-repository";
 import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";

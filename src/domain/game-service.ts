@@ -9,7 +9,8 @@ import { Game, type GameState } from "./game";
 import type { GameRepository, MonsterField } from "./game-repository";
 import type { MonsterSpec, MonsterState } from "./monster";
 import type { MonsterPatch } from "./monster-validation";
-import type { GameIdGenerator, PlayerTokens } from "./player-tokens";
+import type { GameIdGenerator } from "./game-id-generator";
+import type { PlayerTokens } from "./player-tokens";
 import type { Weapon } from "./weapon";
 
 /** A game's state with the events a use case produced. */

@@ -13,8 +13,3 @@ export interface PlayerTokens {
   /** Whether `token` is the one `hash` was made from (in constant time). */
   matches(token: string, hash: string): boolean;
 }
-
-/** Makes unguessable game ids. */
-export interface GameIdGenerator {
-  next(): string;
-}

@@ -11,8 +11,8 @@ import { InMemoryGameRepository } from "./in-memory-game-repository";
 import { InProcessBattleEventBus } from "./in-process-battle-event-bus";
 import { PureRandDiceFactory } from "./pure-rand-dice-factory";
 import { RedisBattleEventFeed } from "./redis-battle-event-feed";
-import { createRedisClient, waitUntilReady } from "./redis-client";
-import { RedisGameRepository, type RedisClient } from "./redis-game-repository";
+import { createRedisClient, waitUntilReady, type RedisClient } from "./redis-client";
+import { RedisGameRepository } from "./redis-game-repository";
 import { SystemClock } from "./system-clock";
 
 /** The wired application: the DI container the resolvers come from, and its lifecycle. */

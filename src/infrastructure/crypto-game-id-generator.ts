@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { GameIdGenerator } from "../domain/player-tokens";
+import type { GameIdGenerator } from "../domain/game-id-generator";
 
 /** Random UUIDs (122 random bits): ids nobody can guess, so reading a game needs only its id. */
 export class CryptoGameIdGenerator implements GameIdGenerator {

@@ -2,14 +2,7 @@ import type { BattleEvent } from "../domain/battle-event";
 import type { GameState } from "../domain/game";
 import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository";
 import type { MonsterPatch } from "../domain/monster-validation";
-
-/** Settings shared by every store. */
-export interface StoreOptions {
-  /** How long a game lives after its last write, in milliseconds. */
-  ttlMs: number;
-  /** How many events a game's log keeps (the oldest go first). */
-  maxEvents: number;
-}
+import type { StoreOptions } from "./store-options";
 
 /** Called with each committed turn's events, to feed the live subscriptions. */
 export type CommittedEventsListener = (gameId: string, events: readonly BattleEvent[]) => void;

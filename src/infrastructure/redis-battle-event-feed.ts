@@ -3,7 +3,7 @@ import type { BattleEventFeed } from "../domain/battle-event-feed";
 import { DomainError } from "../domain/domain-error";
 import { BattleEventFanout } from "./battle-event-fanout";
 import { gameIdOfChannel, RedisGameKeys } from "./redis-game-keys";
-import type { RedisClient } from "./redis-game-repository";
+import type { RedisClient } from "./redis-client";
 
 /** Something that wants to hear what went wrong in the background. */
 export type FeedErrorListener = (error: unknown, context: string) => void;

@@ -1,5 +1,7 @@
 import { Cluster, Redis, type RedisOptions } from "ioredis";
-import type { RedisClient } from "./redis-game-repository";
+
+/** A Redis client: one server or a Cluster, as ioredis gives them. */
+export type RedisClient = Redis | Cluster;
 
 /** Where Redis is: one server by URL, or the seed nodes of a Cluster. */
 export interface RedisConnection {

@@ -1,10 +1,11 @@
-import { ReplyError, type Cluster, type Redis, type Result } from "ioredis";
+import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
 import { DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository";
 import type { MonsterPatch } from "../domain/monster-validation";
-import type { StoreOptions } from "./in-memory-game-repository";
+import type { RedisClient } from "./redis-client";
+import type { StoreOptions } from "./store-options";
 import {
   changedMonsterFields,
   gameFields,
@@ -27,9 +28,6 @@ declare module "ioredis" {
     dwemthySetMonsterFields(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
   }
 }
-
-/** A Redis client: one server or a Cluster, as ioredis gives them. */
-export type RedisClient = Redis | Cluster;
 
 /** Settings of the Redis store. */
 export interface RedisStoreOptions extends StoreOptions {

@@ -1,7 +1,7 @@
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { Game, type GameState } from "../../src/domain/game";
 import type { GameRepository } from "../../src/domain/game-repository";
-import type { StoreOptions } from "../../src/infrastructure/in-memory-game-repository";
+import type { StoreOptions } from "../../src/infrastructure/store-options";
 import { diceFactory } from "../support/play";
 
 /** A repository under test and how to let it go. */

@@ -5,10 +5,8 @@ import type { GameState } from "../../src/domain/game";
 import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
-import {
-  RedisGameRepository,
-  type RedisClient,
-} from "../../src/infrastructure/redis-game-repository";
+import type { RedisClient } from "../../src/infrastructure/redis-client";
+import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { startSeeded } from "../support/play";
 import { connectedClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";

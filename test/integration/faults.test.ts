@@ -9,10 +9,13 @@ import type { CommitOutcome } from "../../src/domain/game-repository";
 import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
-import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
+import {
+  createRedisClient,
+  waitUntilReady,
+  type RedisClient,
+} from "../../src/infrastructure/redis-client";
 import {
   RedisGameRepository,
-  type RedisClient,
   type RedisStoreOptions,
 } from "../../src/infrastructure/redis-game-repository";
 import { play, startSeeded } from "../support/play";

@@ -3,7 +3,7 @@ import type { BattleEvent } from "../../src/domain/battle-event";
 import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
-import type { RedisClient } from "../../src/infrastructure/redis-game-repository";
+import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";

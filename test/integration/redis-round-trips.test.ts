@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
-import type { RedisClient } from "../../src/infrastructure/redis-game-repository";
+import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";

@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { BattleEvent } from "../../src/domain/battle-event";
 import type { GameState } from "../../src/domain/game";
 import type { CommitOutcome } from "../../src/domain/game-repository";
-import type { RedisClient } from "../../src/infrastructure/redis-game-repository";
+import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { newGame, playTurn } from "../contract/game-repository.contract";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";

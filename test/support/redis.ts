@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
-import type { RedisClient } from "../../src/infrastructure/redis-game-repository";
+import type { RedisClient } from "../../src/infrastructure/redis-client";
 
 /** The Redis of this test run (started by the global setup unless REDIS_URL was given). */
 export function testRedisUrl(): string {
