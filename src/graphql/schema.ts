@@ -3,7 +3,6 @@ import type { DependencyContainer } from "tsyringe";
 import { buildSchema, type PubSub } from "type-graphql";
 import { BATTLE_EVENT_KINDS } from "./battle-event-kinds.type";
 import { BattleEventsResolver } from "./battle-events.resolver";
-import { DomainErrorMiddleware } from "./error-mapping";
 import { GameResolver } from "./game.resolver";
 
 /** The resolvers of the API, for the composition root to register. */
@@ -34,7 +33,6 @@ export async function buildGraphQLSchema(container?: DependencyContainer): Promi
   const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     orphanedTypes: [...BATTLE_EVENT_KINDS],
-    globalMiddlewares: [DomainErrorMiddleware],
     pubSub: unusedPubSub,
     container: container ? { get: (type) => container.resolve<unknown>(type as never) } : undefined,
     // Inputs are validated by the domain (one source of truth for the game's bounds).

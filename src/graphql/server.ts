@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -71,6 +74,8 @@ export async function createDwemthyServer(
 
   const expressApp = express();
   expressApp.disable("x-powered-by");
+  // GraphQL POST responses are not cached by ETag; hashing each one is wasted work.
+  expressApp.set("etag", false);
   const httpServer = createServer(expressApp);
 
   /** Parses, validates and prepares one WebSocket operation as Apollo does for HTTP. */
@@ -161,8 +166,13 @@ export async function createDwemthyServer(
     formatError: (formatted, error) => formatError(formatted, error, formatting),
     // Automatic persisted queries are not offered: clients send the query text.
     persistedQueries: false,
+    // main.ts owns SIGTERM/SIGINT; Apollo's own handler (on unless NODE_ENV=test) would stop the
+    // server behind its back and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints in this API: the default plugin would only wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       {
         // Over HTTP a subscription would resolve to null: point the client at the WebSocket.
         requestDidStart: () =>

@@ -35,7 +35,10 @@ describe("the server process", () => {
   it("on SIGTERM, finishes a request in flight, then exits 0", async () => {
     // Its own Redis, paused, holds an attack in flight while the server is told to stop.
     const redis = await startRedisServer();
+    // In production: Apollo's own signal handling is on outside NODE_ENV=test, which once made
+    // the server exit 1 at once instead of draining.
     const server = await startServerProcess({
+      NODE_ENV: "production",
       REDIS_URL: redis.url,
       REDIS_COMMAND_TIMEOUT_MS: "10000",
     });
@@ -68,7 +71,7 @@ describe("the server process", () => {
   }, 30_000);
 
   it("on SIGTERM, closes open WebSocket subscriptions and exits 0", async () => {
-    const server = await startServerProcess();
+    const server = await startServerProcess({ NODE_ENV: "development" });
     const client = wsClient(server.wsUrl);
     const started = await wsOnce<Started>(client, START_GAME, { input: { seed: 2 } });
     expect(started.errors).toEqual([]);
