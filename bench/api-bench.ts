@@ -1,0 +1,720 @@
+/**
+ * API benchmark: the `attack` mutation vs the trivial query `{ __typename }`, over HTTP against
+ * the real server process (`node dist/main.js` on Redis), in the same run, with autocannon.
+ *
+ *   npm run bench:api
+ *
+ * Starts its own redis-server (no persistence) on a free port, unless REDIS_URL is set: then the
+ * server uses that one under a unique key prefix, and the bench abandons every game it made.
+ * Then spawns `node dist/main.js` on a free port (NODE_ENV=production, LOG_LEVEL=warn), waits for
+ * GET /readyz 200, starts the games, and drives both scenarios with the same connections and
+ * durations, alternating. Every response is checked (status 200, data, no errors; for attacks:
+ * the game it was sent for, its turn moving forward); a run with any error exits 1.
+ * Knobs: BENCH_CONNECTIONS (32), BENCH_GAMES (100), BENCH_WARMUP_S (2, before each measured turn),
+ * BENCH_DURATION_S (10 measured per scenario, split over the turns); BENCH_SERVER_NODE_ARGS: extra
+ * node flags for the server, split on spaces (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
+ * its time goes; the profile is written when it exits).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import {
+  createRedisClient,
+  waitUntilReady,
+  type RedisClient,
+} from "../src/infrastructure/redis-client";
+import { freePort, startRedisServer, type BenchRedisServer } from "./redis-server";
+
+const CONNECTIONS = envInt("BENCH_CONNECTIONS", 32);
+const GAMES = envInt("BENCH_GAMES", 100);
+const WARMUP_S = envInt("BENCH_WARMUP_S", 2);
+const MEASURE_S = envInt("BENCH_DURATION_S", 10);
+/** Each scenario's measured time is split into this many turns; the order flips every round. */
+const ROUNDS = 2;
+const TURN_S = MEASURE_S / ROUNDS;
+/** Autocannon runs that send attacks (a warm-up and a measured run per round). */
+const ATTACK_RUNS = ROUNDS * 2;
+const PLANNED_MS = 2 * ROUNDS * (WARMUP_S + TURN_S) * 1_000;
+/** The whole run is bounded: past this, the watchdog kills the server and redis-server, exit 1. */
+const WATCHDOG_MS = Math.max(120_000, 2 * PLANNED_MS + 30_000);
+const SERVER_STOP_TIMEOUT_MS = 15_000;
+
+/** build/bench/api-bench.js -> the project root. */
+const ROOT = path.resolve(__dirname, "..", "..");
+const SERVER_ENTRY = path.join(ROOT, "dist", "main.js");
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
+const TRIVIAL_QUERY = "{ __typename }";
+/** What a player's screen reads after a turn: the game and the turn's events, every kind. */
+const ATTACK_QUERY =
+  "mutation Attack($gameId: ID!) { attack(gameId: $gameId, weapon: LETTUCE) { " +
+  "game { id status turn version monstersRemaining updatedAt " +
+  "rabbit { life strength charisma weapon bombs alive } " +
+  "currentMonster { id name life strength charisma weapon } } " +
+  "events { __typename turn message " +
+  "... on LettuceEatenEvent { heal } " +
+  "... on RabbitHitMonsterEvent { weapon monster damage } " +
+  "... on MonsterHitRabbitEvent { monster damage } " +
+  "... on MagickPoweredUpEvent { role creature power lifeGained } " +
+  "... on CreatureDiedEvent { role creature } } } }";
+const START_QUERY =
+  "mutation Start($input: StartGameInput) { startGame(input: $input) { playerToken game { id turn } } }";
+/**
+ * An array that does not end: one monster that never hits back (strength 0, weapon 0), never
+ * powers up (charisma 0) and has a million life. LETTUCE hits roll(rabbit strength 2 + 0) = 0 or 1,
+ * so a game lasts at least 1,000,000 attacks: no GAME_OVER.
+ */
+const ENDLESS_ARRAY = [
+  { name: "EndlessTarget", life: 1_000_000, strength: 0, charisma: 0, weapon: 0 },
+];
+const GAME_TURN_QUERY = "query Turn($id: ID!) { game(id: $id) { turn } }";
+const ABANDON_QUERY = "mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }";
+
+type ScenarioName = "{ __typename }" | "attack";
+
+interface Game {
+  id: string;
+  token: string;
+  /** Attack responses that passed the checks. */
+  answered: number;
+  /** The turn of the last checked response: each one must be past the one before. */
+  lastTurn: number;
+}
+
+/** What went wrong in one scenario, warm-ups included. */
+interface Failures {
+  non200: number;
+  /** 200 but errors, no data, or not the expected data. */
+  badBody: number;
+  /** Connection errors and timeouts, as autocannon counts them. */
+  transport: number;
+  samples: string[];
+}
+
+interface Totals {
+  responses: number;
+  seconds: number;
+  latenciesMs: number[];
+  serverCpuS: number;
+  redisCpuS: number;
+  benchCpuS: number;
+}
+
+interface Scenario {
+  name: ScenarioName;
+  /** Autocannon options for one run; built afresh per run (setupClient counts the clients). */
+  options(durationS: number): autocannon.Options;
+  failures: Failures;
+  totals: Totals;
+}
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: unknown[];
+}
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function alive(proc: ChildProcess): boolean {
+  return proc.exitCode === null && proc.signalCode === null;
+}
+
+function noFailures(): Failures {
+  return { non200: 0, badBody: 0, transport: 0, samples: [] };
+}
+
+function failureCount(f: Failures): number {
+  return f.non200 + f.badBody + f.transport;
+}
+
+function recordFailure(
+  f: Failures,
+  kind: "non200" | "badBody",
+  status: number,
+  body: string,
+): void {
+  f[kind] += 1;
+  if (f.samples.length < 3) f.samples.push(`${status} ${body.slice(0, 300).trim()}`);
+}
+
+function parseBody(body: string): GraphQLBody | undefined {
+  try {
+    return JSON.parse(body) as GraphQLBody;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One GraphQL request with fetch (setup, checks and clean-up, outside the measured runs). */
+async function graphql(
+  base: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  const body = parseBody(text);
+  if (response.status !== 200 || !body?.data || body.errors) {
+    throw new Error(`${query.slice(0, 40)}...: HTTP ${response.status} ${text.slice(0, 300)}`);
+  }
+  return body.data;
+}
+
+/** Nearest-rank quantile of sorted values. */
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+/** User + system CPU seconds of a process, from /proc (Linux); NaN elsewhere. */
+function procCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of proc(5) (utime, stime), counted from "state" (field 3) here.
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds redis-server has used since it started (INFO cpu: the main thread and the rest). */
+async function redisCpuSeconds(client: RedisClient): Promise<number> {
+  const info = await client.info("cpu");
+  const sys = Number(/^used_cpu_sys:([\d.]+)/m.exec(info)?.[1]);
+  const user = Number(/^used_cpu_user:([\d.]+)/m.exec(info)?.[1]);
+  return sys + user;
+}
+
+async function redisVersion(client: RedisClient): Promise<string> {
+  const info = await client.info("server");
+  return /^redis_version:(\S+)/m.exec(info)?.[1] ?? "unknown";
+}
+
+function autocannonVersion(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(path.join(ROOT, "node_modules", "autocannon", "package.json"), "utf8"),
+    ) as { version?: string };
+    return pkg.version ?? "?";
+  } catch {
+    return "?";
+  }
+}
+
+/** The server process, with its output kept: warn-level lines are shown, error-level ones fail. */
+interface ServerProcess {
+  proc: ChildProcess;
+  base: string;
+  logLines: string[];
+  errorLines: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function spawnServer(port: number, redisUrl: string, keyPrefix: string): ServerProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: keyPrefix,
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+  };
+  delete env.REDIS_CLUSTER_NODES;
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const server: ServerProcess = {
+    proc,
+    base: `http://127.0.0.1:${port}`,
+    logLines: [],
+    errorLines: 0,
+    exited: new Promise((resolve) =>
+      proc.once("exit", (code, signal) => resolve({ code, signal })),
+    ),
+  };
+  const keep = (chunk: Buffer): void => {
+    for (const line of chunk.toString().split("\n")) {
+      if (line.trim() === "") continue;
+      const level = /"level":(\d+)/.exec(line)?.[1];
+      // pino levels: 40 warn, 50 error, 60 fatal; anything else on stderr is an error too.
+      if (level === undefined || Number(level) >= 50) server.errorLines += 1;
+      server.logLines.push(line.slice(0, 400));
+      if (server.logLines.length > 20) server.logLines.shift();
+    }
+  };
+  proc.stdout?.on("data", keep);
+  proc.stderr?.on("data", keep);
+  proc.on("error", () => undefined);
+  return server;
+}
+
+async function waitForReady(server: ServerProcess, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive(server.proc)) {
+      throw new Error(
+        `the server exited at start (code ${server.proc.exitCode}):\n${server.logLines.join("\n")}`,
+      );
+    }
+    try {
+      const response = await fetch(`${server.base}/readyz`, { signal: AbortSignal.timeout(1_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(
+    `the server was not ready within ${timeoutMs} ms:\n${server.logLines.join("\n")}`,
+  );
+}
+
+/** SIGTERM, then the exit code (0 expected), or SIGKILL after the timeout. */
+async function stopServer(server: ServerProcess): Promise<string> {
+  if (!alive(server.proc)) {
+    const { code, signal } = await server.exited;
+    return `had already exited (code ${code}, signal ${signal})`;
+  }
+  server.proc.kill("SIGTERM");
+  const timeout = sleep(SERVER_STOP_TIMEOUT_MS).then(() => "timeout" as const);
+  const outcome = await Promise.race([server.exited, timeout]);
+  if (outcome === "timeout") {
+    server.proc.kill("SIGKILL");
+    await server.exited;
+    return `did not exit within ${SERVER_STOP_TIMEOUT_MS} ms of SIGTERM: killed`;
+  }
+  return outcome.code === 0 ? "ok" : `exited with code ${outcome.code}, signal ${outcome.signal}`;
+}
+
+async function startGames(base: string, count: number): Promise<Game[]> {
+  const games: Game[] = [];
+  // A few at a time: setup, not measured.
+  for (let i = 0; i < count; i += 10) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, async () => {
+        const data = await graphql(base, START_QUERY, { input: { monsters: ENDLESS_ARRAY } });
+        const started = data.startGame as {
+          playerToken: string;
+          game: { id: string; turn: number };
+        };
+        return { id: started.game.id, token: started.playerToken, answered: 0, lastTurn: 0 };
+      }),
+    );
+    games.push(...batch);
+  }
+  return games;
+}
+
+function trivialScenario(url: string): Scenario {
+  const failures = noFailures();
+  const body = JSON.stringify({ query: TRIVIAL_QUERY });
+  const check = (status: number, text: string): void => {
+    if (status !== 200) return recordFailure(failures, "non200", status, text);
+    const parsed = parseBody(text);
+    if (parsed?.errors || parsed?.data?.__typename !== "Query") {
+      recordFailure(failures, "badBody", status, text);
+    }
+  };
+  return {
+    name: "{ __typename }",
+    failures,
+    totals: emptyTotals(),
+    options: (durationS) => ({
+      url,
+      connections: CONNECTIONS,
+      duration: durationS,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      requests: [{ onResponse: check }],
+    }),
+  };
+}
+
+/**
+ * Each connection owns the games i with i % CONNECTIONS == its index and cycles through them, one
+ * request in flight at a time: a game is never attacked by two requests at once, and every request
+ * carries the token of the game it names.
+ */
+function attackScenario(url: string, games: readonly Game[]): Scenario {
+  const failures = noFailures();
+  const check = (game: Game, status: number, text: string): void => {
+    if (status !== 200) return recordFailure(failures, "non200", status, text);
+    const parsed = parseBody(text);
+    const attack = parsed?.data?.attack as
+      { game?: { id?: unknown; turn?: unknown }; events?: unknown } | undefined;
+    const turn = attack?.game?.turn;
+    if (
+      parsed?.errors ||
+      attack?.game?.id !== game.id ||
+      typeof turn !== "number" ||
+      turn <= game.lastTurn ||
+      !Array.isArray(attack.events)
+    ) {
+      return recordFailure(failures, "badBody", status, text);
+    }
+    game.answered += 1;
+    game.lastTurn = turn;
+  };
+  const requestFor = (game: Game): autocannon.Request => ({
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json", authorization: `Bearer ${game.token}` },
+    body: JSON.stringify({ query: ATTACK_QUERY, variables: { gameId: game.id } }),
+    onResponse: (status, text) => check(game, status, text),
+  });
+  return {
+    name: "attack",
+    failures,
+    totals: emptyTotals(),
+    options: (durationS) => {
+      let nextClient = 0;
+      return {
+        url,
+        connections: CONNECTIONS,
+        duration: durationS,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupClient: (client) => {
+          const index = nextClient++;
+          const mine = games.filter((_, i) => i % CONNECTIONS === index % CONNECTIONS);
+          client.setRequests(mine.map(requestFor));
+        },
+      };
+    },
+  };
+}
+
+function emptyTotals(): Totals {
+  return { responses: 0, seconds: 0, latenciesMs: [], serverCpuS: 0, redisCpuS: 0, benchCpuS: 0 };
+}
+
+let current: autocannon.Instance | undefined;
+
+/** One autocannon run; latencies of every response go to `latenciesMs` when given. */
+async function cannon(
+  options: autocannon.Options,
+  latenciesMs?: number[],
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, result) => {
+      current = undefined;
+      if (error instanceof Error) reject(error);
+      else if (error) reject(new Error(`autocannon: ${JSON.stringify(error)}`));
+      else resolve(result);
+    });
+    current = instance;
+    if (latenciesMs) {
+      instance.on("response", (_client, _status, _bytes, ms) => {
+        latenciesMs.push(ms);
+      });
+    }
+  });
+}
+
+/** A warm-up run, then a measured run with the CPU each process spent during it. */
+async function turn(scenario: Scenario, server: ServerProcess, redis: RedisClient): Promise<void> {
+  const warm = await cannon(scenario.options(WARMUP_S));
+  scenario.failures.transport += warm.errors;
+  const latencies: number[] = [];
+  const serverCpu = procCpuSeconds(server.proc.pid);
+  const redisCpu = await redisCpuSeconds(redis);
+  const benchCpu = process.cpuUsage();
+  const result = await cannon(scenario.options(TURN_S), latencies);
+  const benchUsed = process.cpuUsage(benchCpu);
+  scenario.totals.serverCpuS += procCpuSeconds(server.proc.pid) - serverCpu;
+  scenario.totals.redisCpuS += (await redisCpuSeconds(redis)) - redisCpu;
+  scenario.totals.benchCpuS += (benchUsed.user + benchUsed.system) / 1e6;
+  scenario.failures.transport += result.errors;
+  scenario.totals.responses += latencies.length;
+  scenario.totals.seconds += result.duration;
+  for (const ms of latencies) scenario.totals.latenciesMs.push(ms);
+}
+
+interface Row {
+  scenario: ScenarioName;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function rowOf(scenario: Scenario): Row {
+  const sorted = scenario.totals.latenciesMs.sort((a, b) => a - b);
+  return {
+    scenario: scenario.name,
+    perSecond: scenario.totals.responses / scenario.totals.seconds,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    errors: failureCount(scenario.failures),
+  };
+}
+
+function printTable(header: readonly string[], cells: readonly (readonly string[])[]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  const line = (c: readonly string[]): string =>
+    c.map((v, i) => (i < 1 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join(" | ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const c of cells) console.log(line(c));
+}
+
+/** Every game's stored turn: at least the attacks answered, at most one more per attack run. */
+async function checkTurns(base: string, games: readonly Game[]): Promise<string[]> {
+  const problems: string[] = [];
+  let unanswered = 0;
+  for (const game of games) {
+    const data = await graphql(base, GAME_TURN_QUERY, { id: game.id });
+    const stored = (data.game as { turn: number } | null)?.turn ?? -1;
+    const extra = stored - game.answered;
+    unanswered += Math.max(0, extra);
+    if (extra < 0 || extra > ATTACK_RUNS || stored < game.lastTurn || stored > game.lastTurn + 1) {
+      problems.push(
+        `game ${game.id}: stored turn ${stored}, ${game.answered} attacks answered, last answer at turn ${game.lastTurn}`,
+      );
+    }
+  }
+  if (problems.length === 0) {
+    console.log(
+      `turn check: every game's stored turn = the attacks answered + those in flight when a run ` +
+        `stopped (${unanswered} in all over ${games.length} games, at most ${ATTACK_RUNS} per game)`,
+    );
+  }
+  return problems;
+}
+
+async function main(): Promise<number> {
+  let redisServer: BenchRedisServer | undefined;
+  let redis: RedisClient | undefined;
+  let server: ServerProcess | undefined;
+  const killAll = (): void => {
+    current?.stop();
+    if (server && alive(server.proc)) server.proc.kill("SIGKILL");
+    redisServer?.kill();
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killAll();
+    console.error(`api-bench: ${signal}, stopped`);
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const watchdog = setTimeout(() => {
+    killAll();
+    console.error(`api-bench: still running after ${WATCHDOG_MS} ms, killed everything, giving up`);
+    process.exit(1);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+
+  /** Failed requests or checks: the figures do not count. */
+  const problems: string[] = [];
+  /** The server did not stop cleanly: a defect to report, the figures stand. */
+  const shutdownProblems: string[] = [];
+  let games: Game[] = [];
+  try {
+    if (!existsSync(SERVER_ENTRY)) {
+      throw new Error(`${SERVER_ENTRY} is missing: run npm run build (npm run bench:api does)`);
+    }
+    if (GAMES < CONNECTIONS) {
+      throw new Error(`BENCH_GAMES (${GAMES}) must be at least BENCH_CONNECTIONS (${CONNECTIONS})`);
+    }
+    const external = process.env.REDIS_URL;
+    if (!external) redisServer = await startRedisServer();
+    const redisUrl = external ?? redisServer?.url ?? "";
+    redis = createRedisClient({ url: redisUrl, commandTimeoutMs: 10_000 }, (error) =>
+      console.error(`api-bench: redis: ${error.message}`),
+    );
+    await waitUntilReady(redis);
+    const keyPrefix = `bench-api-${randomUUID().slice(0, 8)}`;
+    server = spawnServer(await freePort(), redisUrl, keyPrefix);
+    await waitForReady(server);
+    const url = `${server.base}/graphql`;
+
+    const cpus = os.cpus();
+    console.log("api-bench: attack mutation vs { __typename } over HTTP (node dist/main.js)");
+    console.log(
+      `node ${process.version} | ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? "?"}) | ` +
+        `redis-server ${await redisVersion(redis)} (${external ? "REDIS_URL" : `own, no persistence, ${redisUrl}`}) | ` +
+        `autocannon ${autocannonVersion()}`,
+    );
+    console.log(
+      `server ${server.base} (pid ${server.proc.pid}), NODE_ENV=production LOG_LEVEL=warn, ` +
+        `key prefix ${keyPrefix}; the server, redis-server and autocannon share this machine`,
+    );
+    console.log(
+      `autocannon: ${CONNECTIONS} connections, pipelining 1; per scenario ${ROUNDS} turns of ` +
+        `${WARMUP_S} s warm-up + ${TURN_S} s measured (${MEASURE_S} s measured in all), ` +
+        `order ${Array.from({ length: ROUNDS }, (_, r) => (r % 2 === 0 ? "trivial, attack" : "attack, trivial")).join(", ")}`,
+    );
+
+    games = await startGames(server.base, GAMES);
+    console.log(
+      `attack: ${GAMES} games (1 monster: life 1000000, strength/charisma/weapon 0), weapon LETTUCE; ` +
+        `connection k sends Authorization: Bearer <token> for the games i % ${CONNECTIONS} == k, in turn`,
+    );
+    console.log(
+      `load average at start: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+    console.log("");
+
+    const trivial = trivialScenario(url);
+    const attack = attackScenario(url, games);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? [trivial, attack] : [attack, trivial];
+      for (const scenario of order) await turn(scenario, server, redis);
+    }
+
+    const rows = [rowOf(trivial), rowOf(attack)];
+    printTable(
+      ["scenario", "requests/s", "p50 ms", "p99 ms", "errors"],
+      rows.map((r) => [
+        r.scenario,
+        Math.round(r.perSecond).toLocaleString("en-US"),
+        r.p50.toFixed(2),
+        r.p99.toFixed(2),
+        String(r.errors),
+      ]),
+    );
+    console.log(
+      "errors: non-200 + 200 with errors or the wrong data + connection errors/timeouts, warm-ups included",
+    );
+    const [trivialRow, attackRow] = rows;
+    if (trivialRow && attackRow) {
+      const ratio = attackRow.perSecond / trivialRow.perSecond;
+      console.log(
+        `attack/trivial requests/s: ${ratio.toFixed(3)} ` +
+          `(target >= 0.8: ${ratio >= 0.8 ? "met" : "NOT met"})`,
+      );
+    }
+    console.log(
+      "CPU per request (measured turns): " +
+        [trivial, attack]
+          .map((s) => {
+            const t = s.totals;
+            const us = (seconds: number): string =>
+              Number.isNaN(seconds) ? "n/a" : ((seconds / t.responses) * 1e6).toFixed(0);
+            const busy = (t.serverCpuS + t.redisCpuS + t.benchCpuS) / t.seconds;
+            return (
+              `${s.name}: server ${us(t.serverCpuS)} us, redis-server ${us(t.redisCpuS)} us, ` +
+              `autocannon ${us(t.benchCpuS)} us (${busy.toFixed(2)} of ${os.availableParallelism()} CPUs busy)`
+            );
+          })
+          .join("; ") +
+        (external ? " (REDIS_URL: redis-server's other clients count too)" : ""),
+    );
+    console.log(
+      `load average at end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+
+    problems.push(...(await checkTurns(server.base, games)));
+    for (const scenario of [trivial, attack]) {
+      const f = scenario.failures;
+      if (failureCount(f) > 0) {
+        problems.push(
+          `${scenario.name}: ${f.non200} non-200, ${f.badBody} bad bodies (errors or wrong data), ` +
+            `${f.transport} connection errors/timeouts; first: ${f.samples.join(" || ") || "-"}`,
+        );
+      }
+    }
+  } catch (error) {
+    problems.push(
+      `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  } finally {
+    if (server) {
+      if (alive(server.proc) && games.length > 0) {
+        // Leave nothing behind, which matters on a REDIS_URL server.
+        let abandoned = 0;
+        for (const game of games) {
+          try {
+            await graphql(server.base, ABANDON_QUERY, { gameId: game.id }, game.token);
+            abandoned += 1;
+          } catch (error) {
+            problems.push(`abandonGame ${game.id}: ${(error as Error).message}`);
+            break;
+          }
+        }
+        console.log(`clean-up: ${abandoned} of ${games.length} games abandoned`);
+      }
+      const stopped = await stopServer(server);
+      console.log(`server stop (SIGTERM): ${stopped}`);
+      if (stopped !== "ok") shutdownProblems.push(`server stop (SIGTERM): ${stopped}, not 0`);
+      if (server.errorLines > 0) {
+        shutdownProblems.push(`the server logged ${server.errorLines} error line(s)`);
+      }
+      if (server.logLines.length > 0) {
+        console.log(`server log (warn and above), last ${server.logLines.length} lines:`);
+        for (const line of server.logLines) console.log(`  ${line}`);
+      }
+    }
+    if (redis) {
+      if (redis.status === "ready") await redis.quit();
+      else redis.disconnect();
+    }
+    await redisServer?.stop();
+    clearTimeout(watchdog);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+
+  if (problems.length > 0) {
+    console.error("");
+    console.error("!!!!!!!!!! api-bench: THIS RUN HAD ERRORS: its figures do not count !!!!!!!!!!");
+    for (const problem of problems) console.error(`!! ${problem}`);
+  }
+  if (shutdownProblems.length > 0) {
+    console.error("");
+    console.error("!!!!!!!!!! api-bench: THE SERVER DID NOT SHUT DOWN CLEANLY !!!!!!!!!!");
+    for (const problem of shutdownProblems) console.error(`!! ${problem}`);
+    if (problems.length === 0) {
+      console.error(
+        "!! (a defect of the server's shutdown, seen after the measurements: the figures stand)",
+      );
+    }
+  }
+  return problems.length + shutdownProblems.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error("api-bench failed:", error);
+    process.exitCode = 1;
+  },
+);
