@@ -26,7 +26,7 @@ import {
   waitUntilReady,
   type RedisClient,
 } from "../src/infrastructure/redis-client";
-import { freePort, startRedisServer, type BenchRedisServer } from "./redis-server";
+import { freePort, startRedisServer, type RedisServer } from "../test/support/redis-server";
 
 const CONNECTIONS = envInt("BENCH_CONNECTIONS", 32);
 const GAMES = envInt("BENCH_GAMES", 100);
@@ -512,7 +512,7 @@ async function checkTurns(base: string, games: readonly Game[]): Promise<string[
 }
 
 async function main(): Promise<number> {
-  let redisServer: BenchRedisServer | undefined;
+  let redisServer: RedisServer | undefined;
   let redis: RedisClient | undefined;
   let server: ServerProcess | undefined;
   const killAll = (): void => {

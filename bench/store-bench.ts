@@ -30,7 +30,7 @@ import {
 import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
 import { SystemClock } from "../src/infrastructure/system-clock";
 import { countCommands } from "./count-commands";
-import { startRedisServer, type BenchRedisServer } from "./redis-server";
+import { startRedisServer, type RedisServer } from "../test/support/redis-server";
 
 const WARMUP_MS = envInt("BENCH_WARMUP_MS", 500);
 const MEASURE_MS = envInt("BENCH_MEASURE_MS", 3_000);
@@ -225,7 +225,7 @@ async function scriptTime(client: RedisClient): Promise<{ calls: number; usec: n
 }
 
 async function main(): Promise<void> {
-  let server: BenchRedisServer | undefined;
+  let server: RedisServer | undefined;
   let client: RedisClient | undefined;
   const memoryRepository = new InMemoryGameRepository(STORE_OPTIONS);
   const stopServerNow = (): void => server?.kill();

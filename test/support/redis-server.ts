@@ -15,6 +15,8 @@ export interface RedisServer {
   stop(hard?: boolean): Promise<void>;
   /** Starts it again on the same port and directory (keeps its data when persistent). */
   restart(): Promise<void>;
+  /** Kills it at once without waiting, and removes a non-persistent one's directory (for signal handlers and watchdogs). */
+  kill(): void;
 }
 
 /** A free TCP port on 127.0.0.1, as the kernel hands them out. */
@@ -130,6 +132,11 @@ export async function startRedisServer(
     restart: async () => {
       await stop();
       await launch();
+    },
+    kill: () => {
+      child?.kill("SIGKILL");
+      child = undefined;
+      if (!options.persistent) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
