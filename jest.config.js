@@ -1,4 +1,8 @@
-/** Jest runs TypeScript through swc (fast, no type check: `npm run typecheck` does that). */
+/**
+ * Jest runs TypeScript through ts-jest in transpile-only mode (tsconfig has isolatedModules);
+ * `npm run typecheck` does the type checking. ts-jest is plain JavaScript: no native binary that a
+ * registry might not carry for some platform (which broke `npm ci` with @swc/core).
+ */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -8,16 +12,6 @@ module.exports = {
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   transform: {
-    "^.+\\.ts$": [
-      "@swc/jest",
-      {
-        jsc: {
-          target: "es2022",
-          parser: { syntax: "typescript", decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-        },
-        module: { type: "commonjs" },
-      },
-    ],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
 };
