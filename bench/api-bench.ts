@@ -27,6 +27,7 @@ import {
   type RedisClient,
 } from "../src/infrastructure/redis-client";
 import { freePort, startRedisServer, type RedisServer } from "../test/support/redis-server";
+import { envInt, quantile, redisVersion } from "./bench-support";
 
 const CONNECTIONS = envInt("BENCH_CONNECTIONS", 32);
 const GAMES = envInt("BENCH_GAMES", 100);
@@ -116,14 +117,6 @@ interface GraphQLBody {
   errors?: unknown[];
 }
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -183,10 +176,6 @@ async function graphql(
 }
 
 /** Nearest-rank quantile of sorted values. */
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-}
 
 /** User + system CPU seconds of a process, from /proc (Linux); NaN elsewhere. */
 function procCpuSeconds(pid: number | undefined): number {
@@ -207,11 +196,6 @@ async function redisCpuSeconds(client: RedisClient): Promise<number> {
   const sys = Number(/^used_cpu_sys:([\d.]+)/m.exec(info)?.[1]);
   const user = Number(/^used_cpu_user:([\d.]+)/m.exec(info)?.[1]);
   return sys + user;
-}
-
-async function redisVersion(client: RedisClient): Promise<string> {
-  const info = await client.info("server");
-  return /^redis_version:(\S+)/m.exec(info)?.[1] ?? "unknown";
 }
 
 function autocannonVersion(): string {

@@ -31,6 +31,7 @@ import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factor
 import { SystemClock } from "../src/infrastructure/system-clock";
 import { countCommands } from "./count-commands";
 import { startRedisServer, type RedisServer } from "../test/support/redis-server";
+import { envInt, quantile, redisVersion } from "./bench-support";
 
 const WARMUP_MS = envInt("BENCH_WARMUP_MS", 500);
 const MEASURE_MS = envInt("BENCH_MEASURE_MS", 3_000);
@@ -82,14 +83,6 @@ interface Row {
   p99: number;
 }
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
 function serviceOn(repository: GameRepository): GameService {
   return new GameService({
     repository,
@@ -138,10 +131,6 @@ async function driveCount(store: Store, game: PlayedGame, count: number): Promis
 }
 
 /** Nearest-rank quantile of sorted values. */
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-}
 
 /**
  * One scenario on both stores: a warm-up on each, then ROUNDS rounds of MEASURE_MS / ROUNDS on
@@ -205,11 +194,6 @@ function printTable(rows: readonly Row[]): void {
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
   for (const c of cells) console.log(line(c));
-}
-
-async function redisVersion(client: RedisClient): Promise<string> {
-  const info = await client.info("server");
-  return /^redis_version:(\S+)/m.exec(info)?.[1] ?? "unknown";
 }
 
 /** Calls and microseconds the server has spent in scripts (EVAL and EVALSHA) since it started. */
