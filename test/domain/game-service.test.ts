@@ -9,7 +9,8 @@ import type { MonsterPatch } from "../../src/domain/monster-validation";
 import { STARTING_RABBIT } from "../../src/domain/rabbit";
 import { WEAPONS, type Weapon } from "../../src/domain/weapon";
 import { InMemoryGameRepository } from "../../src/infrastructure/in-memory-game-repository";
-import { diceFactory, play, startSeeded } from "../support/play";
+import { diceFactory, play, played, startSeeded } from "../support/play";
+import { rejection } from "../support/rejection";
 import { gameServiceOn } from "../support/services";
 
 // GameService on the embedded store (a real adapter): the use cases, their errors, and that a
@@ -25,22 +26,6 @@ const SHORT_ARRAY: MonsterSpec[] = [
   { name: "GiantSlug", life: 35, strength: 3, charisma: 25, weapon: 2 },
   { name: "Newt", life: 12, strength: 2, charisma: 9, weapon: 0 },
 ];
-
-/** Everything a replay decides: the state without id, token, version and clock times. */
-function played(state: GameState) {
-  const { rabbit, monsters, turn, status, dice } = state;
-  return { rabbit, monsters, turn, status, dice };
-}
-
-/** The error a promise rejects with (fails the test when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject, but it resolved");
-}
 
 /** A GameRepository that hands every call to a real InMemoryGameRepository, counting them. */
 class CountingRepository implements GameRepository {

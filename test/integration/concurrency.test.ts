@@ -1,13 +1,12 @@
 import fc from "fast-check";
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { DomainError } from "../../src/domain/domain-error";
-import type { GameState } from "../../src/domain/game";
 import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
-import { startSeeded } from "../support/play";
+import { played, startSeeded } from "../support/play";
 import { connectedClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
 
@@ -30,12 +29,6 @@ function randomWeapons(seed: number): Weapon[] {
     { arbitrary: fc.constantFrom<Weapon>("BOOMERANG", "SWORD", "LETTUCE"), weight: 4 },
   );
   return fc.sample(weapon, { seed, numRuns: ATTACKS });
-}
-
-/** Everything a replay decides: the state without id, token, version and clock times. */
-function played(state: GameState) {
-  const { rabbit, monsters, turn, status, dice } = state;
-  return { rabbit, monsters, turn, status, dice };
 }
 
 /**

@@ -18,7 +18,8 @@ import {
   RedisGameRepository,
   type RedisStoreOptions,
 } from "../../src/infrastructure/redis-game-repository";
-import { play, startSeeded } from "../support/play";
+import { play, played, startSeeded } from "../support/play";
+import { rejection } from "../support/rejection";
 import { uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 import { gameServiceOn } from "../support/services";
@@ -47,22 +48,6 @@ function randomWeapons(seed: number, count: number): Weapon[] {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Everything a replay decides: the state without id, token, version and clock times. */
-function played(state: GameState) {
-  const { rabbit, monsters, turn, status, dice } = state;
-  return { rabbit, monsters, turn, status, dice };
-}
-
-/** The error a promise rejects with (fails the test when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject, but it resolved");
-}
 
 function isDomainError(error: unknown, code: string): boolean {
   return error instanceof DomainError && error.code === code;

@@ -1,6 +1,6 @@
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { BESTIARY } from "../../src/domain/bestiary";
-import { Game } from "../../src/domain/game";
+import { Game, type GameState } from "../../src/domain/game";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
 import { PureRandDiceFactory } from "../../src/infrastructure/pure-rand-dice-factory";
@@ -36,4 +36,10 @@ export function play(game: Game, weapons: readonly Weapon[]): BattleEvent[] {
 export function reload(game: Game): Game {
   const state = structuredClone(game.toState());
   return Game.restore(state, diceFactory.restore(state.dice));
+}
+
+/** Everything a replay decides: the state without id, token, version and clock times. */
+export function played(state: GameState) {
+  const { rabbit, monsters, turn, status, dice } = state;
+  return { rabbit, monsters, turn, status, dice };
 }
