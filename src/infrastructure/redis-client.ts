@@ -9,6 +9,8 @@ export interface RedisConnection {
   clusterNodes?: readonly { host: string; port: number }[];
   /** Milliseconds a command may take before it fails with STORE_UNAVAILABLE. */
   commandTimeoutMs?: number;
+  /** Cluster only: the addresses to reach nodes at, by the address they announce (NAT, containers). */
+  natMap?: Record<string, { host: string; port: number }>;
 }
 
 /** Receives connection errors, which ioredis would otherwise print or throw as unhandled. */
@@ -18,7 +20,8 @@ export type RedisErrorListener = (error: Error) => void;
  * The connection options that make the store fail fast and never repeat a write:
  * - no offline queue: while disconnected a command fails at once instead of waiting;
  * - no resending after a reconnect: a commit Redis may already have applied is not sent again
- *   (a resent commit would come back CONFLICT, and the retry would play the turn twice);
+ *   (a resent commit would come back CONFLICT, and the retry would play the turn twice); on a
+ *   Cluster the same holds through `retryDelayOnFailover: 0` (see createRedisClient);
  * - a command timeout, so a stalled server cannot hang a request;
  * - reconnection forever, with a capped backoff, so the service recovers by itself.
  */
@@ -43,6 +46,12 @@ export function createRedisClient(
     ? new Cluster([...connection.clusterNodes], {
         redisOptions: options,
         enableOfflineQueue: false,
+        // A command whose node connection closed may have run (a commit applied, its reply lost);
+        // ioredis Cluster would send it again after this delay, and the retry would play the turn
+        // twice. 0 fails it instead (STORE_UNAVAILABLE). MOVED, ASK, TRYAGAIN and CLUSTERDOWN
+        // replies still retry: those commands did not run.
+        retryDelayOnFailover: 0,
+        natMap: connection.natMap,
         clusterRetryStrategy: options.retryStrategy,
       })
     : new Redis(connection.url ?? "redis://127.0.0.1:6379", options);

@@ -1,3 +1,4 @@
+import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
 import type { Cluster } from "ioredis";
 import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
@@ -103,3 +104,106 @@ function clusterKeySlot(key: string): number {
   }
   return crc % 16384;
 }
+
+/**
+ * A TCP proxy in front of each cluster node that, while armed, drops the client's connection
+ * instead of passing on a reply that says COMMITTED: the commit ran, its answer was lost.
+ */
+async function lossyProxies(nodes: readonly { host: string; port: number }[]) {
+  let armed = false;
+  let dropped = 0;
+  const servers: Server[] = [];
+  const sockets = new Set<Socket>();
+  const natMap: Record<string, { host: string; port: number }> = {};
+  for (const node of nodes) {
+    const server = createServer((client) => {
+      const upstream = connect(node.port, node.host);
+      sockets.add(client).add(upstream);
+      client.on("data", (d) => upstream.write(d));
+      upstream.on("data", (d) => {
+        if (armed && d.toString().includes("COMMITTED")) {
+          armed = false;
+          dropped += 1;
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        client.write(d);
+      });
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on("error", close).on("close", close);
+      upstream.on("error", close).on("close", close);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server);
+    natMap[`${node.host}:${node.port}`] = {
+      host: "127.0.0.1",
+      port: (server.address() as AddressInfo).port,
+    };
+  }
+  return {
+    natMap,
+    arm: () => (armed = true),
+    get dropped() {
+      return dropped;
+    },
+    close: () => {
+      sockets.forEach((socket) => socket.destroy());
+      return Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    },
+  };
+}
+
+describe("a commit whose reply is lost on a Redis Cluster", () => {
+  it("is not sent again: the attack is STORE_UNAVAILABLE and exactly one turn is applied", async () => {
+    const proxies = await lossyProxies(cluster.nodes);
+    const [first] = cluster.nodes;
+    // The production client, reaching the nodes through the proxies.
+    const seed = proxies.natMap[`${first!.host}:${first!.port}`]!;
+    const proxied = createRedisClient(
+      { clusterNodes: [seed], natMap: proxies.natMap },
+      () => undefined,
+    ) as Cluster;
+    await waitUntilReady(proxied, 10_000);
+    const repository = new RedisGameRepository(proxied, {
+      ttlMs: 60_000,
+      maxEvents: 100,
+      keyPrefix: uniquePrefix(),
+    });
+    const service = new GameService({
+      repository,
+      dice: diceFactory,
+      tokens: new CryptoPlayerTokens(),
+      ids: new CryptoGameIdGenerator(),
+      clock: new SystemClock(),
+    });
+    try {
+      const started = await service.startGame({ seed: 1 });
+      proxies.arm();
+      await expect(
+        service.attack(started.game.id, "BOOMERANG", started.playerToken),
+      ).rejects.toMatchObject({
+        code: "STORE_UNAVAILABLE",
+      });
+      expect(proxies.dropped).toBe(1);
+      // The cluster client reconnects by itself; the game holds the one turn that ran.
+      let game: Awaited<ReturnType<GameService["getGame"]>>;
+      for (let i = 0; ; i++) {
+        try {
+          game = await service.getGame(started.game.id);
+          break;
+        } catch (error) {
+          if (i > 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      expect(game?.turn).toBe(1);
+    } finally {
+      proxied.disconnect();
+      await proxies.close();
+    }
+  }, 30_000);
+});
