@@ -1,8 +1,9 @@
 import type { BattleEvent } from "./battle-event";
 
 /**
- * Live delivery of committed turns: each item is one turn's events, in commit order. An adapter
- * fans them out within a process or across processes (Redis pub/sub).
+ * Live delivery of committed turns: each item is one turn's events, in commit order; the
+ * iteration ends when the game is abandoned. An adapter fans them out within a process or across
+ * processes (Redis pub/sub).
  */
 export interface BattleEventFeed {
   /**

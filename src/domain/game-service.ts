@@ -200,13 +200,15 @@ export class GameService {
     try {
       const game = await this.deps.repository.load(gameId);
       if (!game) throw notFound(gameId);
-      if (fromTurn === undefined) return joinHistoryAndLive([], live, game.turn);
-      const history = (
-        await this.deps.repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)
-      ).filter((e) => e.turn >= fromTurn);
+      const stored = async (from: number, to: number): Promise<BattleEvent[]> =>
+        (await this.deps.repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).filter(
+          (e) => e.turn >= from && e.turn <= to,
+        );
+      if (fromTurn === undefined) return joinHistoryAndLive([], live, game.turn, stored);
+      const history = await stored(fromTurn, Number.MAX_SAFE_INTEGER);
       // Turns up to the one read are history (what the capped log no longer holds is gone);
       // a fromTurn still to come waits for that turn.
-      return joinHistoryAndLive(history, live, Math.max(game.turn, fromTurn - 1));
+      return joinHistoryAndLive(history, live, Math.max(game.turn, fromTurn - 1), stored);
     } catch (error) {
       await live.return?.();
       throw error;

@@ -1,6 +1,9 @@
 import { EventEmitter, on } from "node:events";
 import type { BattleEvent } from "../domain/battle-event";
 
+/** Sent in place of a turn: the game is gone, its listeners' iterations end. */
+const GAME_ENDED = Symbol("game ended");
+
 /**
  * Hands each turn of a game to every local listener of that game, buffering per listener until
  * it reads (node's `events.on`). Both feeds build on it.
@@ -17,6 +20,11 @@ export class BattleEventFanout {
   /** Delivers one turn's events to the game's listeners. */
   emit(gameId: string, events: readonly BattleEvent[]): void {
     this.emitter.emit(eventName(gameId), events);
+  }
+
+  /** Ends the iterations of the game's listeners (after the turns already delivered). */
+  end(gameId: string): void {
+    this.emitter.emit(eventName(gameId), GAME_ENDED);
   }
 
   /** How many listeners the game has. */
@@ -52,7 +60,12 @@ export class BattleEventFanout {
         try {
           const next = await inner.next();
           if (next.done) return done;
-          return { done: false, value: (next.value as [readonly BattleEvent[]])[0] };
+          const [value] = next.value as [readonly BattleEvent[] | typeof GAME_ENDED];
+          if (value === GAME_ENDED) {
+            close();
+            return done;
+          }
+          return { done: false, value };
         } catch (error) {
           // Aborting ends the wait of a pending next(): that is a close, not a failure.
           if (closed) return done;

@@ -81,9 +81,10 @@ export async function composeApplication(config: Config, logger: Logger): Promis
   } else {
     store = "memory";
     const bus = new InProcessBattleEventBus();
-    const memory = new InMemoryGameRepository(options, (gameId, events) =>
-      bus.publish(gameId, events),
-    );
+    const memory = new InMemoryGameRepository(options, {
+      committed: (gameId, events) => bus.publish(gameId, events),
+      deleted: (gameId) => bus.end(gameId),
+    });
     repository = memory;
     feed = bus;
     ready = () => Promise.resolve(true);

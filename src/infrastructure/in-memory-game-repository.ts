@@ -4,8 +4,13 @@ import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game
 import type { MonsterPatch } from "../domain/monster-validation";
 import type { StoreOptions } from "./store-options";
 
-/** Called with each committed turn's events, to feed the live subscriptions. */
-export type CommittedEventsListener = (gameId: string, events: readonly BattleEvent[]) => void;
+/** Told of each committed turn and each deleted game, to feed the live subscriptions. */
+export interface GameChangeListener {
+  committed(gameId: string, events: readonly BattleEvent[]): void;
+  deleted(gameId: string): void;
+}
+
+const NOBODY: GameChangeListener = { committed: () => undefined, deleted: () => undefined };
 
 interface Entry {
   state: GameState;
@@ -24,7 +29,7 @@ export class InMemoryGameRepository implements GameRepository {
 
   constructor(
     private readonly options: StoreOptions,
-    private readonly onCommitted: CommittedEventsListener = () => undefined,
+    private readonly listener: GameChangeListener = NOBODY,
   ) {
     // Expired games are dropped when touched; the sweep frees the ones nobody touches again.
     this.sweeper = setInterval(() => this.sweep(), Math.min(options.ttlMs, 60_000));
@@ -58,7 +63,7 @@ export class InMemoryGameRepository implements GameRepository {
     entry.events.push(...structuredClone(events));
     entry.events.splice(0, Math.max(0, entry.events.length - this.options.maxEvents));
     entry.expiresAt = Date.now() + this.options.ttlMs;
-    if (events.length > 0) this.onCommitted(before.id, structuredClone(events));
+    if (events.length > 0) this.listener.committed(before.id, structuredClone(events));
     return Promise.resolve("COMMITTED");
   }
 
@@ -91,6 +96,7 @@ export class InMemoryGameRepository implements GameRepository {
   delete(gameId: string): Promise<boolean> {
     const existed = this.live(gameId) !== undefined;
     this.games.delete(gameId);
+    if (existed) this.listener.deleted(gameId);
     return Promise.resolve(existed);
   }
 

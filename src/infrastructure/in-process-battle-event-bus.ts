@@ -11,6 +11,11 @@ export class InProcessBattleEventBus implements BattleEventFeed {
     this.fanout.emit(gameId, events);
   }
 
+  /** Called by the in-memory store when a game is deleted: its watchers' iterations end. */
+  end(gameId: string): void {
+    this.fanout.end(gameId);
+  }
+
   subscribe(gameId: string): Promise<AsyncIterator<readonly BattleEvent[]>> {
     return Promise.resolve(this.fanout.listen(gameId));
   }

@@ -53,9 +53,10 @@ export class RedisBattleEventFeed implements BattleEventFeed {
     const gameId = gameIdOfChannel(this.keyPrefix, channel);
     if (gameId === undefined) return;
     try {
-      const { events } = JSON.parse(message) as { events: BattleEvent[] };
-      if (!Array.isArray(events)) throw new Error("no events array");
-      this.fanout.emit(gameId, events);
+      const { events, ended } = JSON.parse(message) as { events?: BattleEvent[]; ended?: boolean };
+      if (ended === true) this.fanout.end(gameId);
+      else if (Array.isArray(events)) this.fanout.emit(gameId, events);
+      else throw new Error("neither events nor ended");
     } catch (error) {
       this.onError(error, `malformed message on ${channel}`);
     }

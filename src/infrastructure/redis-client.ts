@@ -20,8 +20,7 @@ export type RedisErrorListener = (error: Error) => void;
  * The connection options that make the store fail fast and never repeat a write:
  * - no offline queue: while disconnected a command fails at once instead of waiting;
  * - no resending after a reconnect: a commit Redis may already have applied is not sent again
- *   (a resent commit would come back CONFLICT, and the retry would play the turn twice); on a
- *   Cluster the same holds through `retryDelayOnFailover: 0` (see createRedisClient);
+ *   (the write scripts are idempotent anyway, see COMMIT_TURN, but an unsent retry is cheaper);
  * - a command timeout, so a stalled server cannot hang a request;
  * - reconnection forever, with a capped backoff, so the service recovers by itself.
  */
@@ -46,11 +45,8 @@ export function createRedisClient(
     ? new Cluster([...connection.clusterNodes], {
         redisOptions: options,
         enableOfflineQueue: false,
-        // A command whose node connection closed may have run (a commit applied, its reply lost);
-        // ioredis Cluster would send it again after this delay, and the retry would play the turn
-        // twice. 0 fails it instead (STORE_UNAVAILABLE). MOVED, ASK, TRYAGAIN and CLUSTERDOWN
-        // replies still retry: those commands did not run.
-        retryDelayOnFailover: 0,
+        // ioredis Cluster sends a command again when its node connection closed (failover), even
+        // one that already ran; the write scripts recognise their own repeat (COMMIT_TURN).
         natMap: connection.natMap,
         clusterRetryStrategy: options.retryStrategy,
       })

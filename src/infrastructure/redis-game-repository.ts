@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
 import { DomainError } from "../domain/domain-error";
@@ -16,7 +17,13 @@ import {
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
-import { COMMIT_TURN, CREATE_GAME, LOAD_GAME, SET_MONSTER_FIELDS } from "./redis-scripts";
+import {
+  COMMIT_TURN,
+  CREATE_GAME,
+  DELETE_GAME,
+  LOAD_GAME,
+  SET_MONSTER_FIELDS,
+} from "./redis-scripts";
 
 type ScriptArg = string | number;
 
@@ -26,6 +33,7 @@ declare module "ioredis" {
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
     dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
     dwemthySetMonsterFields(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
+    dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
   }
 }
 
@@ -53,6 +61,7 @@ export class RedisGameRepository implements GameRepository {
     redis.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
     redis.defineCommand("dwemthyCommit", { lua: COMMIT_TURN });
     redis.defineCommand("dwemthySetMonsterFields", { lua: SET_MONSTER_FIELDS });
+    redis.defineCommand("dwemthyDelete", { lua: DELETE_GAME });
   }
 
   /** The keys of a game, for tools and tests that look at Redis itself. */
@@ -68,6 +77,7 @@ export class RedisGameRepository implements GameRepository {
       monsters: game.monsters.map((m) => monsterFields(m)),
       ids: game.monsters.map((m) => m.id),
       events: events.map((e) => JSON.stringify(e)),
+      commitId: randomUUID(),
     };
     const created = await this.run(game.id, () =>
       this.redis.dwemthyCreate(keys.length, ...keys, this.options.ttlMs, JSON.stringify(payload)),
@@ -108,6 +118,8 @@ export class RedisGameRepository implements GameRepository {
       maxEvents: this.options.maxEvents,
       channel: keys.channel,
       message: JSON.stringify({ gameId: before.id, events }),
+      // Lets the script tell its own repeat from another writer's commit.
+      commitId: randomUUID(),
     };
     return this.run(before.id, () =>
       this.redis.dwemthyCommit(
@@ -166,7 +178,11 @@ export class RedisGameRepository implements GameRepository {
     const keys = this.keys(gameId);
     // Monsters are never added after the start, so the list read first names every hash left.
     const ids = await this.run(gameId, () => this.redis.lrange(keys.array, 0, -1));
-    const removed = await this.run(gameId, () => this.redis.del(...keys.forScript(ids)));
+    const scriptKeys = keys.forScript(ids);
+    const message = JSON.stringify({ gameId, ended: true });
+    const removed = await this.run(gameId, () =>
+      this.redis.dwemthyDelete(scriptKeys.length, ...scriptKeys, keys.channel, message),
+    );
     return removed > 0;
   }
 

@@ -29,6 +29,7 @@ const GAME_FIELDS = [
   "createdAt",
   "currentMonsterId",
   "dice",
+  "lastCommit",
   "status",
   "tokenHash",
   "turn",
@@ -102,6 +103,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       currentMonsterId: "1",
       createdAt: String(game.createdAt),
       updatedAt: String(game.createdAt),
+      lastCommit: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(stored.dice).toMatch(/^xoroshiro128plus:-?\d+,-?\d+,-?\d+,-?\d+$/);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -156,6 +158,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       currentMonsterId: "2",
       createdAt: String(game.createdAt),
       updatedAt: String(turn.game.updatedAt),
+      lastCommit: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(turn.game.dice).not.toBe(game.dice);
     const rabbit = turn.game.rabbit;
@@ -324,7 +327,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       "evalsha", // getGame of no game
       "evalsha", // abandonGame: load
       "lrange", // delete: the array
-      "del", // delete: every key
+      "evalsha", // delete: every key, and the end of the game published
     ]);
     expect(await keysOfGame(raw, prefix, game.id)).toEqual([]);
   });
