@@ -276,8 +276,20 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     const pattern = `${env.REDIS_KEY_PREFIX}:{${game.id}}:*`;
     if (redis) expect((await keysUnder(redis, pattern)).length).toBeGreaterThanOrEqual(10);
 
+    const watcher = wsClient(server.wsUrl);
+    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+      gameId: game.id,
+      fromTurn: 0,
+    });
+    await subscription.waitFor(3); // turn 0's emergence and turn 1: the subscription is live
+
     const abandoned = await authed.mutate<{ abandonGame: boolean }>(ABANDON, { gameId: game.id });
     expect(abandoned).toEqual({ data: { abandonGame: true }, errors: [] });
+    // The subscription to the abandoned game completes, without error.
+    await subscription.waitUntil(() => false, 5_000);
+    expect(subscription.completed).toBe(true);
+    expect(subscription.errors).toEqual([]);
+    await watcher.dispose();
     expect(
       (await http.query<{ game: ApiGame | null }>(GAME, { id: game.id })).data?.game,
     ).toBeNull();

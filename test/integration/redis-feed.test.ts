@@ -1,0 +1,86 @@
+import type { BattleEvent } from "../../src/domain/battle-event";
+import { GameService } from "../../src/domain/game-service";
+import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
+import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
+import type { RedisClient } from "../../src/infrastructure/redis-client";
+import { RedisBattleEventFeed } from "../../src/infrastructure/redis-battle-event-feed";
+import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
+import { SystemClock } from "../../src/infrastructure/system-clock";
+import { diceFactory } from "../support/play";
+import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("watching a game through Redis pub/sub", () => {
+  let commands: RedisClient;
+  let subscriber: RedisClient;
+  let service: GameService;
+
+  beforeEach(async () => {
+    commands = await connectedClient();
+    subscriber = await connectedClient();
+    const keyPrefix = uniquePrefix();
+    service = new GameService({
+      repository: new RedisGameRepository(commands, { ttlMs: 60_000, maxEvents: 1_000, keyPrefix }),
+      feed: new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined),
+      dice: diceFactory,
+      tokens: new CryptoPlayerTokens(),
+      ids: new CryptoGameIdGenerator(),
+      clock: new SystemClock(),
+    });
+  });
+  afterEach(async () => {
+    await Promise.all([commands.quit(), subscriber.quit()]);
+  });
+
+  it("fills in the turns published while the subscriber connection was down", async () => {
+    const { game, playerToken } = await service.startGame({ seed: 3 });
+    const watch = await service.watch(game.id);
+    const sent: BattleEvent[] = [];
+    sent.push(...(await service.attack(game.id, "LETTUCE", playerToken)).events);
+
+    // Cut the subscriber's connection: turn 2 is published while nobody listens.
+    const raw = rawClient();
+    await raw.client("KILL", "TYPE", "pubsub");
+    sent.push(...(await service.attack(game.id, "SWORD", playerToken)).events);
+    // ioredis reconnects and resubscribes by itself; then turn 3 arrives live.
+    for (let i = 0; i < 100; i++) {
+      const channels = (await raw.pubsub("CHANNELS")) as string[];
+      if (channels.some((c) => c.includes(game.id))) break;
+      await sleep(50);
+    }
+    sent.push(...(await service.attack(game.id, "BOOMERANG", playerToken)).events);
+    await raw.quit();
+
+    const heard: BattleEvent[] = [];
+    while (heard.length < sent.length) {
+      const next = await watch.next();
+      if (next.done) break;
+      heard.push(next.value);
+    }
+    await watch.return?.();
+    expect(heard.map((e) => e.turn)).toEqual(sent.map((e) => e.turn));
+    expect(heard).toEqual(sent);
+  }, 20_000);
+
+  it("ends every watch of a game when the game is abandoned", async () => {
+    const { game, playerToken } = await service.startGame({ seed: 4 });
+    const first = await service.watch(game.id);
+    const second = await service.watch(game.id, 0);
+    const attacked = await service.attack(game.id, "BOMB", playerToken);
+    expect(await service.abandonGame(game.id, playerToken)).toBe(true);
+
+    const drain = async (watch: AsyncIterator<BattleEvent>) => {
+      const seen: BattleEvent[] = [];
+      for (;;) {
+        const next = await watch.next();
+        if (next.done) return seen;
+        seen.push(next.value);
+      }
+    };
+    expect(await drain(first)).toEqual(attacked.events);
+    const all = await drain(second);
+    expect(all.filter((e) => e.turn === 1)).toEqual(attacked.events);
+    expect(all[0]).toMatchObject({ type: "MonsterEmerged", turn: 0 });
+  }, 20_000);
+});
