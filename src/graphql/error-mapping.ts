@@ -54,10 +54,19 @@ export const DomainErrorMiddleware: MiddlewareFn = async (_, next) => {
   }
 };
 
+// graphql's suggestions, e.g. ` Did you mean "game"?` or ` Did you mean the enum value "BOMB"?`.
+const SCHEMA_HINT = /\s*Did you mean [^?]*\?/g;
+
+function withoutSchemaHints(message: string): string {
+  return message.replace(SCHEMA_HINT, "");
+}
+
 /** Options of {@link formatError}. */
 export interface ErrorFormatting {
   /** Show internal errors as they are, with stack (NODE_ENV=development only). */
   exposeInternals: boolean;
+  /** Drop graphql's "Did you mean ...?" hints, which reveal the schema (NODE_ENV=production). */
+  hideSchemaHints: boolean;
   logger: Logger;
 }
 
@@ -73,9 +82,17 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
+    if (original.code === "STORE_UNAVAILABLE") {
+      options.logger.warn(
+        { err: original.cause, path: formatted.path },
+        "the game store is unavailable",
+      );
+    }
     const mapped = toGraphQLError(original);
     return { ...formatted, message: mapped.message, extensions: mapped.extensions };
   }
+  if (options.hideSchemaHints)
+    formatted = { ...formatted, message: withoutSchemaHints(formatted.message) };
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PUBLIC_CODES.has(code)) {
     // An expected refusal is the client's to read: its message says it all, a stack adds nothing.

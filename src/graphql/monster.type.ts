@@ -1,3 +1,4 @@
+import { SafeIntResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
 @ObjectType("Monster", { description: "A monster of a game's array, as stored in its Redis hash." })
@@ -10,8 +11,9 @@ export class MonsterType {
   @Field({ description: "Its name, as the battle messages use it." })
   name!: string;
 
-  @Field(() => Int, {
-    description: "Life points; the monster dies and leaves the array at or below 0.",
+  @Field(() => SafeIntResolver, {
+    description:
+      "Life points (magick can raise them past 32 bits); the monster dies and leaves the array at or below 0.",
   })
   life!: number;
 

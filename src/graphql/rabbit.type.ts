@@ -1,9 +1,11 @@
+import { SafeIntResolver } from "graphql-scalars";
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType("Rabbit", { description: "The hero of the game: four stats and its bombs." })
 export class RabbitType {
-  @Field(() => Int, {
-    description: "Life points; at or below 0 the rabbit is dead (lettuce can revive it).",
+  @Field(() => SafeIntResolver, {
+    description:
+      "Life points (magick can raise them past 32 bits); at or below 0 the rabbit is dead (lettuce can revive it).",
   })
   life!: number;
 

@@ -68,7 +68,11 @@ export async function createDwemthyServer(
 ): Promise<DwemthyServer> {
   const production = config.nodeEnv === "production";
   const introspection = !production;
-  const formatting: ErrorFormatting = { exposeInternals: config.nodeEnv === "development", logger };
+  const formatting: ErrorFormatting = {
+    exposeInternals: config.nodeEnv === "development",
+    hideSchemaHints: production,
+    logger,
+  };
   const schema: GraphQLSchema = await buildGraphQLSchema(app.container);
   const rules = [...specifiedRules, ...limitRules({ introspection })];
 

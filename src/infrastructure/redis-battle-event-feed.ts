@@ -4,6 +4,7 @@ import { DomainError } from "../domain/domain-error";
 import { BattleEventFanout } from "./battle-event-fanout";
 import { gameIdOfChannel, RedisGameKeys } from "./redis-game-keys";
 import type { RedisClient } from "./redis-client";
+import { STORE_UNAVAILABLE_MESSAGE } from "./redis-game-repository";
 
 /** Something that wants to hear what went wrong in the background. */
 export type FeedErrorListener = (error: unknown, context: string) => void;
@@ -40,11 +41,7 @@ export class RedisBattleEventFeed implements BattleEventFeed {
       await this.subscriber.subscribe(channel);
     } catch (error) {
       await iterator.return?.();
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new DomainError(
-        "STORE_UNAVAILABLE",
-        `Cannot subscribe to the game's events (Redis): ${detail}`,
-      );
+      throw new DomainError("STORE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE, undefined, error);
     }
     return iterator;
   }

@@ -43,6 +43,10 @@ export interface RedisStoreOptions extends StoreOptions {
   keyPrefix: string;
 }
 
+/** What a client is told when Redis cannot serve. */
+export const STORE_UNAVAILABLE_MESSAGE =
+  "The game store is unavailable right now; try again shortly.";
+
 // Replies that say the server cannot serve now, as opposed to a bug in a command or script.
 const UNAVAILABLE_REPLY =
   /^(LOADING|BUSY|OOM|READONLY|CLUSTERDOWN|MASTERDOWN|TRYAGAIN|NOREPLICAS|MISCONF|MOVED|ASK)\b/;
@@ -216,6 +220,6 @@ function storeError(gameId: string, error: unknown): unknown {
     }
     if (!UNAVAILABLE_REPLY.test(message)) return error;
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new DomainError("STORE_UNAVAILABLE", `The game store (Redis) is unavailable: ${detail}`);
+  // The driver's words (addresses, options) stay in the logs: the client gets a plain message.
+  return new DomainError("STORE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE, undefined, error);
 }

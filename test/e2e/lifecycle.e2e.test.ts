@@ -154,6 +154,22 @@ describe("NODE_ENV=production", () => {
       const ws = wsClient(server.wsUrl);
       const overWs = await wsOnce(ws, `{ __schema { types { name } } }`);
       expectIntrospectionRefused(overWs.errors);
+      const typoOverWs = await wsOnce(ws, `{ bestiery { name } }`);
+      expect(typoOverWs.errors.map((e) => e.extensions?.code)).toEqual([
+        "GRAPHQL_VALIDATION_FAILED",
+      ]);
+      // A bad enum in variables, on both transports: refused, with no hint at the right value.
+      const attack = `mutation($w: Weapon!) { attack(gameId: "g", weapon: $w) { game { id } } }`;
+      const badEnum = [
+        await http.mutate(attack, { w: "BOOMERAN" }),
+        await wsOnce(ws, attack, { w: "BOOMERAN" }),
+      ];
+      for (const outcome of badEnum) {
+        expect(outcome.errors.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+        expect(outcome.errors[0]?.message).not.toContain("Did you mean");
+      }
+      for (const outcome of [typoOverWs])
+        expect(outcome.errors[0]?.message).not.toContain("Did you mean");
       await ws.dispose();
       // The landing page is off: a browser GET gets no IDE.
       const page = await fetch(server.url, { headers: { accept: "text/html" } });

@@ -26,7 +26,7 @@ describe("formatError, the one place errors leave the server", () => {
         extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at secret/path.ts:1"] },
       },
       error,
-      { exposeInternals: false, logger },
+      { exposeInternals: false, hideSchemaHints: false, logger },
     );
     expect(formatted).toEqual({
       message: "Internal server error",
@@ -49,6 +49,7 @@ describe("formatError, the one place errors leave the server", () => {
       error,
       {
         exposeInternals: true,
+        hideSchemaHints: false,
         logger,
       },
     );
@@ -81,7 +82,7 @@ describe("formatError, the one place errors leave the server", () => {
     const formatted = formatError(
       { message: error.message, extensions: { ...error.extensions, stacktrace: ["at x"] } },
       error,
-      { exposeInternals: true, logger },
+      { exposeInternals: true, hideSchemaHints: false, logger },
     );
     expect(formatted).toEqual({ message: "Game g is over", extensions: { code: "GAME_OVER" } });
     expect(lines).toEqual([]);
@@ -94,7 +95,13 @@ describe("formatError on a refusal Apollo made without a code", () => {
     const error = new GraphQLError("provided sha does not match query", {
       extensions: { http: { status: 400 } },
     });
-    expect(formatError(error.toJSON(), error, { exposeInternals: false, logger })).toEqual({
+    expect(
+      formatError(error.toJSON(), error, {
+        exposeInternals: false,
+        hideSchemaHints: false,
+        logger,
+      }),
+    ).toEqual({
       message: "provided sha does not match query",
       extensions: { code: "BAD_REQUEST" },
     });
@@ -116,5 +123,70 @@ describe("bearerToken", () => {
     [`Bearer ${"x".repeat(513)}`, undefined],
   ])("reads %p as %p", (header, token) => {
     expect(bearerToken(header)).toBe(token);
+  });
+});
+
+describe("formatError in production", () => {
+  it.each([
+    [
+      'Cannot query field "gamee" on type "Query". Did you mean "game"?',
+      'Cannot query field "gamee" on type "Query".',
+    ],
+    [
+      'Variable "$w" got invalid value "BOOMERAN"; Value "BOOMERAN" does not exist in "Weapon" enum. Did you mean the enum value "BOOMERANG"?',
+      'Variable "$w" got invalid value "BOOMERAN"; Value "BOOMERAN" does not exist in "Weapon" enum.',
+    ],
+    [
+      'Unknown argument "idd" on field "Query.game". Did you mean "id"?',
+      'Unknown argument "idd" on field "Query.game".',
+    ],
+  ])("drops the schema hint from %p", (message, expected) => {
+    const { logger } = capturingLogger();
+    const error = new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    const formatted = formatError(error.toJSON(), error, {
+      exposeInternals: false,
+      hideSchemaHints: true,
+      logger,
+    });
+    expect(formatted.message).toBe(expected);
+    expect(formatted.extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+  });
+
+  it("tells the client only that the store is unavailable, and logs the driver's words", () => {
+    const { logger, lines } = (() => {
+      const lines: Record<string, unknown>[] = [];
+      const logger = pino(
+        { level: "warn" },
+        { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
+      );
+      return { logger, lines };
+    })();
+    const cause = new Error(
+      "Stream isn't writeable and enableOfflineQueue options is false (10.0.0.7:6379)",
+    );
+    const domain = new DomainError(
+      "STORE_UNAVAILABLE",
+      "The game store is unavailable right now; try again shortly.",
+      undefined,
+      cause,
+    );
+    const error = new GraphQLError(domain.message, { path: ["attack"], originalError: domain });
+    const formatted = formatError(error.toJSON(), error, {
+      exposeInternals: false,
+      hideSchemaHints: true,
+      logger,
+    });
+    expect(formatted).toEqual({
+      message: "The game store is unavailable right now; try again shortly.",
+      path: ["attack"],
+      extensions: { code: "STORE_UNAVAILABLE" },
+    });
+    expect(JSON.stringify(formatted)).not.toContain("10.0.0.7");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      msg: "the game store is unavailable",
+      err: { message: cause.message },
+    });
   });
 });
