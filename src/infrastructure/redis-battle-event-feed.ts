@@ -25,17 +25,34 @@ export class RedisBattleEventFeed implements BattleEventFeed {
     private readonly onError: FeedErrorListener,
   ) {
     subscriber.on("message", (channel: string, message: string) => this.deliver(channel, message));
+    // ioredis resubscribes every channel it had after a reconnect, including one whose
+    // UNSUBSCRIBE failed while it was down; drop those nobody here watches any more.
+    subscriber.on("ready", () => this.retryUnsubscribes());
+  }
+
+  /** Channels whose UNSUBSCRIBE failed, by game id, to retry once the subscriber is back. */
+  private readonly unsubscribeLater = new Map<string, string>();
+
+  private unsubscribe(gameId: string, channel: string): void {
+    this.unsubscribeLater.delete(gameId);
+    this.subscriber.unsubscribe(channel).catch((error: unknown) => {
+      this.unsubscribeLater.set(gameId, channel);
+      this.onError(error, `unsubscribe ${channel} (retried on reconnect)`);
+    });
+  }
+
+  private retryUnsubscribes(): void {
+    for (const [gameId, channel] of this.unsubscribeLater) {
+      if (this.fanout.count(gameId) === 0) this.unsubscribe(gameId, channel);
+      else this.unsubscribeLater.delete(gameId);
+    }
   }
 
   async subscribe(gameId: string): Promise<AsyncIterator<readonly BattleEvent[]>> {
     const channel = new RedisGameKeys(this.keyPrefix, gameId).channel;
     // Listen locally first, so a message arriving right after SUBSCRIBE is acknowledged is kept.
     const iterator = this.fanout.listen(gameId, (remaining) => {
-      if (remaining === 0) {
-        this.subscriber
-          .unsubscribe(channel)
-          .catch((error: unknown) => this.onError(error, `unsubscribe ${channel}`));
-      }
+      if (remaining === 0) this.unsubscribe(gameId, channel);
     });
     try {
       await this.subscriber.subscribe(channel);

@@ -63,6 +63,26 @@ describe("watching a game through Redis pub/sub", () => {
     expect(heard).toEqual(sent);
   }, 20_000);
 
+  it("leaves no channel subscribed when the last watch closed while the connection was down", async () => {
+    const { game } = await service.startGame({ seed: 5 });
+    const watch = await service.watch(game.id);
+    const raw = rawClient();
+    const subscribed = async () =>
+      ((await raw.pubsub("CHANNELS")) as string[]).some((c) => c.includes(game.id));
+    expect(await subscribed()).toBe(true);
+
+    await raw.client("KILL", "TYPE", "pubsub");
+    await watch.return?.(); // its UNSUBSCRIBE fails: the connection is down
+    // After the reconnect ioredis resubscribes; the feed then drops the channel nobody watches.
+    let stillThere = true;
+    for (let i = 0; i < 100 && stillThere; i++) {
+      await sleep(50);
+      stillThere = subscriber.status !== "ready" || (await subscribed());
+    }
+    expect(stillThere).toBe(false);
+    await raw.quit();
+  }, 20_000);
+
   it("ends every watch of a game when the game is abandoned", async () => {
     const { game, playerToken } = await service.startGame({ seed: 4 });
     const first = await service.watch(game.id);
