@@ -78,7 +78,7 @@ export function seedThatKillsTheFront(monsters: readonly MonsterSpec[], weapon: 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `check` is true, polling; fails after `timeoutMs`. */
-export async function waitUntil(check: () => boolean, timeoutMs = 2_000): Promise<void> {
+export async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`);
