@@ -8,8 +8,19 @@ import { RedisGameRepository } from "../../src/infrastructure/redis-game-reposit
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
+import { startRedisServer, type RedisServer } from "../support/redis-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// These tests kill pub/sub connections (CLIENT KILL TYPE pubsub): on their own redis-server, so
+// that no other suite's subscriber is cut.
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
 
 describe("watching a game through Redis pub/sub", () => {
   let commands: RedisClient;
@@ -17,8 +28,8 @@ describe("watching a game through Redis pub/sub", () => {
   let service: GameService;
 
   beforeEach(async () => {
-    commands = await connectedClient();
-    subscriber = await connectedClient();
+    commands = await connectedClient(redis.url);
+    subscriber = await connectedClient(redis.url);
     const keyPrefix = uniquePrefix();
     service = new GameService({
       repository: new RedisGameRepository(commands, { ttlMs: 60_000, maxEvents: 1_000, keyPrefix }),
@@ -40,7 +51,7 @@ describe("watching a game through Redis pub/sub", () => {
     sent.push(...(await service.attack(game.id, "LETTUCE", playerToken)).events);
 
     // Cut the subscriber's connection: turn 2 is published while nobody listens.
-    const raw = rawClient();
+    const raw = rawClient(redis.url);
     await raw.client("KILL", "TYPE", "pubsub");
     sent.push(...(await service.attack(game.id, "SWORD", playerToken)).events);
     // ioredis reconnects and resubscribes by itself; then turn 3 arrives live.
@@ -66,7 +77,7 @@ describe("watching a game through Redis pub/sub", () => {
   it("leaves no channel subscribed when the last watch closed while the connection was down", async () => {
     const { game } = await service.startGame({ seed: 5 });
     const watch = await service.watch(game.id);
-    const raw = rawClient();
+    const raw = rawClient(redis.url);
     const subscribed = async () =>
       ((await raw.pubsub("CHANNELS")) as string[]).some((c) => c.includes(game.id));
     expect(await subscribed()).toBe(true);
