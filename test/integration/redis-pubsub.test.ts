@@ -30,6 +30,9 @@ describe("Battle events on Redis pub/sub", () => {
     client = await connectedClient();
     publisher = rawClient();
     subscriber = rawClient();
+    // Connected and ready before any SUBSCRIBE: a subscribe racing the first connection's ready
+    // check (INFO, refused in subscriber mode) makes ioredis reconnect and lose messages.
+    await Promise.all([publisher.ping(), subscriber.ping()]);
     subscriber.on("message", (channel: string, message: string) => {
       received.set(channel, [...(received.get(channel) ?? []), message]);
     });

@@ -68,6 +68,8 @@ describe("Version conflicts in the Redis store", () => {
     otherClient = await connectedClient();
     raw = rawClient();
     subscriber = rawClient();
+    // Ready before any SUBSCRIBE (see redis-pubsub.test.ts).
+    await Promise.all([raw.ping(), subscriber.ping()]);
     subscriber.on("message", (_channel: string, message: string) => received.push(message));
     repo = new RedisGameRepository(client, options);
     otherRepo = new RedisGameRepository(otherClient, options);
