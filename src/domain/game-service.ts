@@ -46,11 +46,11 @@ export interface GameServiceDeps {
 }
 
 const INT32_MIN = -0x8000_0000;
+const INT32_MAX = 0x7fff_ffff;
 // Ids this service hands out are UUIDs and "1".."100"; anything else cannot name a game or
 // monster, and must not reach a store key (a "}" would change a Redis hash tag).
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MONSTER_ID = /^[1-9][0-9]{0,2}$/;
-const INT32_MAX = 0x7fff_ffff;
 
 /**
  * The use cases: each loads a game, applies the rules, and commits the result in one conditional

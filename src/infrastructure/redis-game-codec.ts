@@ -13,6 +13,20 @@ const MONSTER_FIELDS = ["name", ...STATS] as const;
 const INTEGER = /^-?\d{1,16}$/;
 const STATUSES: readonly GameStatus[] = ["IN_PROGRESS", "VICTORY"];
 
+/**
+ * A whole number read back from a hash field at `place` (e.g. "monster:2.life").
+ * @throws CorruptGameError when it is missing or not a whole number, so no NaN reaches the rules.
+ */
+export function parseWholeNumber(gameId: string, raw: string | undefined, place: string): number {
+  if (raw === undefined || !INTEGER.test(raw)) {
+    throw new CorruptGameError(
+      gameId,
+      `${place} is ${raw === undefined ? "missing" : `"${raw.slice(0, 40)}", not a whole number`}`,
+    );
+  }
+  return Number(raw);
+}
+
 /** The game hash: everything about a game but its creatures. */
 export function gameFields(game: GameState): FlatFields {
   return [
@@ -63,16 +77,8 @@ export function parseGame(gameId: string, reply: LoadReply): GameState {
   const game = toRecord(gameFlat);
   const rabbitRecord = toRecord(rabbitFlat);
 
-  const integer = (record: Record<string, string>, field: string, where: string): number => {
-    const raw = record[field];
-    if (raw === undefined || !INTEGER.test(raw)) {
-      throw new CorruptGameError(
-        gameId,
-        `${where}.${field} is ${raw === undefined ? "missing" : `"${raw.slice(0, 40)}", not a whole number`}`,
-      );
-    }
-    return Number(raw);
-  };
+  const integer = (record: Record<string, string>, field: string, where: string): number =>
+    parseWholeNumber(gameId, record[field], `${where}.${field}`);
   const text = (record: Record<string, string>, field: string, where: string): string => {
     const raw = record[field];
     if (raw === undefined || raw === "")

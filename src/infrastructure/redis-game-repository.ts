@@ -13,6 +13,7 @@ import {
   monsterFields,
   parseEvent,
   parseGame,
+  parseWholeNumber,
   rabbitFields,
   type LoadReply,
 } from "./redis-game-codec";
@@ -146,13 +147,7 @@ export class RedisGameRepository implements GameRepository {
     );
     if (raw === null) return undefined;
     if (field === "name") return raw;
-    if (!/^-?\d{1,16}$/.test(raw)) {
-      throw new DomainError(
-        "CORRUPT_GAME",
-        `Game ${gameId} is corrupt in the store: monster:${monsterId}.${field} is "${raw.slice(0, 40)}".`,
-      );
-    }
-    return Number(raw);
+    return parseWholeNumber(gameId, raw, `monster:${monsterId}.${field}`);
   }
 
   async setMonsterFields(
