@@ -10,7 +10,6 @@ const GAME_ENDED = Symbol("game ended");
  */
 export class BattleEventFanout {
   private readonly emitter = new EventEmitter();
-  private readonly listeners = new Map<string, number>();
 
   constructor() {
     // Any number of subscribers may watch one game.
@@ -27,9 +26,9 @@ export class BattleEventFanout {
     this.emitter.emit(eventName(gameId), GAME_ENDED);
   }
 
-  /** How many listeners the game has. */
+  /** How many listeners the game has (each open iterator is one emitter listener). */
   count(gameId: string): number {
-    return this.listeners.get(gameId) ?? 0;
+    return this.emitter.listenerCount(eventName(gameId));
   }
 
   /**
@@ -42,16 +41,13 @@ export class BattleEventFanout {
   ): AsyncIterator<readonly BattleEvent[]> {
     const controller = new AbortController();
     const inner = on(this.emitter, eventName(gameId), { signal: controller.signal });
-    this.listeners.set(gameId, this.count(gameId) + 1);
     let closed = false;
     const close = (): void => {
       if (closed) return;
       closed = true;
+      // Aborting removes this iterator's emitter listener at once, so the count is already less one.
       controller.abort();
-      const remaining = this.count(gameId) - 1;
-      if (remaining > 0) this.listeners.set(gameId, remaining);
-      else this.listeners.delete(gameId);
-      onClosed(remaining);
+      onClosed(this.count(gameId));
     };
     const done = { done: true, value: undefined } as const;
     return {
