@@ -1,6 +1,9 @@
 /**
  * API benchmark: the `attack` mutation vs the trivial query `{ __typename }`, over HTTP against
- * the real server process (`node dist/main.js` on Redis), in the same run, with autocannon.
+ * the real server process (`node dist/main.js` on Redis), in the same run, with autocannon. A third
+ * scenario, the `game` query with the attack's game selection, shows what reading and sending the
+ * same fields costs without playing a turn: it splits the attack's cost into "the response" and
+ * "the turn".
  *
  *   npm run bench:api
  *
@@ -11,7 +14,9 @@
  * durations, alternating. Every response is checked (status 200, data, no errors; for attacks:
  * the game it was sent for, its turn moving forward); a run with any error exits 1.
  * Knobs: BENCH_CONNECTIONS (32), BENCH_GAMES (100), BENCH_WARMUP_S (2, before each measured turn),
- * BENCH_DURATION_S (10 measured per scenario, split over the turns); BENCH_SERVER_NODE_ARGS: extra
+ * BENCH_DURATION_S (10 measured per scenario, split over the turns); BENCH_STORE: "redis" (the
+ * default) or "memory" (the server on its embedded store, no Redis at all: the same run without
+ * Redis's share, to see how much of the attack's cost is Redis); BENCH_SERVER_NODE_ARGS: extra
  * node flags for the server, split on spaces (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
  * its time goes; the profile is written when it exits).
  */
@@ -33,12 +38,13 @@ const CONNECTIONS = envInt("BENCH_CONNECTIONS", 32);
 const GAMES = envInt("BENCH_GAMES", 100);
 const WARMUP_S = envInt("BENCH_WARMUP_S", 2);
 const MEASURE_S = envInt("BENCH_DURATION_S", 10);
+const STORE = benchStore(process.env.BENCH_STORE);
 /** Each scenario's measured time is split into this many turns; the order flips every round. */
 const ROUNDS = 2;
 const TURN_S = MEASURE_S / ROUNDS;
 /** Autocannon runs that send attacks (a warm-up and a measured run per round). */
 const ATTACK_RUNS = ROUNDS * 2;
-const PLANNED_MS = 2 * ROUNDS * (WARMUP_S + TURN_S) * 1_000;
+const PLANNED_MS = 3 * ROUNDS * (WARMUP_S + TURN_S) * 1_000;
 /** The whole run is bounded: past this, the watchdog kills the server and redis-server, exit 1. */
 const WATCHDOG_MS = Math.max(120_000, 2 * PLANNED_MS + 30_000);
 const SERVER_STOP_TIMEOUT_MS = 15_000;
@@ -50,11 +56,13 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").f
 
 const TRIVIAL_QUERY = "{ __typename }";
 /** What a player's screen reads after a turn: the game and the turn's events, every kind. */
+const GAME_SELECTION =
+  "{ id status turn version monstersRemaining updatedAt " +
+  "rabbit { life strength charisma weapon bombs alive } " +
+  "currentMonster { id name life strength charisma weapon } }";
 const ATTACK_QUERY =
   "mutation Attack($gameId: ID!) { attack(gameId: $gameId, weapon: LETTUCE) { " +
-  "game { id status turn version monstersRemaining updatedAt " +
-  "rabbit { life strength charisma weapon bombs alive } " +
-  "currentMonster { id name life strength charisma weapon } } " +
+  `game ${GAME_SELECTION} ` +
   "events { __typename turn message " +
   "... on LettuceEatenEvent { heal } " +
   "... on RabbitHitMonsterEvent { weapon monster damage } " +
@@ -71,10 +79,18 @@ const START_QUERY =
 const ENDLESS_ARRAY = [
   { name: "EndlessTarget", life: 1_000_000, strength: 0, charisma: 0, weapon: 0 },
 ];
+/** The same game fields as the attack reads, without playing a turn (one load, no write). */
+const GAME_QUERY = `query Game($id: ID!) { game(id: $id) ${GAME_SELECTION} }`;
 const GAME_TURN_QUERY = "query Turn($id: ID!) { game(id: $id) { turn } }";
 const ABANDON_QUERY = "mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }";
 
-type ScenarioName = "{ __typename }" | "attack";
+type ScenarioName = "{ __typename }" | "game query" | "attack";
+
+function benchStore(raw: string | undefined): "redis" | "memory" {
+  if (raw === undefined || raw === "" || raw === "redis") return "redis";
+  if (raw === "memory") return "memory";
+  throw new Error('BENCH_STORE must be "redis" or "memory"');
+}
 
 interface Game {
   id: string;
@@ -218,17 +234,19 @@ interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function spawnServer(port: number, redisUrl: string, keyPrefix: string): ServerProcess {
+/** The server on Redis at `redisUrl`, or on its in-memory store when `redisUrl` is undefined. */
+function spawnServer(port: number, redisUrl: string | undefined, keyPrefix: string): ServerProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: "127.0.0.1",
-    REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: keyPrefix,
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
   };
   delete env.REDIS_CLUSTER_NODES;
+  if (redisUrl === undefined) delete env.REDIS_URL;
+  else env.REDIS_URL = redisUrl;
   const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
     cwd: ROOT,
     env,
@@ -344,9 +362,8 @@ function trivialScenario(url: string): Scenario {
 }
 
 /**
- * Each connection owns the games i with i % CONNECTIONS == its index and cycles through them, one
- * request in flight at a time: a game is never attacked by two requests at once, and every request
- * carries the token of the game it names.
+ * Attacks, by the connections that own the games (see perGameScenario): a game is never attacked
+ * by two requests at once, and every request carries the token of the game it names.
  */
 function attackScenario(url: string, games: readonly Game[]): Scenario {
   const failures = noFailures();
@@ -368,15 +385,48 @@ function attackScenario(url: string, games: readonly Game[]): Scenario {
     game.answered += 1;
     game.lastTurn = turn;
   };
-  const requestFor = (game: Game): autocannon.Request => ({
+  return perGameScenario("attack", url, games, failures, (game) => ({
     method: "POST",
     path: "/graphql",
     headers: { "content-type": "application/json", authorization: `Bearer ${game.token}` },
     body: JSON.stringify({ query: ATTACK_QUERY, variables: { gameId: game.id } }),
     onResponse: (status, text) => check(game, status, text),
-  });
+  }));
+}
+
+/** The `game` query with the attack's game fields, for the same games and connections. */
+function gameQueryScenario(url: string, games: readonly Game[]): Scenario {
+  const failures = noFailures();
+  const check = (game: Game, status: number, text: string): void => {
+    if (status !== 200) return recordFailure(failures, "non200", status, text);
+    const parsed = parseBody(text);
+    const read = parsed?.data?.game as { id?: unknown; turn?: unknown } | null | undefined;
+    if (parsed?.errors || read?.id !== game.id || typeof read.turn !== "number") {
+      recordFailure(failures, "badBody", status, text);
+    }
+  };
+  return perGameScenario("game query", url, games, failures, (game) => ({
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: GAME_QUERY, variables: { id: game.id } }),
+    onResponse: (status, text) => check(game, status, text),
+  }));
+}
+
+/**
+ * Each connection owns the games i with i % CONNECTIONS == its index and cycles through them, one
+ * request in flight at a time.
+ */
+function perGameScenario(
+  name: ScenarioName,
+  url: string,
+  games: readonly Game[],
+  failures: Failures,
+  requestFor: (game: Game) => autocannon.Request,
+): Scenario {
   return {
-    name: "attack",
+    name,
     failures,
     totals: emptyTotals(),
     options: (durationS) => {
@@ -425,17 +475,21 @@ async function cannon(
 }
 
 /** A warm-up run, then a measured run with the CPU each process spent during it. */
-async function turn(scenario: Scenario, server: ServerProcess, redis: RedisClient): Promise<void> {
+async function turn(
+  scenario: Scenario,
+  server: ServerProcess,
+  redis: RedisClient | undefined,
+): Promise<void> {
   const warm = await cannon(scenario.options(WARMUP_S));
   scenario.failures.transport += warm.errors;
   const latencies: number[] = [];
   const serverCpu = procCpuSeconds(server.proc.pid);
-  const redisCpu = await redisCpuSeconds(redis);
+  const redisCpu = redis ? await redisCpuSeconds(redis) : 0;
   const benchCpu = process.cpuUsage();
   const result = await cannon(scenario.options(TURN_S), latencies);
   const benchUsed = process.cpuUsage(benchCpu);
   scenario.totals.serverCpuS += procCpuSeconds(server.proc.pid) - serverCpu;
-  scenario.totals.redisCpuS += (await redisCpuSeconds(redis)) - redisCpu;
+  scenario.totals.redisCpuS += redis ? (await redisCpuSeconds(redis)) - redisCpu : 0;
   scenario.totals.benchCpuS += (benchUsed.user + benchUsed.system) / 1e6;
   scenario.failures.transport += result.errors;
   scenario.totals.responses += latencies.length;
@@ -530,13 +584,16 @@ async function main(): Promise<number> {
     if (GAMES < CONNECTIONS) {
       throw new Error(`BENCH_GAMES (${GAMES}) must be at least BENCH_CONNECTIONS (${CONNECTIONS})`);
     }
-    const external = process.env.REDIS_URL;
-    if (!external) redisServer = await startRedisServer();
-    const redisUrl = external ?? redisServer?.url ?? "";
-    redis = createRedisClient({ url: redisUrl, commandTimeoutMs: 10_000 }, (error) =>
-      console.error(`api-bench: redis: ${error.message}`),
-    );
-    await waitUntilReady(redis);
+    const external = STORE === "redis" ? process.env.REDIS_URL : undefined;
+    let redisUrl: string | undefined;
+    if (STORE === "redis") {
+      if (!external) redisServer = await startRedisServer();
+      redisUrl = external ?? redisServer?.url ?? "";
+      redis = createRedisClient({ url: redisUrl, commandTimeoutMs: 10_000 }, (error) =>
+        console.error(`api-bench: redis: ${error.message}`),
+      );
+      await waitUntilReady(redis);
+    }
     const keyPrefix = `bench-api-${randomUUID().slice(0, 8)}`;
     server = spawnServer(await freePort(), redisUrl, keyPrefix);
     await waitForReady(server);
@@ -544,25 +601,32 @@ async function main(): Promise<number> {
 
     const cpus = os.cpus();
     console.log("api-bench: attack mutation vs { __typename } over HTTP (node dist/main.js)");
+    const storeLine = redis
+      ? `redis-server ${await redisVersion(redis)} (${external ? "REDIS_URL" : `own, no persistence, ${redisUrl}`})`
+      : "store: in memory (BENCH_STORE=memory, no Redis)";
     console.log(
       `node ${process.version} | ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? "?"}) | ` +
-        `redis-server ${await redisVersion(redis)} (${external ? "REDIS_URL" : `own, no persistence, ${redisUrl}`}) | ` +
-        `autocannon ${autocannonVersion()}`,
+        `${storeLine} | autocannon ${autocannonVersion()}`,
     );
     console.log(
-      `server ${server.base} (pid ${server.proc.pid}), NODE_ENV=production LOG_LEVEL=warn, ` +
-        `key prefix ${keyPrefix}; the server, redis-server and autocannon share this machine`,
+      `server ${server.base} (pid ${server.proc.pid}), NODE_ENV=production LOG_LEVEL=warn` +
+        (redis
+          ? `, key prefix ${keyPrefix}; the server, redis-server and autocannon share this machine`
+          : "; the server and autocannon share this machine"),
     );
+    const orderOf = (round: number): string =>
+      round % 2 === 0 ? "trivial, game query, attack" : "attack, game query, trivial";
     console.log(
       `autocannon: ${CONNECTIONS} connections, pipelining 1; per scenario ${ROUNDS} turns of ` +
         `${WARMUP_S} s warm-up + ${TURN_S} s measured (${MEASURE_S} s measured in all), ` +
-        `order ${Array.from({ length: ROUNDS }, (_, r) => (r % 2 === 0 ? "trivial, attack" : "attack, trivial")).join(", ")}`,
+        `order ${Array.from({ length: ROUNDS }, (_, r) => orderOf(r)).join(", ")}`,
     );
 
     games = await startGames(server.base, GAMES);
     console.log(
       `attack: ${GAMES} games (1 monster: life 1000000, strength/charisma/weapon 0), weapon LETTUCE; ` +
-        `connection k sends Authorization: Bearer <token> for the games i % ${CONNECTIONS} == k, in turn`,
+        `connection k sends Authorization: Bearer <token> for the games i % ${CONNECTIONS} == k, in turn; ` +
+        "game query: the same games and connections, the attack's game fields, no token",
     );
     console.log(
       `load average at start: ${os
@@ -573,13 +637,15 @@ async function main(): Promise<number> {
     console.log("");
 
     const trivial = trivialScenario(url);
+    const read = gameQueryScenario(url, games);
     const attack = attackScenario(url, games);
+    const scenarios = [trivial, read, attack];
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? [trivial, attack] : [attack, trivial];
+      const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
       for (const scenario of order) await turn(scenario, server, redis);
     }
 
-    const rows = [rowOf(trivial), rowOf(attack)];
+    const rows = scenarios.map(rowOf);
     printTable(
       ["scenario", "requests/s", "p50 ms", "p99 ms", "errors"],
       rows.map((r) => [
@@ -593,24 +659,29 @@ async function main(): Promise<number> {
     console.log(
       "errors: non-200 + 200 with errors or the wrong data + connection errors/timeouts, warm-ups included",
     );
-    const [trivialRow, attackRow] = rows;
-    if (trivialRow && attackRow) {
+    const [trivialRow, readRow, attackRow] = rows;
+    if (trivialRow && readRow && attackRow) {
       const ratio = attackRow.perSecond / trivialRow.perSecond;
       console.log(
         `attack/trivial requests/s: ${ratio.toFixed(3)} ` +
           `(target >= 0.8: ${ratio >= 0.8 ? "met" : "NOT met"})`,
       );
+      console.log(
+        `game query/trivial requests/s: ${(readRow.perSecond / trivialRow.perSecond).toFixed(3)} ` +
+          "(the attack's game fields read and sent, no turn played)",
+      );
     }
     console.log(
       "CPU per request (measured turns): " +
-        [trivial, attack]
+        scenarios
           .map((s) => {
             const t = s.totals;
             const us = (seconds: number): string =>
               Number.isNaN(seconds) ? "n/a" : ((seconds / t.responses) * 1e6).toFixed(0);
+            const redisPart = redis ? `, redis-server ${us(t.redisCpuS)} us` : "";
             const busy = (t.serverCpuS + t.redisCpuS + t.benchCpuS) / t.seconds;
             return (
-              `${s.name}: server ${us(t.serverCpuS)} us, redis-server ${us(t.redisCpuS)} us, ` +
+              `${s.name}: server ${us(t.serverCpuS)} us${redisPart}, ` +
               `autocannon ${us(t.benchCpuS)} us (${busy.toFixed(2)} of ${os.availableParallelism()} CPUs busy)`
             );
           })
@@ -625,7 +696,7 @@ async function main(): Promise<number> {
     );
 
     problems.push(...(await checkTurns(server.base, games)));
-    for (const scenario of [trivial, attack]) {
+    for (const scenario of scenarios) {
       const f = scenario.failures;
       if (failureCount(f) > 0) {
         problems.push(
