@@ -1,20 +1,28 @@
 import type { BattleEvent } from "./battle-event";
+import { CHECK_STORE, type FeedItem } from "./battle-event-feed";
+import { DomainError } from "./domain-error";
 
 /** Reads the stored events of turns `fromTurn` to `toTurn`, oldest first. */
 export type StoredTurns = (fromTurn: number, toTurn: number) => Promise<BattleEvent[]>;
+
+/** The game's stored turn now, or undefined when the game no longer exists. */
+export type StoredTurn = () => Promise<number | undefined>;
 
 /**
  * Joins a game's stored history to its live feed without gaps or repeats: the history first,
  * then only live turns after the last turn already given. Turns are consecutive, so a live turn
  * further ahead means the feed lost some (pub/sub keeps nothing while disconnected): those are
- * read from the store first, as far as its log still holds them. Ends when the live feed ends
- * (the game was abandoned). Closing it closes the live feed, even if it was never read.
+ * read from the store first, as far as its log still holds them. When the feed says CHECK_STORE,
+ * the turns the store has past the last one given are read at once, and a game that no longer
+ * exists (expired) ends the join. Ends when the live feed ends (the game was abandoned). Closing
+ * it closes the live feed, even if it was never read.
  */
 export function joinHistoryAndLive(
   history: readonly BattleEvent[],
-  live: AsyncIterator<readonly BattleEvent[]>,
+  live: AsyncIterator<FeedItem>,
   afterTurn: number,
   stored: StoredTurns,
+  storedTurn: StoredTurn,
 ): AsyncIterableIterator<BattleEvent> {
   const events = (async function* () {
     let last = afterTurn;
@@ -25,6 +33,18 @@ export function joinHistoryAndLive(
     for (;;) {
       const next = await live.next();
       if (next.done) return;
+      if (next.value === CHECK_STORE) {
+        const now = await checkedTurn(storedTurn);
+        if (now === "GONE") {
+          await live.return?.();
+          return;
+        }
+        if (now !== "UNKNOWN" && now > last) {
+          yield* await stored(last + 1, now);
+          last = now;
+        }
+        continue;
+      }
       // One item is one whole turn, so comparing its turn is enough to drop what history gave.
       const turn = next.value[0]?.turn ?? last;
       if (turn <= last) continue;
@@ -47,4 +67,17 @@ export function joinHistoryAndLive(
       return this;
     },
   };
+}
+
+/**
+ * The stored turn for a check. A store that cannot answer now is not the end of the watch: the
+ * next check, or the next live turn, catches up.
+ */
+async function checkedTurn(storedTurn: StoredTurn): Promise<number | "GONE" | "UNKNOWN"> {
+  try {
+    return (await storedTurn()) ?? "GONE";
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "STORE_UNAVAILABLE") return "UNKNOWN";
+    throw error;
+  }
 }

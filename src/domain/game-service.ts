@@ -204,11 +204,21 @@ export class GameService {
         (await this.deps.repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).filter(
           (e) => e.turn >= from && e.turn <= to,
         );
-      if (fromTurn === undefined) return joinHistoryAndLive([], live, game.turn, stored);
+      const storedTurn = async (): Promise<number | undefined> =>
+        (await this.deps.repository.load(gameId))?.turn;
+      if (fromTurn === undefined) {
+        return joinHistoryAndLive([], live, game.turn, stored, storedTurn);
+      }
       const history = await stored(fromTurn, Number.MAX_SAFE_INTEGER);
       // Turns up to the one read are history (what the capped log no longer holds is gone);
       // a fromTurn still to come waits for that turn.
-      return joinHistoryAndLive(history, live, Math.max(game.turn, fromTurn - 1), stored);
+      return joinHistoryAndLive(
+        history,
+        live,
+        Math.max(game.turn, fromTurn - 1),
+        stored,
+        storedTurn,
+      );
     } catch (error) {
       await live.return?.();
       throw error;

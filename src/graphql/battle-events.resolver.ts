@@ -42,7 +42,7 @@ async function watch({
 export class BattleEventsResolver {
   @Subscription(() => BattleEventType, {
     description:
-      "Every event of a game, in order, as turns are committed (on any server instance); turns a dropped connection between servers missed are read from the game's log and sent before the next. With fromTurn, first the stored events from that turn on, then live ones, each once: use it to catch up after a reconnect. Completes when the game is abandoned.",
+      "Every event of a game, in order, as turns are committed (on any server instance); turns a dropped connection between servers missed are read from the game's log and sent once it is back. With fromTurn, first the stored events from that turn on, then live ones, each once: use it to catch up after a reconnect. Completes when the game is abandoned or expires.",
     subscribe: watch,
   })
   battleEvents(

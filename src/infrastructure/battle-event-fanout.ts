@@ -1,5 +1,6 @@
 import { EventEmitter, on } from "node:events";
 import type { BattleEvent } from "../domain/battle-event";
+import { CHECK_STORE, type FeedItem } from "../domain/battle-event-feed";
 
 /** Sent in place of a turn: the game is gone, its listeners' iterations end. */
 const GAME_ENDED = Symbol("game ended");
@@ -21,6 +22,16 @@ export class BattleEventFanout {
     this.emitter.emit(eventName(gameId), events);
   }
 
+  /** Asks every listener of every game watched here to check the store (see CHECK_STORE). */
+  checkAll(): void {
+    for (const name of this.emitter.eventNames()) {
+      // `events.on` also listens to "error" on the emitter: only the games' own names count.
+      if (typeof name === "string" && name.startsWith(EVENT_PREFIX)) {
+        this.emitter.emit(name, CHECK_STORE);
+      }
+    }
+  }
+
   /** Ends the iterations of the game's listeners (after the turns already delivered). */
   end(gameId: string): void {
     this.emitter.emit(eventName(gameId), GAME_ENDED);
@@ -38,7 +49,7 @@ export class BattleEventFanout {
   listen(
     gameId: string,
     onClosed: (remaining: number) => void = () => undefined,
-  ): AsyncIterator<readonly BattleEvent[]> {
+  ): AsyncIterator<FeedItem> {
     const controller = new AbortController();
     const inner = on(this.emitter, eventName(gameId), { signal: controller.signal });
     let closed = false;
@@ -56,7 +67,7 @@ export class BattleEventFanout {
         try {
           const next = await inner.next();
           if (next.done) return done;
-          const [value] = next.value as [readonly BattleEvent[] | typeof GAME_ENDED];
+          const [value] = next.value as [FeedItem | typeof GAME_ENDED];
           if (value === GAME_ENDED) {
             close();
             return done;
@@ -77,6 +88,8 @@ export class BattleEventFanout {
 }
 
 // Prefixed so that no game id can be an event name EventEmitter treats specially ("error").
+const EVENT_PREFIX = "game:";
+
 function eventName(gameId: string): string {
-  return `game:${gameId}`;
+  return `${EVENT_PREFIX}${gameId}`;
 }

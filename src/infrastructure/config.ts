@@ -19,6 +19,11 @@ export interface Config {
   maxWsMessageBytes: number;
   /** Milliseconds a Redis command may take before STORE_UNAVAILABLE. */
   redisCommandTimeoutMs: number;
+  /**
+   * How often, in milliseconds, each watched game is checked against Redis: subscriptions to a game
+   * that expired complete, and turns pub/sub missed are sent.
+   */
+  subscriptionCheckMs: number;
 }
 
 /** A bad setting: the message names every variable at fault and what it takes. */
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_BODY_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
       MAX_WS_MESSAGE_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
       REDIS_COMMAND_TIMEOUT_MS: positive({ min: 50, max: 60_000, default: 2_000 }),
+      SUBSCRIPTION_CHECK_MS: positive({ min: 100, max: 3_600_000, default: 30_000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -119,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: clean.MAX_BODY_BYTES,
     maxWsMessageBytes: clean.MAX_WS_MESSAGE_BYTES,
     redisCommandTimeoutMs: clean.REDIS_COMMAND_TIMEOUT_MS,
+    subscriptionCheckMs: clean.SUBSCRIPTION_CHECK_MS,
   };
 }

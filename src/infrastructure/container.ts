@@ -63,9 +63,13 @@ export async function composeApplication(config: Config, logger: Logger): Promis
       );
     }
     repository = new RedisGameRepository(commands, { ...options, keyPrefix: config.keyPrefix });
-    feed = new RedisBattleEventFeed(subscriber, config.keyPrefix, (error, context) =>
-      clientLogger.warn({ err: error, context }, "battle event feed error"),
+    const redisFeed = new RedisBattleEventFeed(
+      subscriber,
+      config.keyPrefix,
+      (error, context) => clientLogger.warn({ err: error, context }, "battle event feed error"),
+      { checkIntervalMs: config.subscriptionCheckMs },
     );
+    feed = redisFeed;
     ready = async () => {
       try {
         return (await commands.ping()) === "PONG";
@@ -74,6 +78,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
       }
     };
     close = async () => {
+      redisFeed.close();
       await Promise.allSettled([commands.quit(), subscriber.quit()]);
       commands.disconnect();
       subscriber.disconnect();

@@ -4,7 +4,7 @@ import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game
 import type { MonsterPatch } from "../domain/monster-validation";
 import type { StoreOptions } from "./store-options";
 
-/** Told of each committed turn and each deleted game, to feed the live subscriptions. */
+/** Told of each committed turn and each deleted or expired game, to feed the live subscriptions. */
 export interface GameChangeListener {
   committed(gameId: string, events: readonly BattleEvent[]): void;
   deleted(gameId: string): void;
@@ -113,7 +113,7 @@ export class InMemoryGameRepository implements GameRepository {
   private live(gameId: string): Entry | undefined {
     const entry = this.games.get(gameId);
     if (entry && entry.expiresAt <= Date.now()) {
-      this.games.delete(gameId);
+      this.expire(gameId);
       return undefined;
     }
     return entry;
@@ -121,6 +121,12 @@ export class InMemoryGameRepository implements GameRepository {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, entry] of this.games) if (entry.expiresAt <= now) this.games.delete(id);
+    for (const [id, entry] of this.games) if (entry.expiresAt <= now) this.expire(id);
+  }
+
+  /** An expired game goes like an abandoned one: its watchers' iterations end. */
+  private expire(gameId: string): void {
+    this.games.delete(gameId);
+    this.listener.deleted(gameId);
   }
 }

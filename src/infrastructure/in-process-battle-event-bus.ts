@@ -1,5 +1,5 @@
 import type { BattleEvent } from "../domain/battle-event";
-import type { BattleEventFeed } from "../domain/battle-event-feed";
+import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed";
 import { BattleEventFanout } from "./battle-event-fanout";
 
 /** The feed of the embedded store: committed turns reach the subscribers of this process. */
@@ -16,7 +16,7 @@ export class InProcessBattleEventBus implements BattleEventFeed {
     this.fanout.end(gameId);
   }
 
-  subscribe(gameId: string): Promise<AsyncIterator<readonly BattleEvent[]>> {
+  subscribe(gameId: string): Promise<AsyncIterator<FeedItem>> {
     return Promise.resolve(this.fanout.listen(gameId));
   }
 }

@@ -1,5 +1,5 @@
 import type { BattleEvent } from "../domain/battle-event";
-import type { BattleEventFeed } from "../domain/battle-event-feed";
+import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed";
 import { DomainError } from "../domain/domain-error";
 import { BattleEventFanout } from "./battle-event-fanout";
 import { gameIdOfChannel, RedisGameKeys } from "./redis-game-keys";
@@ -9,25 +9,67 @@ import { STORE_UNAVAILABLE_MESSAGE } from "./redis-game-repository";
 /** Something that wants to hear what went wrong in the background. */
 export type FeedErrorListener = (error: unknown, context: string) => void;
 
+/** Settings of the Redis feed. */
+export interface RedisFeedOptions {
+  /**
+   * How often every watched game is checked against the store (CHECK_STORE), to end the watches
+   * of games that expired and catch up on turns pub/sub did not bring; 0 turns it off.
+   */
+  checkIntervalMs: number;
+}
+
 /**
  * The feed across processes: the commit script PUBLISHes each turn on the game's channel; this
  * holds one subscriber connection per process, subscribes to a game's channel while at least one
  * local subscriber watches it, and fans messages out locally. ioredis resubscribes after a
- * reconnect; turns published while disconnected are not delivered (pub/sub keeps nothing), which is
- * what `fromTurn` catch-up is for.
+ * reconnect; turns published while disconnected are not delivered (pub/sub keeps nothing), so every
+ * watched game gets CHECK_STORE once the subscriptions are back, and every `checkIntervalMs`: that
+ * also ends the watches of a game whose keys expired, which publishes nothing.
  */
 export class RedisBattleEventFeed implements BattleEventFeed {
   private readonly fanout = new BattleEventFanout();
+  private readonly checkTimer: NodeJS.Timeout | undefined;
+  private connectedBefore: boolean;
 
   constructor(
     private readonly subscriber: RedisClient,
     private readonly keyPrefix: string,
     private readonly onError: FeedErrorListener,
+    options: RedisFeedOptions,
   ) {
+    this.connectedBefore = subscriber.status === "ready";
     subscriber.on("message", (channel: string, message: string) => this.deliver(channel, message));
-    // ioredis resubscribes every channel it had after a reconnect, including one whose
-    // UNSUBSCRIBE failed while it was down; drop those nobody here watches any more.
-    subscriber.on("ready", () => this.retryUnsubscribes());
+    subscriber.on("ready", () => {
+      // ioredis resubscribes every channel it had after a reconnect, including one whose
+      // UNSUBSCRIBE failed while it was down; drop those nobody here watches any more.
+      this.retryUnsubscribes();
+      if (this.connectedBefore) this.checkAfterResubscribe();
+      this.connectedBefore = true;
+    });
+    if (options.checkIntervalMs > 0) {
+      this.checkTimer = setInterval(() => this.fanout.checkAll(), options.checkIntervalMs);
+      this.checkTimer.unref();
+    }
+  }
+
+  /** Stops the periodic checks; the subscriber connection is the caller's to close. */
+  close(): void {
+    clearInterval(this.checkTimer);
+  }
+
+  /**
+   * After a reconnect, once ioredis's resubscriptions are through, the watches catch up on what was
+   * published while it was down. ioredis emits "ready" just before it sends the SUBSCRIBEs, so the
+   * PING goes out on the next turn of the event loop, behind them on the same connection: its
+   * answer means the channels are live again.
+   */
+  private checkAfterResubscribe(): void {
+    setImmediate(() => {
+      this.subscriber.ping().then(
+        () => this.fanout.checkAll(),
+        (error: unknown) => this.onError(error, "ping after reconnect (the next check catches up)"),
+      );
+    });
   }
 
   /** Channels whose UNSUBSCRIBE failed, by game id, to retry once the subscriber is back. */
@@ -48,7 +90,7 @@ export class RedisBattleEventFeed implements BattleEventFeed {
     }
   }
 
-  async subscribe(gameId: string): Promise<AsyncIterator<readonly BattleEvent[]>> {
+  async subscribe(gameId: string): Promise<AsyncIterator<FeedItem>> {
     const channel = new RedisGameKeys(this.keyPrefix, gameId).channel;
     // Listen locally first, so a message arriving right after SUBSCRIBE is acknowledged is kept.
     const iterator = this.fanout.listen(gameId, (remaining) => {

@@ -45,7 +45,9 @@ describe("GameService on a Redis Cluster", () => {
       maxEvents: 100,
       keyPrefix,
     });
-    const feed = new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined);
+    const feed = new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined, {
+      checkIntervalMs: 0,
+    });
     const service = new GameService({
       repository,
       feed,

@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       maxBodyBytes: 102_400,
       maxWsMessageBytes: 102_400,
       redisCommandTimeoutMs: 2_000,
+      subscriptionCheckMs: 30_000,
     });
   });
 
@@ -32,6 +33,7 @@ describe("loadConfig", () => {
         MAX_BODY_BYTES: "2048",
         MAX_WS_MESSAGE_BYTES: "4096",
         REDIS_COMMAND_TIMEOUT_MS: "750",
+        SUBSCRIPTION_CHECK_MS: "5000",
       }),
     ).toEqual({
       nodeEnv: "production",
@@ -46,6 +48,7 @@ describe("loadConfig", () => {
       maxBodyBytes: 2048,
       maxWsMessageBytes: 4096,
       redisCommandTimeoutMs: 750,
+      subscriptionCheckMs: 5_000,
     });
   });
 
@@ -75,6 +78,7 @@ describe("loadConfig", () => {
     [{ EVENT_LOG_SIZE: "-3" }, /EVENT_LOG_SIZE/],
     [{ MAX_BODY_BYTES: "10" }, /MAX_BODY_BYTES/],
     [{ REDIS_COMMAND_TIMEOUT_MS: "1" }, /REDIS_COMMAND_TIMEOUT_MS/],
+    [{ SUBSCRIPTION_CHECK_MS: "10" }, /SUBSCRIPTION_CHECK_MS/],
   ])("refuses %p with a ConfigError naming it", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

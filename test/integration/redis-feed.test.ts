@@ -22,27 +22,78 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+/** Reads a watch until it ends, or until `limit` events. */
+async function drain(watch: AsyncIterator<BattleEvent>, limit = 1_000): Promise<BattleEvent[]> {
+  const seen: BattleEvent[] = [];
+  while (seen.length < limit) {
+    const next = await watch.next();
+    if (next.done) break;
+    seen.push(next.value);
+  }
+  return seen;
+}
+
 describe("watching a game through Redis pub/sub", () => {
   let commands: RedisClient;
   let subscriber: RedisClient;
+  let feed: RedisBattleEventFeed;
   let service: GameService;
 
-  beforeEach(async () => {
-    commands = await connectedClient(redis.url);
-    subscriber = await connectedClient(redis.url);
+  /** A service on the test's connections; the periodic store check is off unless asked for. */
+  const serviceWith = (options: { ttlMs?: number; checkIntervalMs?: number } = {}) => {
     const keyPrefix = uniquePrefix();
-    service = new GameService({
-      repository: new RedisGameRepository(commands, { ttlMs: 60_000, maxEvents: 1_000, keyPrefix }),
-      feed: new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined),
+    feed?.close();
+    feed = new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined, {
+      checkIntervalMs: options.checkIntervalMs ?? 0,
+    });
+    return new GameService({
+      repository: new RedisGameRepository(commands, {
+        ttlMs: options.ttlMs ?? 60_000,
+        maxEvents: 1_000,
+        keyPrefix,
+      }),
+      feed,
       dice: diceFactory,
       tokens: new CryptoPlayerTokens(),
       ids: new CryptoGameIdGenerator(),
       clock: new SystemClock(),
     });
+  };
+
+  beforeEach(async () => {
+    commands = await connectedClient(redis.url);
+    subscriber = await connectedClient(redis.url);
+    service = serviceWith();
   });
   afterEach(async () => {
+    feed.close();
     await Promise.all([commands.quit(), subscriber.quit()]);
   });
+
+  it("catches up on a turn published while the subscriber was down, with no turn after it", async () => {
+    const { game, playerToken } = await service.startGame({ seed: 6 });
+    const watch = await service.watch(game.id);
+    const raw = rawClient(redis.url);
+    await raw.client("KILL", "TYPE", "pubsub");
+    // Published while the subscriber is down: pub/sub drops it. No other turn follows.
+    const missed = await service.attack(game.id, "SWORD", playerToken);
+    await raw.quit();
+
+    // The periodic check is off here: the catch-up comes from the reconnect.
+    expect(await drain(watch, missed.events.length)).toEqual(missed.events);
+    await watch.return?.();
+  }, 20_000);
+
+  it("completes the watches of a game whose keys expired (TTL), which publishes nothing", async () => {
+    const expiring = serviceWith({ ttlMs: 300, checkIntervalMs: 100 });
+    const { game, playerToken } = await expiring.startGame({ seed: 7 });
+    const watch = await expiring.watch(game.id);
+    const attacked = await expiring.attack(game.id, "LETTUCE", playerToken);
+
+    // Nothing ends the watch but the check finding the game gone.
+    expect(await drain(watch)).toEqual(attacked.events);
+    expect(await expiring.getGame(game.id)).toBeUndefined();
+  }, 20_000);
 
   it("fills in the turns published while the subscriber connection was down", async () => {
     const { game, playerToken } = await service.startGame({ seed: 3 });
@@ -101,14 +152,6 @@ describe("watching a game through Redis pub/sub", () => {
     const attacked = await service.attack(game.id, "BOMB", playerToken);
     expect(await service.abandonGame(game.id, playerToken)).toBe(true);
 
-    const drain = async (watch: AsyncIterator<BattleEvent>) => {
-      const seen: BattleEvent[] = [];
-      for (;;) {
-        const next = await watch.next();
-        if (next.done) return seen;
-        seen.push(next.value);
-      }
-    };
     expect(await drain(first)).toEqual(attacked.events);
     const all = await drain(second);
     expect(all.filter((e) => e.turn === 1)).toEqual(attacked.events);

@@ -1,0 +1,121 @@
+import { battleEvent, type BattleEvent } from "../../src/domain/battle-event";
+import { CHECK_STORE, type FeedItem } from "../../src/domain/battle-event-feed";
+import { joinHistoryAndLive, type StoredTurn } from "../../src/domain/battle-event-watch";
+import { DomainError } from "../../src/domain/domain-error";
+
+/** A live feed the test pushes items into, recording whether the join closed it. */
+function liveFeed() {
+  const queued: FeedItem[] = [];
+  const waiting: ((item: IteratorResult<FeedItem>) => void)[] = [];
+  const feed = {
+    closed: false,
+    push(item: FeedItem) {
+      const wake = waiting.shift();
+      if (wake) wake({ done: false, value: item });
+      else queued.push(item);
+    },
+    iterator: {
+      next: (): Promise<IteratorResult<FeedItem>> => {
+        const item = queued.shift();
+        if (item !== undefined) return Promise.resolve({ done: false, value: item });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: (): Promise<IteratorResult<FeedItem>> => {
+        feed.closed = true;
+        for (const wake of waiting.splice(0)) wake({ done: true, value: undefined });
+        return Promise.resolve({ done: true, value: undefined });
+      },
+    } satisfies AsyncIterator<FeedItem>,
+  };
+  return feed;
+}
+
+/** One turn's event: a lettuce heal of `turn` points, enough to tell the turns apart. */
+const turnEvents = (turn: number): BattleEvent[] => [battleEvent.lettuceEaten(turn, turn)];
+
+/** A store log holding turns 1..upTo, with the calls made to it. */
+function storeLog(upTo: number) {
+  const calls: [number, number][] = [];
+  const read = (from: number, to: number): Promise<BattleEvent[]> => {
+    calls.push([from, to]);
+    const turns = Array.from({ length: upTo }, (_, i) => i + 1).filter((t) => t >= from && t <= to);
+    return Promise.resolve(turns.flatMap(turnEvents));
+  };
+  return { calls, read };
+}
+
+async function take(watch: AsyncIterator<BattleEvent>, count: number): Promise<BattleEvent[]> {
+  const seen: BattleEvent[] = [];
+  while (seen.length < count) {
+    const next = await watch.next();
+    if (next.done) break;
+    seen.push(next.value);
+  }
+  return seen;
+}
+
+describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
+  it("gives at once the turns the store has past the last one given, and drops their live repeat", async () => {
+    const live = liveFeed();
+    const log = storeLog(3);
+    const watch = joinHistoryAndLive([], live.iterator, 1, log.read, () => Promise.resolve(3));
+
+    live.push(CHECK_STORE);
+    expect(await take(watch, 2)).toEqual([...turnEvents(2), ...turnEvents(3)]);
+    expect(log.calls).toEqual([[2, 3]]);
+
+    // Turn 3 arrives late from the feed: already given. Turn 4 is new.
+    live.push(turnEvents(3));
+    live.push(turnEvents(4));
+    expect(await take(watch, 1)).toEqual(turnEvents(4));
+    await watch.return?.(undefined);
+    expect(live.closed).toBe(true);
+  });
+
+  it("gives nothing when the store is not ahead", async () => {
+    const live = liveFeed();
+    const log = storeLog(2);
+    const watch = joinHistoryAndLive([], live.iterator, 2, log.read, () => Promise.resolve(2));
+
+    live.push(CHECK_STORE);
+    live.push(turnEvents(3));
+    expect(await take(watch, 1)).toEqual(turnEvents(3));
+    expect(log.calls).toEqual([]);
+    await watch.return?.(undefined);
+  });
+
+  it("ends, and closes the feed, when the game no longer exists (it expired)", async () => {
+    const live = liveFeed();
+    const watch = joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, () =>
+      Promise.resolve(undefined),
+    );
+
+    live.push(turnEvents(1));
+    live.push(CHECK_STORE);
+    expect(await take(watch, 5)).toEqual(turnEvents(1));
+    expect(await watch.next()).toEqual({ done: true, value: undefined });
+    expect(live.closed).toBe(true);
+  });
+
+  it("keeps watching when the store cannot answer the check, and goes on with live turns", async () => {
+    const live = liveFeed();
+    const unavailable: StoredTurn = () =>
+      Promise.reject(new DomainError("STORE_UNAVAILABLE", "down"));
+    const watch = joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, unavailable);
+
+    live.push(CHECK_STORE);
+    live.push(turnEvents(1));
+    expect(await take(watch, 1)).toEqual(turnEvents(1));
+    expect(live.closed).toBe(false);
+    await watch.return?.(undefined);
+  });
+
+  it("lets a bug in the check through, as a failure of the watch", async () => {
+    const live = liveFeed();
+    const broken: StoredTurn = () => Promise.reject(new TypeError("a bug"));
+    const watch = joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, broken);
+
+    live.push(CHECK_STORE);
+    await expect(watch.next()).rejects.toThrow(TypeError);
+  });
+});
