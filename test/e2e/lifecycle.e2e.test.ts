@@ -1,6 +1,13 @@
 import { startRedisServer, type RedisServer } from "../support/redis-server";
-import { httpClient, wsClient, wsOnce, type ReceivedError } from "./support/clients";
-import { ATTACK, START_GAME, type ApiEvent, type ApiGame } from "./support/operations";
+import { httpClient, wsClient, wsOnce, wsSubscribe, type ReceivedError } from "./support/clients";
+import {
+  ATTACK,
+  BATTLE_EVENTS,
+  GAME,
+  START_GAME,
+  type ApiEvent,
+  type ApiGame,
+} from "./support/operations";
 import { startServerProcess } from "./support/server-process";
 import { execFileSync } from "node:child_process";
 
@@ -129,6 +136,54 @@ describe("the server process", () => {
       await redis.stop();
     }
   }, 30_000);
+  it.each([
+    ["Redis", true],
+    ["the in-memory store", false],
+  ])(
+    "completes a WebSocket subscription when its game expires, on %s",
+    async (_store, onRedis) => {
+      const redis = onRedis ? await startRedisServer() : undefined;
+      const server = await startServerProcess({
+        GAME_TTL_SECONDS: "1",
+        SUBSCRIPTION_CHECK_MS: "200",
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      });
+      const watcher = wsClient(server.url);
+      try {
+        const started = await httpClient(server.url).mutate<Started>(START_GAME, {
+          input: { seed: 2 },
+        });
+        const { playerToken, game } = started.data!.startGame;
+        const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+          gameId: game.id,
+        });
+        // Live once an attack's events arrive; then nobody touches the game for its TTL.
+        let heard: unknown[] = [];
+        for (let i = 0; i < 20 && heard.length === 0; i++) {
+          const attacked = await httpClient(server.url, playerToken).mutate<Attacked>(ATTACK, {
+            gameId: game.id,
+            weapon: "LETTUCE",
+          });
+          expect(attacked.errors).toEqual([]);
+          heard = await subscription.waitFor(1, 300);
+        }
+        expect(heard.length).toBeGreaterThan(0);
+
+        await subscription.waitUntil(() => false, 10_000);
+        expect(subscription.completed).toBe(true);
+        expect(subscription.errors).toEqual([]);
+        const after = await httpClient(server.url).query<{ game: ApiGame | null }>(GAME, {
+          id: game.id,
+        });
+        expect(after.data?.game).toBeNull();
+      } finally {
+        await watcher.dispose();
+        await server.stop();
+        await redis?.stop();
+      }
+    },
+    30_000,
+  );
 });
 
 /** Refused by validation (Apollo's rule says it once; graphql's, over WebSocket, per field). */
