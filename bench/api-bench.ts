@@ -10,7 +10,7 @@
  * Starts its own redis-server (no persistence) on a free port, unless REDIS_URL is set: then the
  * server uses that one under a unique key prefix, and the bench abandons every game it made.
  * Then spawns `node dist/main.js` on a free port (NODE_ENV=production, LOG_LEVEL=warn), waits for
- * GET /readyz 200, starts the games, and drives both scenarios with the same connections and
+ * GET /readyz 200, starts the games, and drives the three scenarios with the same connections and
  * durations, alternating. Every response is checked (status 200, data, no errors; for attacks:
  * the game it was sent for, its turn moving forward); a run with any error exits 1.
  * Knobs: BENCH_CONNECTIONS (32), BENCH_GAMES (100), BENCH_WARMUP_S (2, before each measured turn),

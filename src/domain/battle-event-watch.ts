@@ -25,32 +25,35 @@ export function joinHistoryAndLive(
   storedTurn: StoredTurn,
 ): AsyncIterableIterator<BattleEvent> {
   const events = (async function* () {
-    let last = afterTurn;
-    for (const event of history) {
-      last = Math.max(last, event.turn);
-      yield event;
-    }
-    for (;;) {
-      const next = await live.next();
-      if (next.done) return;
-      if (next.value === CHECK_STORE) {
-        const now = await checkedTurn(storedTurn);
-        if (now === "GONE") {
-          await live.return?.();
-          return;
-        }
-        if (now !== "UNKNOWN" && now > last) {
-          yield* await stored(last + 1, now);
-          last = now;
-        }
-        continue;
+    try {
+      let last = afterTurn;
+      for (const event of history) {
+        last = Math.max(last, event.turn);
+        yield event;
       }
-      // One item is one whole turn, so comparing its turn is enough to drop what history gave.
-      const turn = next.value[0]?.turn ?? last;
-      if (turn <= last) continue;
-      if (turn > last + 1) yield* await stored(last + 1, turn - 1);
-      last = turn;
-      yield* next.value;
+      for (;;) {
+        const next = await live.next();
+        if (next.done) return;
+        if (next.value === CHECK_STORE) {
+          const caught = await catchUp(last, storedTurn, stored);
+          if (caught === "GONE") return;
+          if (caught) {
+            yield* caught.events;
+            last = caught.turn;
+          }
+          continue;
+        }
+        // One item is one whole turn, so comparing its turn is enough to drop what history gave.
+        const turn = next.value[0]?.turn ?? last;
+        if (turn <= last) continue;
+        if (turn > last + 1) yield* await stored(last + 1, turn - 1);
+        last = turn;
+        yield* next.value;
+      }
+    } finally {
+      // However the join ends (done, gone, or a failed read), the feed stops listening: nobody
+      // calls return() on an iterator whose next() rejected.
+      await live.return?.();
     }
   })();
   return {
@@ -70,14 +73,22 @@ export function joinHistoryAndLive(
 }
 
 /**
- * The stored turn for a check. A store that cannot answer now is not the end of the watch: the
- * next check, or the next live turn, catches up.
+ * What a check finds: the turns the store has past `last`, nothing new (undefined), or that the
+ * game is gone. A store that cannot answer now is not the end of the watch: the next check, or
+ * the next live turn, catches up.
  */
-async function checkedTurn(storedTurn: StoredTurn): Promise<number | "GONE" | "UNKNOWN"> {
+async function catchUp(
+  last: number,
+  storedTurn: StoredTurn,
+  stored: StoredTurns,
+): Promise<{ turn: number; events: BattleEvent[] } | "GONE" | undefined> {
   try {
-    return (await storedTurn()) ?? "GONE";
+    const now = await storedTurn();
+    if (now === undefined) return "GONE";
+    if (now <= last) return undefined;
+    return { turn: now, events: await stored(last + 1, now) };
   } catch (error) {
-    if (error instanceof DomainError && error.code === "STORE_UNAVAILABLE") return "UNKNOWN";
+    if (error instanceof DomainError && error.code === "STORE_UNAVAILABLE") return undefined;
     throw error;
   }
 }

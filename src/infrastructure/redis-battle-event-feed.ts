@@ -13,7 +13,7 @@ export type FeedErrorListener = (error: unknown, context: string) => void;
 export interface RedisFeedOptions {
   /**
    * How often every watched game is checked against the store (CHECK_STORE), to end the watches
-   * of games that expired and catch up on turns pub/sub did not bring; 0 turns it off.
+   * of games that expired and catch up on turns pub/sub did not bring; 0 turns it off (tests).
    */
   checkIntervalMs: number;
 }
@@ -59,17 +59,16 @@ export class RedisBattleEventFeed implements BattleEventFeed {
 
   /**
    * After a reconnect, once ioredis's resubscriptions are through, the watches catch up on what was
-   * published while it was down. ioredis emits "ready" just before it sends the SUBSCRIBEs, so the
-   * PING goes out on the next turn of the event loop, behind them on the same connection: its
-   * answer means the channels are live again.
+   * published while it was down. A single Redis client writes its SUBSCRIBEs before it emits
+   * "ready" (on the next tick), so this PING goes out behind them on the same connection: its
+   * answer means the channels are live again. A Cluster resubscribes on a connection of its own
+   * without a "ready", and its PING may go to another node: there the periodic check catches up.
    */
   private checkAfterResubscribe(): void {
-    setImmediate(() => {
-      this.subscriber.ping().then(
-        () => this.fanout.checkAll(),
-        (error: unknown) => this.onError(error, "ping after reconnect (the next check catches up)"),
-      );
-    });
+    this.subscriber.ping().then(
+      () => this.fanout.checkAll(),
+      (error: unknown) => this.onError(error, "ping after reconnect (the next check catches up)"),
+    );
   }
 
   /** Channels whose UNSUBSCRIBE failed, by game id, to retry once the subscriber is back. */

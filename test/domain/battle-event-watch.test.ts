@@ -110,12 +110,44 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
     await watch.return?.(undefined);
   });
 
-  it("lets a bug in the check through, as a failure of the watch", async () => {
+  it("keeps watching when the log cannot be read during the check, and catches up later", async () => {
+    const live = liveFeed();
+    const log = storeLog(2);
+    let reads = 0;
+    const read = (from: number, to: number) =>
+      ++reads === 1
+        ? Promise.reject(new DomainError("STORE_UNAVAILABLE", "down"))
+        : log.read(from, to);
+    const watch = joinHistoryAndLive([], live.iterator, 0, read, () => Promise.resolve(2));
+
+    live.push(CHECK_STORE); // its read fails: skipped
+    live.push(CHECK_STORE); // this one catches up
+    expect(await take(watch, 2)).toEqual([...turnEvents(1), ...turnEvents(2)]);
+    expect(reads).toBe(2);
+    expect(log.calls).toEqual([[1, 2]]);
+    expect(live.closed).toBe(false);
+    await watch.return?.(undefined);
+  });
+
+  it("lets a bug in the check through, as a failure of the watch, and stops listening", async () => {
     const live = liveFeed();
     const broken: StoredTurn = () => Promise.reject(new TypeError("a bug"));
     const watch = joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, broken);
 
     live.push(CHECK_STORE);
     await expect(watch.next()).rejects.toThrow(TypeError);
+    expect(live.closed).toBe(true);
+  });
+});
+
+describe("joinHistoryAndLive, when reading missed turns fails", () => {
+  it("fails the watch and stops listening to the feed", async () => {
+    const live = liveFeed();
+    const down = () => Promise.reject(new DomainError("STORE_UNAVAILABLE", "down"));
+    const watch = joinHistoryAndLive([], live.iterator, 0, down, () => Promise.resolve(0));
+
+    live.push(turnEvents(3)); // turns 1 and 2 are missing, and the log cannot be read
+    await expect(watch.next()).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });
+    expect(live.closed).toBe(true);
   });
 });

@@ -75,8 +75,10 @@ describe("watching a game through Redis pub/sub", () => {
     const watch = await service.watch(game.id);
     const raw = rawClient(redis.url);
     await raw.client("KILL", "TYPE", "pubsub");
-    // Published while the subscriber is down: pub/sub drops it. No other turn follows.
+    // Published while the subscriber is down (it reconnects after 100 ms): pub/sub drops it. No
+    // other turn follows.
     const missed = await service.attack(game.id, "SWORD", playerToken);
+    expect(subscriber.status).not.toBe("ready");
     await raw.quit();
 
     // The periodic check is off here: the catch-up comes from the reconnect.
