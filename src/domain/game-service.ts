@@ -209,16 +209,11 @@ export class GameService {
       if (fromTurn === undefined) {
         return joinHistoryAndLive([], live, game.turn, stored, storedTurn);
       }
-      const history = await stored(fromTurn, Number.MAX_SAFE_INTEGER);
       // Turns up to the one read are history (what the capped log no longer holds is gone);
       // a fromTurn still to come waits for that turn.
-      return joinHistoryAndLive(
-        history,
-        live,
-        Math.max(game.turn, fromTurn - 1),
-        stored,
-        storedTurn,
-      );
+      const history = await stored(fromTurn, Number.MAX_SAFE_INTEGER);
+      const afterTurn = Math.max(game.turn, fromTurn - 1);
+      return joinHistoryAndLive(history, live, afterTurn, stored, storedTurn);
     } catch (error) {
       await live.return?.();
       throw error;
