@@ -1,4 +1,3 @@
-import type { BattleEvent } from "../../src/domain/battle-event";
 import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
@@ -6,6 +5,7 @@ import { InMemoryGameRepository } from "../../src/infrastructure/in-memory-game-
 import { InProcessBattleEventBus } from "../../src/infrastructure/in-process-battle-event-bus";
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
+import { readWatch } from "../support/read-watch";
 import { describeGameRepositoryContract } from "./game-repository.contract";
 
 describeGameRepositoryContract("InMemoryGameRepository", (options) => {
@@ -34,11 +34,7 @@ describe("InMemoryGameRepository expiry", () => {
       const attacked = await service.attack(game.id, "LETTUCE", playerToken);
 
       // Nobody touches the game again: the sweep drops it and must end the watch.
-      const seen: BattleEvent[] = [];
-      for (let next = await watch.next(); !next.done; next = await watch.next()) {
-        seen.push(next.value);
-      }
-      expect(seen).toEqual(attacked.events);
+      expect(await readWatch(watch)).toEqual(attacked.events);
     } finally {
       repository.close();
     }

@@ -4,6 +4,7 @@ import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redi
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { RedisBattleEventFeed } from "../../src/infrastructure/redis-battle-event-feed";
 import { startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
+import { readWatch } from "../support/read-watch";
 import { uniquePrefix } from "../support/redis";
 import { describeGameRepositoryContract } from "./game-repository.contract";
 import { GameService } from "../../src/domain/game-service";
@@ -11,7 +12,6 @@ import { diceFactory } from "../support/play";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { SystemClock } from "../../src/infrastructure/system-clock";
-import type { BattleEvent } from "../../src/domain/battle-event";
 
 // The same scripts on a real three-node Redis Cluster: every key of a game shares the hash tag
 // {gameId}, so each script touches one slot, whichever node owns it.
@@ -73,16 +73,11 @@ describe("GameService on a Redis Cluster", () => {
         expect(result.game.turn).toBe(1);
       }
       const second = await service.attack(watched.game.id, "SWORD", watched.playerToken);
-      const heard: BattleEvent[] = [];
       const firstTurn = (await service.recentEvents(watched.game.id, 100)).filter(
         (e) => e.turn === 1,
       );
       const expected = [...firstTurn, ...second.events];
-      while (heard.length < expected.length) {
-        const next = await watch.next();
-        if (next.done) break;
-        heard.push(next.value);
-      }
+      const heard = await readWatch(watch, expected.length);
       await watch.return?.();
       expect(heard).toEqual(expected);
       expect(await service.abandonGame(watched.game.id, watched.playerToken)).toBe(true);

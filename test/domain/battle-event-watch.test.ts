@@ -2,6 +2,7 @@ import { battleEvent, type BattleEvent } from "../../src/domain/battle-event";
 import { CHECK_STORE, type FeedItem } from "../../src/domain/battle-event-feed";
 import { joinHistoryAndLive, type StoredTurn } from "../../src/domain/battle-event-watch";
 import { DomainError } from "../../src/domain/domain-error";
+import { readWatch } from "../support/read-watch";
 
 /** A live feed the test pushes items into, recording whether the join closed it. */
 function liveFeed() {
@@ -44,16 +45,6 @@ function storeLog(upTo: number) {
   return { calls, read };
 }
 
-async function take(watch: AsyncIterator<BattleEvent>, count: number): Promise<BattleEvent[]> {
-  const seen: BattleEvent[] = [];
-  while (seen.length < count) {
-    const next = await watch.next();
-    if (next.done) break;
-    seen.push(next.value);
-  }
-  return seen;
-}
-
 describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
   it("gives at once the turns the store has past the last one given, and drops their live repeat", async () => {
     const live = liveFeed();
@@ -61,13 +52,13 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
     const watch = joinHistoryAndLive([], live.iterator, 1, log.read, () => Promise.resolve(3));
 
     live.push(CHECK_STORE);
-    expect(await take(watch, 2)).toEqual([...turnEvents(2), ...turnEvents(3)]);
+    expect(await readWatch(watch, 2)).toEqual([...turnEvents(2), ...turnEvents(3)]);
     expect(log.calls).toEqual([[2, 3]]);
 
     // Turn 3 arrives late from the feed: already given. Turn 4 is new.
     live.push(turnEvents(3));
     live.push(turnEvents(4));
-    expect(await take(watch, 1)).toEqual(turnEvents(4));
+    expect(await readWatch(watch, 1)).toEqual(turnEvents(4));
     await watch.return?.(undefined);
     expect(live.closed).toBe(true);
   });
@@ -79,7 +70,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
 
     live.push(CHECK_STORE);
     live.push(turnEvents(3));
-    expect(await take(watch, 1)).toEqual(turnEvents(3));
+    expect(await readWatch(watch, 1)).toEqual(turnEvents(3));
     expect(log.calls).toEqual([]);
     await watch.return?.(undefined);
   });
@@ -92,7 +83,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
 
     live.push(turnEvents(1));
     live.push(CHECK_STORE);
-    expect(await take(watch, 5)).toEqual(turnEvents(1));
+    expect(await readWatch(watch, 5)).toEqual(turnEvents(1));
     expect(await watch.next()).toEqual({ done: true, value: undefined });
     expect(live.closed).toBe(true);
   });
@@ -105,7 +96,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
 
     live.push(CHECK_STORE);
     live.push(turnEvents(1));
-    expect(await take(watch, 1)).toEqual(turnEvents(1));
+    expect(await readWatch(watch, 1)).toEqual(turnEvents(1));
     expect(live.closed).toBe(false);
     await watch.return?.(undefined);
   });
@@ -122,7 +113,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
 
     live.push(CHECK_STORE); // its read fails: skipped
     live.push(CHECK_STORE); // this one catches up
-    expect(await take(watch, 2)).toEqual([...turnEvents(1), ...turnEvents(2)]);
+    expect(await readWatch(watch, 2)).toEqual([...turnEvents(1), ...turnEvents(2)]);
     expect(reads).toBe(2);
     expect(log.calls).toEqual([[1, 2]]);
     expect(live.closed).toBe(false);

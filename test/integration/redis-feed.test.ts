@@ -7,6 +7,7 @@ import { RedisBattleEventFeed } from "../../src/infrastructure/redis-battle-even
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
+import { readWatch } from "../support/read-watch";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 
@@ -21,17 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await redis?.stop();
 });
-
-/** Reads a watch until it ends, or until `limit` events. */
-async function drain(watch: AsyncIterator<BattleEvent>, limit = 1_000): Promise<BattleEvent[]> {
-  const seen: BattleEvent[] = [];
-  while (seen.length < limit) {
-    const next = await watch.next();
-    if (next.done) break;
-    seen.push(next.value);
-  }
-  return seen;
-}
 
 describe("watching a game through Redis pub/sub", () => {
   let commands: RedisClient;
@@ -82,7 +72,7 @@ describe("watching a game through Redis pub/sub", () => {
     await raw.quit();
 
     // The periodic check is off here: the catch-up comes from the reconnect.
-    expect(await drain(watch, missed.events.length)).toEqual(missed.events);
+    expect(await readWatch(watch, missed.events.length)).toEqual(missed.events);
     await watch.return?.();
   }, 20_000);
 
@@ -93,7 +83,7 @@ describe("watching a game through Redis pub/sub", () => {
     const attacked = await expiring.attack(game.id, "LETTUCE", playerToken);
 
     // Nothing ends the watch but the check finding the game gone.
-    expect(await drain(watch)).toEqual(attacked.events);
+    expect(await readWatch(watch)).toEqual(attacked.events);
     expect(await expiring.getGame(game.id)).toBeUndefined();
   }, 20_000);
 
@@ -116,12 +106,7 @@ describe("watching a game through Redis pub/sub", () => {
     sent.push(...(await service.attack(game.id, "BOOMERANG", playerToken)).events);
     await raw.quit();
 
-    const heard: BattleEvent[] = [];
-    while (heard.length < sent.length) {
-      const next = await watch.next();
-      if (next.done) break;
-      heard.push(next.value);
-    }
+    const heard = await readWatch(watch, sent.length);
     await watch.return?.();
     expect(heard.map((e) => e.turn)).toEqual(sent.map((e) => e.turn));
     expect(heard).toEqual(sent);
@@ -154,8 +139,8 @@ describe("watching a game through Redis pub/sub", () => {
     const attacked = await service.attack(game.id, "BOMB", playerToken);
     expect(await service.abandonGame(game.id, playerToken)).toBe(true);
 
-    expect(await drain(first)).toEqual(attacked.events);
-    const all = await drain(second);
+    expect(await readWatch(first)).toEqual(attacked.events);
+    const all = await readWatch(second);
     expect(all.filter((e) => e.turn === 1)).toEqual(attacked.events);
     expect(all[0]).toMatchObject({ type: "MonsterEmerged", turn: 0 });
   }, 20_000);
