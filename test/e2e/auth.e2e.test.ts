@@ -15,6 +15,7 @@ import {
   GAME_STATE,
   START_GAME,
   UPDATE_MONSTER,
+  clearAndQuit,
   postGraphQL,
   redisSnapshot,
   wsClientWithParams,
@@ -165,11 +166,7 @@ describe("auth: only the game's player token attacks, updates monsters and aband
 
   afterAll(async () => {
     await server?.stop();
-    if (redis) {
-      const keys = Object.keys(await redisSnapshot(redis, prefix));
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
+    if (redis) await clearAndQuit(redis, prefix);
   });
 
   describe("the player token", () => {

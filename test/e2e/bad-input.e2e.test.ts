@@ -12,6 +12,7 @@ import {
   BAD_INPUT_CASES,
   GAME_STATE,
   START_GAME,
+  clearAndQuit,
   postGraphQL,
   redisSnapshot,
   sendHttp,
@@ -153,11 +154,7 @@ describe("bad input: an exact refusal, nothing changed, the server still up", ()
 
   afterAll(async () => {
     await server?.stop();
-    if (redis) {
-      const keys = Object.keys(await redisSnapshot(redis, prefix));
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
+    if (redis) await clearAndQuit(redis, prefix);
   });
 
   it("has at least 40 cases", () => {

@@ -254,6 +254,13 @@ export async function redisSnapshot(redis: Redis, prefix: string): Promise<Redis
   return snapshot;
 }
 
+/** After a suite: deletes everything it stored under `<prefix>:*`, then closes the client. */
+export async function clearAndQuit(redis: Redis, prefix: string): Promise<void> {
+  const keys = Object.keys(await redisSnapshot(redis, prefix));
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+}
+
 async function valueOf(redis: Redis, key: string, type: string): Promise<unknown> {
   switch (type) {
     case "hash":
