@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { composeApplication } from "./infrastructure/container";
+import { composeApplication, serverOptions } from "./compose-application";
 import { ConfigError, loadConfig, type Config } from "./infrastructure/config";
 import { createLogger } from "./infrastructure/logger";
 import { createDwemthyServer } from "./graphql/server";
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   );
 
   const app = await composeApplication(config, logger);
-  const server = await createDwemthyServer(config, app, logger);
+  const server = await createDwemthyServer(serverOptions(config), app);
   const port = await server.listen();
   logger.info(
     { port, host: config.host, store: app.store, nodeEnv: config.nodeEnv, path: "/graphql" },

@@ -22,14 +22,13 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import type { Config } from "../infrastructure/config";
-import type { Application } from "../infrastructure/container";
 import { bearerToken, type GraphQLContext } from "./context";
 import { formatError, type ErrorFormatting } from "./error-mapping";
 import { limitRules, OPERATION_LIMITS } from "./limits";
 import { buildGraphQLSchema } from "./schema";
+import type { ServerDependencies } from "./server-dependencies";
+import type { ServerOptions } from "./server-options";
 
 /** The running API: HTTP and WebSocket on one port. */
 export interface DwemthyServer {
@@ -62,10 +61,10 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
  * schema hints from errors, and never shows internals.
  */
 export async function createDwemthyServer(
-  config: Config,
-  app: Application,
-  logger: Logger,
+  config: ServerOptions,
+  app: ServerDependencies,
 ): Promise<DwemthyServer> {
+  const { logger } = app;
   const production = config.nodeEnv === "production";
   const introspection = !production;
   const formatting: ErrorFormatting = {

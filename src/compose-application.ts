@@ -1,35 +1,41 @@
 import type { Logger } from "pino";
-import { container as rootContainer, Lifecycle, type DependencyContainer } from "tsyringe";
-import type { GameRepository } from "../domain/game-repository";
-import { GameService } from "../domain/game-service";
-import { BattleEventsResolver } from "../graphql/battle-events.resolver";
-import { GameResolver } from "../graphql/game.resolver";
-import type { Config } from "./config";
-import { CryptoGameIdGenerator } from "./crypto-game-id-generator";
-import { CryptoPlayerTokens } from "./crypto-player-tokens";
-import { InMemoryGameRepository } from "./in-memory-game-repository";
-import { InProcessBattleEventBus } from "./in-process-battle-event-bus";
-import { PureRandDiceFactory } from "./pure-rand-dice-factory";
-import { RedisBattleEventFeed } from "./redis-battle-event-feed";
-import { createRedisClient, waitUntilReady, type RedisClient } from "./redis-client";
-import { RedisGameRepository } from "./redis-game-repository";
-import { SystemClock } from "./system-clock";
+import { container as rootContainer, Lifecycle } from "tsyringe";
+import type { GameRepository } from "./domain/game-repository";
+import { GameService } from "./domain/game-service";
+import { RESOLVERS } from "./graphql/schema";
+import type { ServerDependencies } from "./graphql/server-dependencies";
+import type { ServerOptions } from "./graphql/server-options";
+import type { Config } from "./infrastructure/config";
+import { CryptoGameIdGenerator } from "./infrastructure/crypto-game-id-generator";
+import { CryptoPlayerTokens } from "./infrastructure/crypto-player-tokens";
+import { InMemoryGameRepository } from "./infrastructure/in-memory-game-repository";
+import { InProcessBattleEventBus } from "./infrastructure/in-process-battle-event-bus";
+import { PureRandDiceFactory } from "./infrastructure/pure-rand-dice-factory";
+import { RedisBattleEventFeed } from "./infrastructure/redis-battle-event-feed";
+import { createRedisClient, waitUntilReady, type RedisClient } from "./infrastructure/redis-client";
+import { RedisGameRepository } from "./infrastructure/redis-game-repository";
+import { SystemClock } from "./infrastructure/system-clock";
 
-/** The wired application: the DI container the resolvers come from, and its lifecycle. */
-export interface Application {
-  container: DependencyContainer;
-  games: GameService;
-  /** "redis", "redis-cluster" or "memory". */
+/** The wired application: what the API server is built around, with the store it runs on. */
+export interface Application extends ServerDependencies {
   store: "redis" | "redis-cluster" | "memory";
-  /** Whether the store answers now (for /readyz). */
-  ready(): Promise<boolean>;
-  /** Lets go of connections and timers; call after the servers stopped using them. */
-  close(): Promise<void>;
+}
+
+/** The API server's settings, taken from the configuration. */
+export function serverOptions(config: Config): ServerOptions {
+  return {
+    nodeEnv: config.nodeEnv,
+    port: config.port,
+    host: config.host,
+    maxBodyBytes: config.maxBodyBytes,
+    maxWsMessageBytes: config.maxWsMessageBytes,
+  };
 }
 
 /**
- * The composition root: the one place adapters are chosen and wired. Each call makes its own
- * child container, so several applications can live in one process (tests do that).
+ * The composition root: the one place adapters are chosen and wired, infrastructure and graphql
+ * meeting here and nowhere else. Each call makes its own child container, so several
+ * applications can live in one process (tests do that).
  */
 export async function composeApplication(config: Config, logger: Logger): Promise<Application> {
   const options = { ttlMs: config.gameTtlSeconds * 1000, maxEvents: config.eventLogSize };
@@ -110,7 +116,8 @@ export async function composeApplication(config: Config, logger: Logger): Promis
   // type-graphql asks for a resolver on every field call: one instance per application, not per call,
   // and not a process-wide singleton (several applications may share a process).
   const scoped = { lifecycle: Lifecycle.ContainerScoped } as const;
-  container.register(GameResolver, { useClass: GameResolver }, scoped);
-  container.register(BattleEventsResolver, { useClass: BattleEventsResolver }, scoped);
-  return { container, games, store, ready, close };
+  for (const resolver of RESOLVERS) {
+    container.register<object>(resolver, { useClass: resolver }, scoped);
+  }
+  return { container, games, store, ready, close, logger };
 }

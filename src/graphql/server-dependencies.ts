@@ -1,0 +1,20 @@
+import type { Logger } from "pino";
+import type { DependencyContainer } from "tsyringe";
+import type { GameService } from "../domain/game-service";
+
+/**
+ * What the API server is built around: the wired use cases and the store's lifecycle. The
+ * composition root provides it; the graphql layer knows nothing of the adapters behind it.
+ */
+export interface ServerDependencies {
+  /** The DI container the resolvers come from (type-graphql asks it on every field call). */
+  container: DependencyContainer;
+  games: GameService;
+  /** Which store serves the games, as /readyz reports it. */
+  store: string;
+  /** Whether the store answers now (for /readyz). */
+  ready(): Promise<boolean>;
+  /** Lets go of connections and timers; called after the servers stopped using them. */
+  close(): Promise<void>;
+  logger: Logger;
+}
