@@ -9,10 +9,9 @@ import {
   type SubscribeResolverData,
 } from "type-graphql";
 import type { BattleEvent } from "../domain/battle-event";
-import { DomainError } from "../domain/domain-error";
 import { BattleEventType } from "./battle-event.type";
 import type { GraphQLContext } from "./context";
-import { badUserInput, toGraphQLError } from "./error-mapping";
+import { badUserInput } from "./error-mapping";
 
 interface BattleEventsArgs {
   gameId: string;
@@ -28,12 +27,8 @@ async function watch({
   const { gameId, fromTurn } = args;
   if (fromTurn != null && fromTurn < 0)
     throw badUserInput("fromTurn", `fromTurn must be 0 or more (got ${fromTurn}).`);
-  try {
-    return await context.games.watch(gameId, fromTurn ?? undefined);
-  } catch (error) {
-    // The subscribe step runs outside type-graphql's middlewares: map domain failures here.
-    throw error instanceof DomainError ? toGraphQLError(error) : error;
-  }
+  // A DomainError thrown here reaches the client through graphql-ws's onNext, mapped by formatError.
+  return context.games.watch(gameId, fromTurn ?? undefined);
 }
 
 /** The live battle. */

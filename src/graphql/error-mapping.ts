@@ -1,7 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import type { MiddlewareFn } from "type-graphql";
 import { DomainError, type DomainErrorCode } from "../domain/domain-error";
 
 /** The `extensions.code` a client sees for each domain failure. */
@@ -28,31 +27,20 @@ const PUBLIC_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-/** A domain failure as the GraphQL error a client sees: its code, and the input field at fault. */
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: {
-      code: GRAPHQL_CODE[error.code],
-      ...(error.code !== GRAPHQL_CODE[error.code] ? { reason: error.code } : {}),
-      ...(error.field ? { field: error.field } : {}),
-    },
-  });
+/** The extensions a client sees for a domain failure: its code, and the input field at fault. */
+function domainExtensions(error: DomainError): Record<string, string> {
+  const code = GRAPHQL_CODE[error.code];
+  return {
+    code,
+    ...(error.code !== code ? { reason: error.code } : {}),
+    ...(error.field ? { field: error.field } : {}),
+  };
 }
 
 /** A refused argument, for checks that belong to the API rather than the game. */
 export function badUserInput(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field } });
 }
-
-/** Turns domain failures thrown by any resolver into their GraphQL errors; lets bugs through. */
-export const DomainErrorMiddleware: MiddlewareFn = async (_, next) => {
-  try {
-    return (await next()) as unknown;
-  } catch (error) {
-    if (error instanceof DomainError) throw toGraphQLError(error);
-    throw error;
-  }
-};
 
 // graphql's suggestions, e.g. ` Did you mean "game"?` or ` Did you mean the enum value "BOMB"?`.
 const SCHEMA_HINT = /\s*Did you mean [^?]*\?/g;
@@ -71,9 +59,12 @@ export interface ErrorFormatting {
 }
 
 /**
- * The one place errors leave the server, over HTTP and WebSocket: expected ones keep their code
- * and message; anything else is logged and masked as INTERNAL_SERVER_ERROR, without stack or
- * internals unless `exposeInternals`.
+ * The one place errors leave the server, over HTTP (Apollo's formatError) and WebSocket
+ * (graphql-ws's onNext and onError) alike, and the one place a DomainError becomes a GraphQL
+ * error. Resolvers let domain errors through as they are, so this sees the original with its
+ * cause: a store failure or a corrupt game is logged here with what lay beneath it. Expected
+ * refusals keep their code and message; anything else is logged and masked as
+ * INTERNAL_SERVER_ERROR, without stack or internals unless `exposeInternals`.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -82,14 +73,14 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    if (original.code === "STORE_UNAVAILABLE") {
-      options.logger.warn(
-        { err: original.cause, path: formatted.path },
-        "the game store is unavailable",
-      );
-    }
-    const mapped = toGraphQLError(original);
-    return { ...formatted, message: mapped.message, extensions: mapped.extensions };
+    logDomainError(original, formatted, options.logger);
+    // The domain's message is written for the client; Apollo's stack and code are not.
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: domainExtensions(original),
+    };
   }
   if (options.hideSchemaHints)
     formatted = { ...formatted, message: withoutSchemaHints(formatted.message) };
@@ -115,4 +106,21 @@ export function formatError(
     path: formatted.path,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   };
+}
+
+/**
+ * Refusals are the client's business and are not logged, except those an operator must hear of:
+ * the store failing (with the driver's words, never shown to the client), a damaged stored game,
+ * and any other domain error that carries a cause.
+ */
+function logDomainError(
+  error: DomainError,
+  formatted: GraphQLFormattedError,
+  logger: Logger,
+): void {
+  const context = { code: error.code, path: formatted.path, err: error.cause };
+  if (error.code === "STORE_UNAVAILABLE") logger.warn(context, "the game store is unavailable");
+  else if (error.code === "CORRUPT_GAME")
+    logger.warn({ ...context, detail: error.message }, "a stored game is corrupt");
+  else if (error.cause !== undefined) logger.warn(context, `refused with ${error.code}`);
 }

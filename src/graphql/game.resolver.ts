@@ -1,16 +1,5 @@
 import { inject, injectable } from "tsyringe";
-import {
-  Arg,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BESTIARY } from "../domain/bestiary";
 import type { BattleEvent } from "../domain/battle-event";
 import { GameService } from "../domain/game-service";
@@ -18,7 +7,7 @@ import { AttackPayload } from "./attack.payload";
 import { BattleEventType } from "./battle-event.type";
 import type { GraphQLContext } from "./context";
 import { WeaponEnum } from "./enums";
-import { badUserInput, DomainErrorMiddleware } from "./error-mapping";
+import { badUserInput } from "./error-mapping";
 import { toGameType, toMonsterType } from "./game.mapper";
 import { GameType } from "./game.type";
 import { MonsterPatchInput } from "./monster-patch.input";
@@ -31,9 +20,8 @@ import { StartGamePayload } from "./start-game.payload";
 export const MAX_RECENT_EVENTS = 500;
 
 /** Games: read, start, attack, change monsters, abandon. Thin: each calls the service and maps. */
+// Domain errors pass through as they are: formatError (error-mapping.ts) maps and logs them.
 @injectable()
-// On the resolvers only (not every field): they are what calls the service and can meet a DomainError.
-@UseMiddleware(DomainErrorMiddleware)
 @Resolver(() => GameType)
 export class GameResolver {
   constructor(@inject(GameService) private readonly games: GameService) {}

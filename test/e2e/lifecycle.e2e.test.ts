@@ -136,6 +136,58 @@ describe("the server process", () => {
       await redis.stop();
     }
   }, 30_000);
+  it("logs the store's failure with its cause, at warn, for HTTP and WebSocket requests alike", async () => {
+    const redis = await startRedisServer();
+    const server = await startServerProcess({
+      REDIS_URL: redis.url,
+      REDIS_COMMAND_TIMEOUT_MS: "300",
+      LOG_LEVEL: "warn",
+    });
+    const watcher = wsClient(server.wsUrl);
+    const pid = redisPid(redis);
+    try {
+      const started = await httpClient(server.url).mutate<Started>(START_GAME, {});
+      const { playerToken, game } = started.data!.startGame;
+      process.kill(pid, "SIGSTOP");
+      const refused = await httpClient(server.url, playerToken).mutate<Attacked>(ATTACK, {
+        gameId: game.id,
+        weapon: "SWORD",
+      });
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: "The game store is unavailable right now; try again shortly.",
+          extensions: { code: "STORE_UNAVAILABLE" },
+        }),
+      ]);
+      const watched = await wsOnce(watcher, BATTLE_EVENTS, { gameId: game.id });
+      expect(watched.errors.map((e) => e.extensions?.code)).toEqual(["STORE_UNAVAILABLE"]);
+
+      type LogLine = { level: number; msg: string; code?: string; path?: string[] };
+      const storeLines = (): (LogLine & { err?: { message?: string } })[] =>
+        server
+          .logs()
+          .split("\n")
+          .filter((line) => line.startsWith("{"))
+          .map((line) => JSON.parse(line) as LogLine & { err?: { message?: string } })
+          .filter((l) => l.msg === "the game store is unavailable");
+      // The child's stdout reaches this process a moment after its reply did.
+      for (let i = 0; i < 100 && storeLines().length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(storeLines().map((l) => [l.level, l.code, l.path])).toEqual([
+        [40, "STORE_UNAVAILABLE", ["attack"]],
+        [40, "STORE_UNAVAILABLE", ["battleEvents"]],
+      ]);
+      // The cause is the driver's own words, which the client never sees.
+      for (const line of storeLines()) expect(line.err?.message).toMatch(/timed out/i);
+    } finally {
+      process.kill(pid, "SIGCONT");
+      await watcher.dispose();
+      await server.stop();
+      await redis.stop();
+    }
+  }, 30_000);
+
   it.each([
     ["Redis", true],
     ["the in-memory store", false],

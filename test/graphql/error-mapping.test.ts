@@ -1,13 +1,21 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, locatedError } from "graphql";
 import { pino } from "pino";
 import { DomainError } from "../../src/domain/domain-error";
-import { formatError, toGraphQLError } from "../../src/graphql/error-mapping";
+import { formatError } from "../../src/graphql/error-mapping";
 import { bearerToken } from "../../src/graphql/context";
 
-function capturingLogger() {
+/**
+ * A domain error as it reaches formatError in production, over HTTP and WebSocket alike: thrown
+ * by a resolver (or a subscribe function) and wrapped by graphql-js's execution with its path.
+ */
+function thrownByResolver(error: DomainError, path: string[] = ["attack"]): GraphQLError {
+  return locatedError(error, undefined, path);
+}
+
+function capturingLogger(level: "error" | "warn" = "error") {
   const lines: Record<string, unknown>[] = [];
   const logger = pino(
-    { level: "error" },
+    { level },
     { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
   );
   return { logger, lines };
@@ -67,24 +75,83 @@ describe("formatError, the one place errors leave the server", () => {
     ["INVALID_MONSTER", "BAD_USER_INPUT", "monsters[1].life"],
     ["INVALID_SEED", "BAD_USER_INPUT", "seed"],
   ] as const)("maps the domain's %s to %s, with the field at fault", (domainCode, code, field) => {
-    const mapped = toGraphQLError(new DomainError(domainCode, "what was wrong", field));
-    expect(mapped.message).toBe("what was wrong");
-    expect(mapped.extensions).toEqual({
-      code,
-      ...(code !== domainCode ? { reason: domainCode } : {}),
-      ...(field ? { field } : {}),
+    const { logger } = capturingLogger();
+    const error = thrownByResolver(new DomainError(domainCode, "what was wrong", field));
+    // Apollo's own formatting of a resolver's error: code INTERNAL_SERVER_ERROR, and a stack.
+    const apollo = {
+      ...error.toJSON(),
+      extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] },
+    };
+    const formatted = formatError(apollo, error, {
+      exposeInternals: true,
+      hideSchemaHints: false,
+      logger,
     });
+    expect(formatted).toEqual({
+      message: "what was wrong",
+      path: ["attack"],
+      locations: undefined,
+      extensions: {
+        code,
+        ...(code !== domainCode ? { reason: domainCode } : {}),
+        ...(field ? { field } : {}),
+      },
+    });
+  });
+
+  it("logs nothing for a refusal that is the client's business", () => {
+    const { logger, lines } = capturingLogger("warn");
+    const error = thrownByResolver(new DomainError("FORBIDDEN", "not your game"));
+    formatError(error.toJSON(), error, { exposeInternals: false, hideSchemaHints: false, logger });
+    expect(lines).toEqual([]);
+  });
+
+  it("logs a corrupt game and any other domain error with a cause, at warn", () => {
+    const { logger, lines } = capturingLogger("warn");
+    const corrupt = thrownByResolver(
+      new DomainError("CORRUPT_GAME", "Game g is corrupt in the store: rabbit.life is missing."),
+    );
+    const cause = new Error("underneath");
+    const conflict = thrownByResolver(
+      new DomainError("CONFLICT", "changed 9 times", undefined, cause),
+      ["updateMonster"],
+    );
+    for (const error of [corrupt, conflict]) {
+      formatError(error.toJSON(), error, {
+        exposeInternals: false,
+        hideSchemaHints: false,
+        logger,
+      });
+    }
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: "a stored game is corrupt",
+        code: "CORRUPT_GAME",
+        path: ["attack"],
+        detail: "Game g is corrupt in the store: rabbit.life is missing.",
+      }),
+      expect.objectContaining({
+        level: 40,
+        msg: "refused with CONFLICT",
+        code: "CONFLICT",
+        path: ["updateMonster"],
+        err: expect.objectContaining({ message: "underneath" }),
+      }),
+    ]);
   });
 
   it("keeps an expected refusal's code and message, never a stack, even in development", () => {
     const { logger, lines } = capturingLogger();
-    const error = toGraphQLError(new DomainError("GAME_OVER", "Game g is over"));
-    const formatted = formatError(
-      { message: error.message, extensions: { ...error.extensions, stacktrace: ["at x"] } },
-      error,
-      { exposeInternals: true, hideSchemaHints: false, logger },
-    );
-    expect(formatted).toEqual({ message: "Game g is over", extensions: { code: "GAME_OVER" } });
+    const error = new GraphQLError("The game is over.", {
+      extensions: { code: "GAME_OVER", stacktrace: ["at x"] },
+    });
+    const formatted = formatError(error.toJSON(), error, {
+      exposeInternals: true,
+      hideSchemaHints: false,
+      logger,
+    });
+    expect(formatted).toEqual({ message: "The game is over.", extensions: { code: "GAME_OVER" } });
     expect(lines).toEqual([]);
   });
 });
@@ -153,14 +220,7 @@ describe("formatError in production", () => {
   });
 
   it("tells the client only that the store is unavailable, and logs the driver's words", () => {
-    const { logger, lines } = (() => {
-      const lines: Record<string, unknown>[] = [];
-      const logger = pino(
-        { level: "warn" },
-        { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
-      );
-      return { logger, lines };
-    })();
+    const { logger, lines } = capturingLogger("warn");
     const cause = new Error(
       "Stream isn't writeable and enableOfflineQueue options is false (10.0.0.7:6379)",
     );
@@ -170,7 +230,7 @@ describe("formatError in production", () => {
       undefined,
       cause,
     );
-    const error = new GraphQLError(domain.message, { path: ["attack"], originalError: domain });
+    const error = thrownByResolver(domain);
     const formatted = formatError(error.toJSON(), error, {
       exposeInternals: false,
       hideSchemaHints: true,
@@ -179,6 +239,7 @@ describe("formatError in production", () => {
     expect(formatted).toEqual({
       message: "The game store is unavailable right now; try again shortly.",
       path: ["attack"],
+      locations: undefined,
       extensions: { code: "STORE_UNAVAILABLE" },
     });
     expect(JSON.stringify(formatted)).not.toContain("10.0.0.7");
@@ -186,6 +247,8 @@ describe("formatError in production", () => {
     expect(lines[0]).toMatchObject({
       level: 40,
       msg: "the game store is unavailable",
+      code: "STORE_UNAVAILABLE",
+      path: ["attack"],
       err: { message: cause.message },
     });
   });
