@@ -1,47 +1,4 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import path from "node:path";
-
-const run = promisify(execFile);
-const root = path.resolve(__dirname, "../..");
-
-interface LintMessage {
-  line: number;
-  ruleId: string | null;
-  message: string;
-}
-
-/**
- * Lints `source` as if it were a file of src/domain (the real eslint.config.mjs, the real CLI),
- * and returns the purity findings by line. An existing file name is used so that typed linting
- * accepts it; the text linted is `source`, not that file.
- */
-async function lintAsDomainFile(source: string): Promise<Map<number, string[]>> {
-  const child = run(
-    process.execPath,
-    [
-      path.join(root, "node_modules/eslint/bin/eslint.js"),
-      "--format",
-      "json",
-      "--stdin",
-      "--stdin-filename",
-      "src/domain/bestiary.ts",
-    ],
-    { cwd: root },
-  );
-  child.child.stdin?.end(source);
-  const output = await child.then(
-    (r) => r.stdout,
-    (e: { stdout?: string }) => e.stdout ?? "",
-  );
-  const [result] = JSON.parse(output) as [{ messages: LintMessage[] }];
-  const byLine = new Map<number, string[]>();
-  for (const m of result.messages) {
-    if (m.ruleId !== "no-restricted-imports" && m.ruleId !== "no-restricted-syntax") continue;
-    byLine.set(m.line, [...(byLine.get(m.line) ?? []), m.ruleId]);
-  }
-  return byLine;
-}
+import { lintAs } from "./lint-as";
 
 describe("the domain-purity lint rule", () => {
   it("refuses every import from outside src/domain and allows ./siblings", async () => {
@@ -61,7 +18,7 @@ describe("the domain-purity lint rule", () => {
       "",
     ].join("\n");
 
-    const findings = await lintAsDomainFile(source);
+    const findings = await lintAs("src/domain/bestiary.ts", source);
 
     expect(Object.fromEntries(findings)).toEqual({
       2: ["no-restricted-imports"],
