@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import type { GameRepository } from "../src/domain/game-repository";
+import type { GameRepository } from "../src/domain/game-repository.port";
 import { GameService } from "../src/domain/game-service";
 import type { MonsterSpec } from "../src/domain/monster";
 import type { Weapon } from "../src/domain/weapon";

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { container as rootContainer, Lifecycle } from "tsyringe";
-import type { GameRepository } from "./domain/game-repository";
+import type { GameRepository } from "./domain/game-repository.port";
 import { GameService } from "./domain/game-service";
 import { RESOLVERS } from "./graphql/schema";
 import type { ServerDependencies } from "./graphql/server-dependencies";
@@ -9,7 +9,7 @@ import type { Config } from "./infrastructure/config";
 import { CryptoGameIdGenerator } from "./infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "./infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "./infrastructure/in-memory-game-repository";
-import { InProcessBattleEventBus } from "./infrastructure/in-process-battle-event-bus";
+import { InProcessBattleEventFeed } from "./infrastructure/in-process-battle-event-feed";
 import { PureRandDiceFactory } from "./infrastructure/pure-rand-dice-factory";
 import { RedisBattleEventFeed } from "./infrastructure/redis-battle-event-feed";
 import { createRedisClient, waitUntilReady, type RedisClient } from "./infrastructure/redis-client";
@@ -40,7 +40,7 @@ export function serverOptions(config: Config): ServerOptions {
 export async function composeApplication(config: Config, logger: Logger): Promise<Application> {
   const options = { ttlMs: config.gameTtlSeconds * 1000, maxEvents: config.eventLogSize };
   let repository: GameRepository;
-  let feed: RedisBattleEventFeed | InProcessBattleEventBus;
+  let feed: RedisBattleEventFeed | InProcessBattleEventFeed;
   let store: Application["store"];
   let ready: () => Promise<boolean>;
   let close: () => Promise<void>;
@@ -91,13 +91,13 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     };
   } else {
     store = "memory";
-    const bus = new InProcessBattleEventBus();
+    const inProcessFeed = new InProcessBattleEventFeed();
     const memory = new InMemoryGameRepository(options, {
-      committed: (gameId, events) => bus.publish(gameId, events),
-      deleted: (gameId) => bus.end(gameId),
+      committed: (gameId, events) => inProcessFeed.publish(gameId, events),
+      deleted: (gameId) => inProcessFeed.end(gameId),
     });
     repository = memory;
-    feed = bus;
+    feed = inProcessFeed;
     ready = () => Promise.resolve(true);
     close = () => Promise.resolve(memory.close());
   }

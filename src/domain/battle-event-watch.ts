@@ -1,5 +1,5 @@
 import type { BattleEvent } from "./battle-event";
-import { CHECK_STORE, type FeedItem } from "./battle-event-feed";
+import { CHECK_STORE, type FeedItem } from "./battle-event-feed.port";
 import { DomainError } from "./domain-error";
 
 /** Reads the stored events of turns `fromTurn` to `toTurn`, oldest first. */

@@ -1,5 +1,5 @@
 import { battleEvent, type BattleEvent, type CreatureRole } from "./battle-event";
-import type { Dice } from "./dice";
+import type { Dice } from "./dice.port";
 
 /** The four whole-number stats every creature has. */
 export interface CreatureStats {

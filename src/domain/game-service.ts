@@ -1,16 +1,16 @@
 import { BESTIARY } from "./bestiary";
 import type { BattleEvent } from "./battle-event";
-import type { BattleEventFeed } from "./battle-event-feed";
+import type { BattleEventFeed } from "./battle-event-feed.port";
 import { joinHistoryAndLive } from "./battle-event-watch";
-import type { Clock } from "./clock";
-import type { DiceFactory } from "./dice";
+import type { Clock } from "./clock.port";
+import type { DiceFactory } from "./dice.port";
 import { DomainError } from "./domain-error";
 import { Game, type GameState } from "./game";
-import type { GameRepository, MonsterField } from "./game-repository";
+import type { GameRepository, MonsterField } from "./game-repository.port";
 import type { MonsterSpec, MonsterState } from "./monster";
 import type { MonsterPatch } from "./monster-validation";
-import type { GameIdGenerator } from "./game-id-generator";
-import type { PlayerTokens } from "./player-tokens";
+import type { GameIdGenerator } from "./game-id-generator.port";
+import type { PlayerTokens } from "./player-tokens.port";
 import type { Weapon } from "./weapon";
 
 /** A game's state with the events a use case produced. */

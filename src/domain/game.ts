@@ -1,5 +1,5 @@
 import { battleEvent, type BattleEvent } from "./battle-event";
-import type { Dice } from "./dice";
+import type { Dice } from "./dice.port";
 import { DomainError, GameOverError } from "./domain-error";
 import { DwemthyArray } from "./dwemthy-array";
 import type { MonsterSpec, MonsterState } from "./monster";

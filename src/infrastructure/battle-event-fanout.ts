@@ -1,6 +1,6 @@
 import { EventEmitter, on } from "node:events";
 import type { BattleEvent } from "../domain/battle-event";
-import { CHECK_STORE, type FeedItem } from "../domain/battle-event-feed";
+import { CHECK_STORE, type FeedItem } from "../domain/battle-event-feed.port";
 
 /** Sent in place of a turn: the game is gone, its listeners' iterations end. */
 const GAME_ENDED = Symbol("game ended");

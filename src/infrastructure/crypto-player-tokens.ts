@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { IssuedToken, PlayerTokens } from "../domain/player-tokens";
+import type { IssuedToken, PlayerTokens } from "../domain/player-tokens.port";
 
 /** 256-bit random tokens, stored as their SHA-256: a leaked store does not leak the tokens. */
 export class CryptoPlayerTokens implements PlayerTokens {

@@ -1,6 +1,6 @@
 import type { BattleEvent } from "../domain/battle-event";
 import type { GameState } from "../domain/game";
-import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository";
+import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
 import type { MonsterPatch } from "../domain/monster-validation";
 import type { StoreOptions } from "./store-options";
 

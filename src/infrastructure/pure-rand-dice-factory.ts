@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus, xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import type { Dice, DiceFactory } from "../domain/dice";
+import type { Dice, DiceFactory } from "../domain/dice.port";
 import { DomainError } from "../domain/domain-error";
 
 const ALGORITHM = "xoroshiro128plus";

@@ -1,5 +1,5 @@
 import type { BattleEvent } from "../domain/battle-event";
-import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed";
+import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed.port";
 import { DomainError } from "../domain/domain-error";
 import { BattleEventFanout } from "./battle-event-fanout";
 import { gameIdOfChannel, RedisGameKeys } from "./redis-game-keys";

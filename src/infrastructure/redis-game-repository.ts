@@ -3,7 +3,7 @@ import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
 import { DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
-import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository";
+import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
 import type { MonsterPatch } from "../domain/monster-validation";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";

@@ -1,4 +1,4 @@
-import type { Clock } from "../domain/clock";
+import type { Clock } from "../domain/clock.port";
 
 /** The machine's wall clock. */
 export class SystemClock implements Clock {

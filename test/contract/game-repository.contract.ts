@@ -1,6 +1,6 @@
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { Game, type GameState } from "../../src/domain/game";
-import type { GameRepository } from "../../src/domain/game-repository";
+import type { GameRepository } from "../../src/domain/game-repository.port";
 import type { StoreOptions } from "../../src/infrastructure/store-options";
 import { diceFactory } from "../support/play";
 

@@ -2,7 +2,7 @@ import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "../../src/infrastructure/in-memory-game-repository";
-import { InProcessBattleEventBus } from "../../src/infrastructure/in-process-battle-event-bus";
+import { InProcessBattleEventFeed } from "../../src/infrastructure/in-process-battle-event-feed";
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
@@ -15,7 +15,7 @@ describeGameRepositoryContract("InMemoryGameRepository", (options) => {
 
 describe("InMemoryGameRepository expiry", () => {
   it("completes the watches of a game that expired, as abandoning it would", async () => {
-    const bus = new InProcessBattleEventBus();
+    const bus = new InProcessBattleEventFeed();
     const repository = new InMemoryGameRepository(
       { ttlMs: 200, maxEvents: 100 },
       { committed: (id, events) => bus.publish(id, events), deleted: (id) => bus.end(id) },

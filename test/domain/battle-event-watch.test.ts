@@ -1,5 +1,5 @@
 import { battleEvent, type BattleEvent } from "../../src/domain/battle-event";
-import { CHECK_STORE, type FeedItem } from "../../src/domain/battle-event-feed";
+import { CHECK_STORE, type FeedItem } from "../../src/domain/battle-event-feed.port";
 import { joinHistoryAndLive, type StoredTurn } from "../../src/domain/battle-event-watch";
 import { DomainError } from "../../src/domain/domain-error";
 import { readWatch } from "../support/read-watch";

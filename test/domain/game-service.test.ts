@@ -2,7 +2,11 @@ import type { BattleEvent } from "../../src/domain/battle-event";
 import { BESTIARY } from "../../src/domain/bestiary";
 import { DomainError } from "../../src/domain/domain-error";
 import { Game, type GameState } from "../../src/domain/game";
-import type { CommitOutcome, GameRepository, MonsterField } from "../../src/domain/game-repository";
+import type {
+  CommitOutcome,
+  GameRepository,
+  MonsterField,
+} from "../../src/domain/game-repository.port";
 import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { MonsterPatch } from "../../src/domain/monster-validation";

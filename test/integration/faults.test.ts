@@ -5,7 +5,7 @@ import fc from "fast-check";
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { DomainError } from "../../src/domain/domain-error";
 import type { GameState } from "../../src/domain/game";
-import type { CommitOutcome } from "../../src/domain/game-repository";
+import type { CommitOutcome } from "../../src/domain/game-repository.port";
 import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";

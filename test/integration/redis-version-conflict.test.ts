@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { BattleEvent } from "../../src/domain/battle-event";
 import type { GameState } from "../../src/domain/game";
-import type { CommitOutcome } from "../../src/domain/game-repository";
+import type { CommitOutcome } from "../../src/domain/game-repository.port";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { newGame, playTurn } from "../contract/game-repository.contract";

@@ -1,4 +1,4 @@
-import type { Dice } from "../../src/domain/dice";
+import type { Dice } from "../../src/domain/dice.port";
 
 /**
  * A dice double for rule tests: it returns the given rolls in order and records every `n` it was

@@ -1,4 +1,4 @@
-import type { GameRepository } from "../../src/domain/game-repository";
+import type { GameRepository } from "../../src/domain/game-repository.port";
 import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";

@@ -1,9 +1,9 @@
 import type { BattleEvent } from "../domain/battle-event";
-import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed";
+import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed.port";
 import { BattleEventFanout } from "./battle-event-fanout";
 
 /** The feed of the embedded store: committed turns reach the subscribers of this process. */
-export class InProcessBattleEventBus implements BattleEventFeed {
+export class InProcessBattleEventFeed implements BattleEventFeed {
   private readonly fanout = new BattleEventFanout();
 
   /** Called by the in-memory store after each commit. */
