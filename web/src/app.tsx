@@ -1,0 +1,59 @@
+import { useState } from "react";
+import { gameIdFromUrl, showGameInUrl } from "./game-link";
+import { GameView } from "./game-view";
+import { Icon } from "./icon";
+import { savePlayerToken } from "./player-token";
+import { StartForm } from "./start-form";
+
+/** The page: the start form, or the game the URL names. */
+export function App() {
+  const [gameId, setGameId] = useState(() => gameIdFromUrl());
+
+  const open = (id: string | undefined) => {
+    showGameInUrl(id);
+    setGameId(id);
+  };
+
+  return (
+    <div className="page">
+      <header className="masthead">
+        <h1>
+          <Icon name="rabbit" className="masthead-icon" /> Dwemthy&apos;s Array
+        </h1>
+        <p className="tagline">
+          A rabbit with a boomerang, a sword, lettuce and three bombs, against a queue of monsters.
+        </p>
+        {gameId !== undefined && (
+          <nav className="masthead-nav">
+            <a
+              href="/"
+              data-testid="new-game"
+              onClick={(e) => {
+                e.preventDefault();
+                open(undefined);
+              }}
+            >
+              ← new game
+            </a>
+            <span className="muted share">
+              Share <code data-testid="game-link">{`/?game=${gameId}`}</code> to let someone watch.
+            </span>
+          </nav>
+        )}
+      </header>
+      <main>
+        {gameId === undefined ? (
+          <StartForm
+            onStarted={(id, token) => {
+              savePlayerToken(id, token);
+              open(id);
+            }}
+          />
+        ) : (
+          // key: a new game is a new view, with its own feed and state.
+          <GameView key={gameId} gameId={gameId} />
+        )}
+      </main>
+    </div>
+  );
+}

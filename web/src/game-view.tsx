@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState } from "react";
+import { useClient } from "urql";
+import { BattleLog } from "./battle-log";
+import { CreatureCard } from "./creature-card";
+import { describeError, NOT_FOUND, reportFor, type ErrorReport } from "./describe-error";
+import { ErrorNotice } from "./error-notice";
+import { Icon } from "./icon";
+import type { Weapon } from "./gql/graphql";
+import { AttackMutation } from "./operations";
+import { readPlayerToken } from "./player-token";
+import { useBattleLog } from "./use-battle-log";
+import { useGame } from "./use-game";
+import { WaitingMonsters } from "./waiting-monsters";
+import { WeaponButtons } from "./weapon-buttons";
+
+const RABBIT_START_LIFE = 10;
+
+/** Codes after which the board is read again: the game is not what this tab thought. */
+const REREAD_AFTER = new Set(["CONFLICT", "GAME_OVER", "STORE_UNAVAILABLE", "NETWORK_ERROR"]);
+
+/**
+ * Remembers the most life seen per creature, as the length of its full life bar: the API gives
+ * current life only, and a monster's starting life is known from its time in the waiting list.
+ */
+function useMaxLife(): (key: string, life: number) => number {
+  const seen = useRef(new Map<string, number>());
+  return (key, life) => {
+    const max = Math.max(seen.current.get(key) ?? 0, life);
+    seen.current.set(key, max);
+    return max;
+  };
+}
+
+/** One game: the fight, the weapons (for the tab holding the token), the live log. */
+export function GameView({ gameId }: { gameId: string }) {
+  const client = useClient();
+  const [token] = useState(() => readPlayerToken(gameId));
+  const { game, error: readError, offer, refresh } = useGame(client, gameId);
+  const { log, status, error: feedError } = useBattleLog(client, gameId);
+  const [attacking, setAttacking] = useState(false);
+  const [actionError, setActionError] = useState<ErrorReport>();
+  const maxLife = useMaxLife();
+
+  // The feed shows a turn this tab has not read yet (played elsewhere, or its reply still on the
+  // way): read the board again, so a watcher's view follows the log.
+  const lastTurn = log.at(-1)?.turn ?? 0;
+  const shownTurn = game?.turn;
+  useEffect(() => {
+    if (shownTurn !== undefined && lastTurn > shownTurn && !attacking) refresh();
+  }, [lastTurn, shownTurn, attacking, refresh]);
+
+  const attack = (weapon: Weapon) => {
+    if (!game || !token || attacking) return;
+    setAttacking(true);
+    setActionError(undefined);
+    void client
+      .mutation(
+        AttackMutation,
+        { gameId, weapon, expectedTurn: game.turn },
+        { fetchOptions: { headers: { authorization: `Bearer ${token}` } } },
+      )
+      .toPromise()
+      .then((result) => {
+        setAttacking(false);
+        if (result.data) offer(result.data.attack.game);
+        if (result.error) {
+          const report = describeError(result.error);
+          setActionError(report);
+          if (REREAD_AFTER.has(report.code)) refresh();
+        }
+      });
+  };
+
+  if (game === null) return <ErrorNotice report={reportFor(NOT_FOUND)} />;
+  if (game === undefined) {
+    const report = readError ?? feedError;
+    return report ? <ErrorNotice report={report} /> : <p className="muted">Loading the game…</p>;
+  }
+
+  const backgroundError = readError ?? feedError;
+  const won = game.status === "VICTORY";
+  const monster = game.currentMonster;
+  for (const waiting of game.waitingMonsters) maxLife(`monster:${waiting.id}`, waiting.life);
+
+  return (
+    <div className="game" data-testid="game" data-game-id={game.id}>
+      <div className="game-bar">
+        <span>
+          Turn <strong data-testid="turn">{game.turn}</strong>
+        </span>
+        <span>
+          <strong data-testid="monsters-remaining">{game.monstersRemaining}</strong> monster
+          {game.monstersRemaining === 1 ? "" : "s"} left
+        </span>
+        <span className={`tag tag-${won ? "won" : "on"}`} data-testid="status">
+          {won ? "VICTORY" : "IN PROGRESS"}
+        </span>
+      </div>
+
+      {token === undefined && (
+        <div className="notice notice-info" data-testid="watching-note">
+          <strong className="notice-title">Watching</strong>
+          <p className="notice-detail">
+            You are watching this battle live. Only the tab that started it holds the player token
+            and can attack.
+          </p>
+        </div>
+      )}
+
+      {won && (
+        <div className="notice notice-victory" data-testid="victory">
+          <strong className="notice-title">
+            <Icon name="trophy" className="victory-icon" /> Victory!
+          </strong>
+          <p className="notice-detail">
+            {token === undefined ? "The rabbit" : "You"} decimated Dwemthy&apos;s Array in{" "}
+            {game.turn} turn{game.turn === 1 ? "" : "s"}.
+          </p>
+        </div>
+      )}
+
+      {actionError && <ErrorNotice report={actionError} />}
+      {!actionError && backgroundError && <ErrorNotice report={backgroundError} />}
+
+      <div className="arena">
+        <CreatureCard
+          role="rabbit"
+          name="Rabbit"
+          stats={game.rabbit}
+          maxLife={maxLife("rabbit", Math.max(RABBIT_START_LIFE, game.rabbit.life))}
+          dead={!game.rabbit.alive}
+        />
+        <span className="versus" aria-hidden="true">
+          vs
+        </span>
+        {monster ? (
+          <CreatureCard
+            role="monster"
+            name={monster.name}
+            stats={monster}
+            maxLife={maxLife(`monster:${monster.id}`, monster.life)}
+            dead={monster.life <= 0}
+          />
+        ) : (
+          <section className="card creature creature-none">
+            <p className="muted">Every monster of the array is defeated.</p>
+          </section>
+        )}
+      </div>
+
+      <WeaponButtons
+        bombs={game.rabbit.bombs}
+        disabled={won || token === undefined || attacking}
+        onAttack={attack}
+      />
+
+      <div className="columns">
+        <BattleLog log={log} status={status} />
+        <WaitingMonsters monsters={game.waitingMonsters} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { graphql } from "./gql";
+
+/** Everything the page shows of a game; the same selection for the query and both mutations. */
+export const GameFieldsFragment = graphql(`
+  fragment GameFields on Game {
+    id
+    turn
+    version
+    status
+    monstersRemaining
+    rabbit {
+      life
+      alive
+      strength
+      charisma
+      weapon
+      bombs
+    }
+    currentMonster {
+      id
+      name
+      life
+      strength
+      charisma
+      weapon
+    }
+    waitingMonsters {
+      id
+      name
+      life
+      strength
+      charisma
+      weapon
+    }
+  }
+`);
+
+/** The original six monsters, shown on the start form. */
+export const BestiaryQuery = graphql(`
+  query Bestiary {
+    bestiary {
+      name
+      life
+      strength
+      charisma
+      weapon
+    }
+  }
+`);
+
+/** A game by id; null when there is none (never was, or expired). */
+export const GameQuery = graphql(`
+  query Game($id: ID!) {
+    game(id: $id) {
+      ...GameFields
+    }
+  }
+`);
+
+/** Starts a game; the token comes back only here. */
+export const StartGameMutation = graphql(`
+  mutation StartGame($input: StartGameInput) {
+    startGame(input: $input) {
+      playerToken
+      game {
+        ...GameFields
+      }
+    }
+  }
+`);
+
+/**
+ * One turn. `expectedTurn` is the turn on screen, so a retry after an unclear failure is refused
+ * with CONFLICT instead of playing twice. The events are not read here: the log shows what the
+ * subscription delivers, the same for the player and for anyone watching.
+ */
+export const AttackMutation = graphql(`
+  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {
+    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {
+      game {
+        ...GameFields
+      }
+    }
+  }
+`);
+
+/** The battle log, from `fromTurn` on (replayed from the store), then live. */
+export const BattleEventsSubscription = graphql(`
+  subscription BattleEvents($gameId: ID!, $fromTurn: Int) {
+    battleEvents(gameId: $gameId, fromTurn: $fromTurn) {
+      __typename
+      turn
+      message
+      ... on CreatureDiedEvent {
+        role
+      }
+      ... on MagickPoweredUpEvent {
+        role
+      }
+    }
+  }
+`);
