@@ -1,0 +1,339 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { testRedisUrl, uniquePrefix } from "../support/redis";
+import { httpClient } from "../e2e/support/clients";
+import { startServerProcess, type ServerProcess } from "../e2e/support/server-process";
+import { launchChromium, recordRequests, screenshot } from "./support/chromium";
+
+jest.setTimeout(60_000);
+
+/** A short array the rabbit can beat; with this seed it dies on the way and lettuce revives it. */
+const SHORT_ARRAY = [
+  { name: "Snail", life: 20, strength: 1, charisma: 10, weapon: 1 },
+  { name: "GiantSlug", life: 35, strength: 3, charisma: 25, weapon: 2 },
+];
+const SEED = 65;
+type Weapon = "BOOMERANG" | "SWORD" | "LETTUCE" | "BOMB";
+const WEAPONS: Weapon[] = ["BOOMERANG", "SWORD", "LETTUCE", "BOMB"];
+/** The strategy of every game here: lettuce when low, else the boomerang. */
+const weaponFor = (rabbitLife: number): Weapon => (rabbitLife <= 3 ? "LETTUCE" : "BOOMERANG");
+const DECIMATED = "[Whoa.  You decimated Dwemthy's Array!]";
+
+/** Where the page keeps a game's token (web/src/player-token.ts). */
+const tokenKey = (gameId: string) => `dwemthy:playerToken:${gameId}`;
+
+const START = `mutation ($input: StartGameInput) {
+  startGame(input: $input) { playerToken game { id turn status rabbit { life } } }
+}`;
+const ATTACK = `mutation ($gameId: ID!, $weapon: Weapon!) {
+  attack(gameId: $gameId, weapon: $weapon) { game { turn status rabbit { life } } }
+}`;
+const STORED_EVENTS = `query ($id: ID!) { game(id: $id) { recentEvents(limit: 500) { message } } }`;
+
+type GameSummary = { turn: number; status: string; rabbit: { life: number } };
+type Started = { startGame: { playerToken: string; game: GameSummary & { id: string } } };
+
+/**
+ * The few browser globals the callbacks run inside the page use: the tests' tsconfig has no DOM
+ * library (it is Node code), and these stay local to this file.
+ */
+declare const document: {
+  querySelector(selector: string): { textContent: string | null } | null;
+  querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
+};
+declare const sessionStorage: {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+};
+
+describe("the web client at /, in Chromium, against the real server on Redis", () => {
+  let server: ServerProcess;
+  let origin: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess({
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: uniquePrefix(),
+    });
+    origin = new URL(server.url).origin;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  /** A fresh browser profile (its own sessionStorage): a new person, or a new tab without the token. */
+  async function newPage(init?: { gameId: string; token: string }): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    contexts.push(context);
+    if (init) {
+      // What the tab that started the game would hold, for tests that need a player's tab
+      // without playing the start through the form.
+      await context.addInitScript(([key, token]) => sessionStorage.setItem(key, token), [
+        tokenKey(init.gameId),
+        init.token,
+      ] as const);
+    }
+    return context.newPage();
+  }
+
+  const text = async (page: Page, testId: string) =>
+    (await page.getByTestId(testId).textContent()) ?? "";
+  const logLines = (page: Page) => page.getByTestId("log-line").allTextContents();
+  const lastLogLineIs = (page: Page, message: string) =>
+    page.waitForFunction(
+      (m) => [...document.querySelectorAll("[data-testid=log-line]")].at(-1)?.textContent === m,
+      message,
+    );
+  const weaponsDisabled = (page: Page) =>
+    Promise.all(WEAPONS.map((w) => page.getByTestId(`weapon-${w}`).isDisabled()));
+  const storedMessages = async (gameId: string) => {
+    const result = await httpClient(server.url).query<{
+      game: { recentEvents: { message: string }[] };
+    }>(STORED_EVENTS, { id: gameId });
+    expect(result.errors).toEqual([]);
+    return result.data!.game.recentEvents.map((e) => e.message);
+  };
+  const readError = async (page: Page) => {
+    const notice = page.getByTestId("error");
+    await notice.waitFor();
+    return {
+      code: await notice.getAttribute("data-code"),
+      text: (await notice.textContent()) ?? "",
+    };
+  };
+
+  it("plays a seeded custom game to VICTORY by clicking, watched live by a second page; the logs are the stored events", async () => {
+    const player = await newPage();
+    const requests = recordRequests(player);
+    await player.goto(`${origin}/`);
+    await player.getByTestId("mode-custom").check();
+    for (const [i, monster] of SHORT_ARRAY.entries()) {
+      for (const [field, value] of Object.entries(monster))
+        await player.getByTestId(`monster-${i}-${field}`).fill(String(value));
+    }
+    await player.getByTestId("seed").fill(String(SEED));
+    await player.getByTestId("start").click();
+    await player.getByTestId("game").waitFor();
+
+    // The link names the game and nothing else: the token stays in this tab's sessionStorage.
+    const url = new URL(player.url());
+    const gameId = url.searchParams.get("game")!;
+    expect(url.pathname + url.search).toBe(`/?game=${encodeURIComponent(gameId)}`);
+    const token = await player.evaluate((key) => sessionStorage.getItem(key), tokenKey(gameId));
+    expect(token).toEqual(expect.any(String));
+    expect(player.url()).not.toContain(token!);
+    expect(await player.getByTestId("watching-note").count()).toBe(0);
+
+    // A second person opens the link: no token, so it watches, weapons off.
+    const watcher = await newPage();
+    const watcherRequests = recordRequests(watcher);
+    await watcher.goto(`${origin}/?game=${gameId}`);
+    await watcher.getByTestId("watching-note").waitFor();
+    await lastLogLineIs(watcher, "[Get ready. Snail has emerged!]");
+    expect(await weaponsDisabled(watcher)).toEqual([true, true, true, true]);
+
+    let turns = 0;
+    while ((await text(player, "status")) !== "VICTORY") {
+      expect(turns).toBeLessThan(100);
+      const life = Number(await text(player, "rabbit-life"));
+      await player.getByTestId(`weapon-${weaponFor(life)}`).click();
+      turns += 1;
+      await player.waitForFunction(
+        (t) => document.querySelector("[data-testid=turn]")?.textContent === String(t),
+        turns,
+      );
+      // The watcher gets each turn live, before the player plays the next one, with no reload.
+      await watcher.locator(`[data-testid=log] li[data-turn="${turns}"]`).first().waitFor();
+      await watcher.waitForFunction(
+        (t) => document.querySelector("[data-testid=turn]")?.textContent === String(t),
+        turns,
+      );
+    }
+
+    await lastLogLineIs(player, DECIMATED);
+    await lastLogLineIs(watcher, DECIMATED);
+    const stored = await storedMessages(gameId);
+    expect(stored.at(-1)).toBe(DECIMATED);
+    expect(await logLines(player)).toEqual(stored);
+    expect(await logLines(watcher)).toEqual(stored);
+    for (const [page, who] of [
+      [player, "You"],
+      [watcher, "The rabbit"],
+    ] as const) {
+      expect(await text(page, "status")).toBe("VICTORY");
+      expect((await text(page, "victory")).trim()).toBe(
+        `Victory!${who} decimated Dwemthy's Array in ${turns} turns.`,
+      );
+      expect(await weaponsDisabled(page)).toEqual([true, true, true, true]);
+    }
+    await screenshot(player, "web-client-victory");
+    await screenshot(watcher, "web-client-watcher");
+
+    // A reload catches up from the stored log: the same lines, each once; the token survives.
+    await player.reload();
+    await lastLogLineIs(player, DECIMATED);
+    expect(await logLines(player)).toEqual(stored);
+    expect(await player.getByTestId("watching-note").count()).toBe(0);
+    expect(await weaponsDisabled(player)).toEqual([true, true, true, true]);
+
+    // Everything came from the server itself: page, assets, HTTP and the WebSocket.
+    for (const list of [requests, watcherRequests]) {
+      expect(list.filter((u) => new URL(u).host !== url.host)).toEqual([]);
+      expect(list).toContain(`ws://${url.host}/graphql`);
+    }
+  });
+
+  it("shows a bad custom monster as BAD_USER_INPUT with its field and the server's message", async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/`);
+    await page.getByTestId("mode-custom").check();
+    await page.getByTestId("monster-1-life").fill("0");
+    await page.getByTestId("start").click();
+    const shown = await readError(page);
+
+    const direct = await httpClient(server.url).mutate(START, {
+      input: { monsters: [SHORT_ARRAY[0], { ...SHORT_ARRAY[1], life: 0 }] },
+    });
+    const refusal = direct.errors[0]!;
+    expect(refusal.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "monsters[1].life" });
+    expect(shown.code).toBe("BAD_USER_INPUT");
+    expect(await text(page, "error-field")).toBe("monsters[1].life");
+    expect(shown.text).toContain("That input was refused");
+    expect(shown.text).toContain(refusal.message);
+    // Still on the start form, nothing started.
+    expect(new URL(page.url()).search).toBe("");
+  });
+
+  it("shows NOT_FOUND for a link to a game that does not exist", async () => {
+    for (const id of ["nope", "00000000-0000-4000-8000-000000000000"]) {
+      const page = await newPage();
+      await page.goto(`${origin}/?game=${id}`);
+      const shown = await readError(page);
+      expect(shown.code).toBe("NOT_FOUND");
+      expect(shown.text).toContain("No such game");
+      expect(await page.getByTestId("game").count()).toBe(0);
+    }
+  });
+
+  it("shows CONFLICT, GAME_OVER, FORBIDDEN and UNAUTHENTICATED from a tab that missed the last turn", async () => {
+    const http = httpClient(server.url);
+    const start = async () => {
+      const r = await http.mutate<Started>(START, {
+        input: { seed: SEED, monsters: SHORT_ARRAY },
+      });
+      expect(r.errors).toEqual([]);
+      return r.data!.startGame;
+    };
+    const attack = async (gameId: string, token: string, weapon: Weapon) => {
+      const r = await httpClient(server.url, token).mutate<{ attack: { game: GameSummary } }>(
+        ATTACK,
+        { gameId, weapon },
+      );
+      expect(r.errors).toEqual([]);
+      return r.data!.attack.game;
+    };
+
+    // The seeded battle once through, to know its weapons; then the same battle up to the last turn.
+    const rehearsal = await start();
+    const weapons: Weapon[] = [];
+    for (let game: GameSummary = rehearsal.game; game.status !== "VICTORY";) {
+      weapons.push(weaponFor(game.rabbit.life));
+      game = await attack(rehearsal.game.id, rehearsal.playerToken, weapons.at(-1)!);
+    }
+    const { game, playerToken } = await start();
+    for (const weapon of weapons.slice(0, -1)) await attack(game.id, playerToken, weapon);
+    const lastTurn = weapons.length - 1;
+
+    // Tabs that hold a token (the player's, another game's, a garbled one) but whose live feed is
+    // cut, so they still show the turn before the last when it is played elsewhere.
+    const tab = async (token: string) => {
+      const page = await newPage({ gameId: game.id, token });
+      await page.routeWebSocket(/\/graphql$/, () => {
+        // Never connected to the server: the socket opens and stays silent.
+      });
+      await page.goto(`${origin}/?game=${game.id}`);
+      await page.waitForFunction(
+        (t) => document.querySelector("[data-testid=turn]")?.textContent === String(t),
+        lastTurn,
+      );
+      expect(await page.getByTestId("weapon-BOOMERANG").isEnabled()).toBe(true);
+      return page;
+    };
+    const stale = await tab(playerToken);
+    const staleWithoutExpectedTurn = await tab(playerToken);
+    const otherGamesToken = await tab(rehearsal.playerToken);
+    const garbledToken = await tab("not a token");
+
+    await otherGamesToken.getByTestId("weapon-BOOMERANG").click();
+    const forbidden = await readError(otherGamesToken);
+    expect(forbidden.code).toBe("FORBIDDEN");
+    expect(forbidden.text).toContain("Wrong player token");
+    await garbledToken.getByTestId("weapon-BOOMERANG").click();
+    const unauthenticated = await readError(garbledToken);
+    expect(unauthenticated.code).toBe("UNAUTHENTICATED");
+    expect(unauthenticated.text).toContain("Not your game to play");
+
+    expect((await attack(game.id, playerToken, weapons.at(-1)!)).status).toBe("VICTORY");
+
+    // The tab sends the turn it shows: the server refuses it as CONFLICT, and nothing is played.
+    await stale.getByTestId("weapon-BOOMERANG").click();
+    const conflict = await readError(stale);
+    expect(conflict.code).toBe("CONFLICT");
+    expect(conflict.text).toContain("The game moved on");
+    // Then it reads the board again and shows the victory.
+    await stale.getByTestId("victory").waitFor();
+    expect(await weaponsDisabled(stale)).toEqual([true, true, true, true]);
+
+    // This page never meets GAME_OVER on its own (the stale turn is refused first, as above), so
+    // this one request goes out without its expectedTurn, and the server's real answer is shown.
+    await staleWithoutExpectedTurn.route("**/graphql", async (route) => {
+      const body = route.request().postDataJSON() as { variables?: Record<string, unknown> };
+      if (body.variables && "weapon" in body.variables) delete body.variables.expectedTurn;
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await staleWithoutExpectedTurn.getByTestId("weapon-BOOMERANG").click();
+    const gameOver = await readError(staleWithoutExpectedTurn);
+    expect(gameOver.code).toBe("GAME_OVER");
+    expect(gameOver.text).toContain("The battle is over");
+    await staleWithoutExpectedTurn.getByTestId("victory").waitFor();
+
+    // Nothing any refused click sent was played: the game ended at the turn the player won.
+    const stored = await storedMessages(game.id);
+    expect(stored.at(-1)).toBe(DECIMATED);
+    const read = await http.query<{ game: GameSummary }>(
+      `query ($id: ID!) { game(id: $id) { turn status rabbit { life } } }`,
+      { id: game.id },
+    );
+    expect(read.data?.game.turn).toBe(weapons.length);
+  });
+
+  it("shows a network error when the server is gone", async () => {
+    const lonely = await startServerProcess({});
+    try {
+      const started = await httpClient(lonely.url).mutate<Started>(START, {
+        input: { seed: SEED, monsters: SHORT_ARRAY },
+      });
+      const { game, playerToken } = started.data!.startGame;
+      const page = await newPage({ gameId: game.id, token: playerToken });
+      const here = new URL(lonely.url).origin;
+      await page.goto(`${here}/?game=${game.id}`);
+      await lastLogLineIs(page, "[Get ready. Snail has emerged!]");
+      await lonely.stop();
+      await page.getByTestId("weapon-BOOMERANG").click();
+      const shown = await readError(page);
+      expect(shown.code).toBe("NETWORK_ERROR");
+      expect(shown.text).toContain("Cannot reach the server");
+      await page.waitForFunction(
+        () => document.querySelector("[data-testid=feed-status]")?.textContent === "reconnecting…",
+      );
+    } finally {
+      await lonely.stop();
+    }
+  });
+});
