@@ -24,6 +24,12 @@ export interface Config {
    * that expired complete, and turns pub/sub missed are sent.
    */
   subscriptionCheckMs: number;
+  /**
+   * Browser origins besides the server's own that may call the API: `"*"` any, `"loopback"` any
+   * http://localhost / 127.0.0.1 / [::1] port (the default in development and test), or a list
+   * (empty: the default in production).
+   */
+  corsOrigins: "*" | "loopback" | string[];
 }
 
 /** A bad setting: the message names every variable at fault and what it takes. */
@@ -54,6 +60,28 @@ const keyPrefix = makeValidator<string>((input: string) => {
     throw new Error("must be 1 to 64 of A-Z a-z 0-9 _ . : - (no braces, no spaces)");
   }
   return input;
+});
+
+const corsOrigins = makeValidator<"*" | string[]>((input: string) => {
+  if (input.trim() === "*") return "*";
+  const origins = input.split(",").map((s) => s.trim());
+  for (const entry of origins) {
+    if (entry === "*") throw new Error('"*" allows every origin: use it alone');
+    let origin: string | undefined;
+    try {
+      const parsed = new URL(entry);
+      if (parsed.protocol === "http:" || parsed.protocol === "https:") origin = parsed.origin;
+    } catch {
+      // Reported below.
+    }
+    // Browsers send the origin in this exact form, so anything else could never match.
+    if (origin !== entry) {
+      throw new Error(
+        `"${entry}" is not an origin: scheme://host[:port] with http or https, lower case, no path or trailing slash (or "*" alone)`,
+      );
+    }
+  }
+  return origins;
 });
 
 function positive(spec: Spec<number> & { min: number; max: number }) {
@@ -90,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_WS_MESSAGE_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
       REDIS_COMMAND_TIMEOUT_MS: positive({ min: 50, max: 60_000, default: 2_000 }),
       SUBSCRIPTION_CHECK_MS: positive({ min: 100, max: 3_600_000, default: 30_000 }),
+      CORS_ORIGINS: corsOrigins({ default: undefined }),
     },
     {
       reporter: ({ errors }) => {
@@ -126,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxWsMessageBytes: clean.MAX_WS_MESSAGE_BYTES,
     redisCommandTimeoutMs: clean.REDIS_COMMAND_TIMEOUT_MS,
     subscriptionCheckMs: clean.SUBSCRIPTION_CHECK_MS,
+    corsOrigins: clean.CORS_ORIGINS ?? (clean.NODE_ENV === "production" ? [] : "loopback"),
   };
 }

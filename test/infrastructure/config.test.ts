@@ -16,6 +16,7 @@ describe("loadConfig", () => {
       maxWsMessageBytes: 102_400,
       redisCommandTimeoutMs: 2_000,
       subscriptionCheckMs: 30_000,
+      corsOrigins: "loopback",
     });
   });
 
@@ -34,6 +35,7 @@ describe("loadConfig", () => {
         MAX_WS_MESSAGE_BYTES: "4096",
         REDIS_COMMAND_TIMEOUT_MS: "750",
         SUBSCRIPTION_CHECK_MS: "5000",
+        CORS_ORIGINS: "https://play.example.com",
       }),
     ).toEqual({
       nodeEnv: "production",
@@ -49,6 +51,7 @@ describe("loadConfig", () => {
       maxWsMessageBytes: 4096,
       redisCommandTimeoutMs: 750,
       subscriptionCheckMs: 5_000,
+      corsOrigins: ["https://play.example.com"],
     });
   });
 
@@ -79,9 +82,39 @@ describe("loadConfig", () => {
     [{ MAX_BODY_BYTES: "10" }, /MAX_BODY_BYTES/],
     [{ REDIS_COMMAND_TIMEOUT_MS: "1" }, /REDIS_COMMAND_TIMEOUT_MS/],
     [{ SUBSCRIPTION_CHECK_MS: "10" }, /SUBSCRIPTION_CHECK_MS/],
+    [{ CORS_ORIGINS: "localhost:5173" }, /CORS_ORIGINS: "localhost:5173" is not an origin/],
+    [{ CORS_ORIGINS: "http://localhost:5173/" }, /CORS_ORIGINS: "http:\/\/localhost:5173\/"/],
+    [{ CORS_ORIGINS: "https://a.example/app" }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: "https://A.example" }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: "ftp://a.example" }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: "https://a.example,,https://b.example" }, /CORS_ORIGINS: "" is not/],
+    [{ CORS_ORIGINS: "" }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: "*,https://a.example" }, /CORS_ORIGINS: "\*" allows every origin/],
   ])("refuses %p with a ConfigError naming it", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  describe("CORS_ORIGINS", () => {
+    it("defaults to any loopback origin in development and test, to none in production", () => {
+      expect(loadConfig({ NODE_ENV: "development" }).corsOrigins).toBe("loopback");
+      expect(loadConfig({ NODE_ENV: "test" }).corsOrigins).toBe("loopback");
+      expect(loadConfig({ NODE_ENV: "production" }).corsOrigins).toEqual([]);
+    });
+
+    it("reads a comma list of exact origins, replacing the default", () => {
+      expect(
+        loadConfig({
+          NODE_ENV: "production",
+          CORS_ORIGINS: "http://localhost:5173, https://play.example.com,http://[::1]:8080",
+        }).corsOrigins,
+      ).toEqual(["http://localhost:5173", "https://play.example.com", "http://[::1]:8080"]);
+    });
+
+    it('reads "*" as every origin, in any mode', () => {
+      expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
+      expect(loadConfig({ CORS_ORIGINS: " * " }).corsOrigins).toBe("*");
+    });
   });
 
   it("names every bad variable at once", () => {
