@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Logger } from "pino";
 import { container as rootContainer, Lifecycle } from "tsyringe";
 import type { GameRepository } from "./domain/game-repository.port";
@@ -29,6 +30,9 @@ export function serverOptions(config: Config): ServerOptions {
     host: config.host,
     maxBodyBytes: config.maxBodyBytes,
     maxWsMessageBytes: config.maxWsMessageBytes,
+    corsOrigins: config.corsOrigins,
+    // Vite's build beside the compiled server: dist/ide seen from dist/ (and from src/ too).
+    ideDirectory: path.resolve(__dirname, "..", "dist", "ide"),
   };
 }
 

@@ -14,4 +14,18 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Largest WebSocket message accepted, in bytes. */
   maxWsMessageBytes: number;
+  /** Which other browser origins may call the API, over HTTP and WebSocket (see CorsOrigins). */
+  corsOrigins: CorsOrigins;
+  /**
+   * The built GraphiQL (Vite's dist/ide), served to a browser opening GET /graphql unless in
+   * production.
+   */
+  ideDirectory: string;
 }
+
+/**
+ * Browser origins besides the server's own that may call the API: `"*"` any, `"loopback"` any
+ * `http://localhost:<port>`, `http://127.0.0.1:<port>` or `http://[::1]:<port>` (a developer's
+ * front end), or exactly those listed (none: same origin only).
+ */
+export type CorsOrigins = "*" | "loopback" | readonly string[];

@@ -6,7 +6,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import {
@@ -25,6 +24,8 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { bearerToken, type GraphQLContext } from "./context";
 import { formatError, type ErrorFormatting } from "./error-mapping";
+import { graphqlCors, websocketOriginCheck } from "./http/cors";
+import { idePage } from "./http/ide-page";
 import { limitRules, OPERATION_LIMITS } from "./limits";
 import { buildGraphQLSchema } from "./schema";
 import type { ServerDependencies } from "./server-dependencies";
@@ -130,6 +131,8 @@ export async function createDwemthyServer(
     server: httpServer,
     path: "/graphql",
     maxPayload: config.maxWsMessageBytes,
+    // The browser origins HTTP's CORS allows; refused with 403 before the upgrade.
+    verifyClient: websocketOriginCheck(config.corsOrigins),
   });
   wsServer.on("error", (error) => logger.warn({ err: error }, "websocket server error"));
   const wsCleanup = useServer<Record<string, unknown> | undefined>(
@@ -199,9 +202,8 @@ export async function createDwemthyServer(
             },
           }),
       },
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // Apollo's landing pages load from its CDN; the IDE is served by idePage instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -232,6 +234,9 @@ export async function createDwemthyServer(
     }
     next();
   };
+  expressApp.use("/graphql", graphqlCors(config.corsOrigins));
+  // GraphiQL for a browser opening /graphql (development and test only).
+  if (!production) expressApp.use(idePage(config.ideDirectory));
   expressApp.use(
     "/graphql",
     requireJson,
