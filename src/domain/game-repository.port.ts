@@ -1,7 +1,7 @@
 import type { BattleEvent } from "./battle-event";
 import type { GameState } from "./game";
+import type { GameChange } from "./game-change";
 import type { MonsterSpec } from "./monster";
-import type { MonsterPatch } from "./monster-validation";
 
 /** How a conditional write ended: written, beaten by another write, or the game is gone. */
 export type CommitOutcome = "COMMITTED" | "CONFLICT" | "NOT_FOUND";
@@ -27,13 +27,14 @@ export interface GameRepository {
   load(gameId: string): Promise<GameState | undefined>;
 
   /**
-   * Writes one turn: `after` replaces `before` if the stored version is still `before.version`;
-   * the version becomes `before.version + 1`; `events` are appended to the game's log and
-   * published to its subscribers.
+   * Writes one change (a turn, or a monster patched), exactly as `change` says, if the stored
+   * version is still `change.fromVersion`: `game` is the state after it (at `change.toVersion`),
+   * and `events` (none for a patch) are appended to the game's log and published to its
+   * subscribers.
    */
   commit(
-    before: GameState,
-    after: GameState,
+    game: GameState,
+    change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome>;
 
@@ -43,17 +44,6 @@ export interface GameRepository {
     monsterId: string,
     field: MonsterField,
   ): Promise<string | number | undefined>;
-
-  /**
-   * Sets just the given fields of a monster (the seed's HSET) if the stored version is still
-   * `game.version`, bumping it; `updatedAt` becomes the game's new update time.
-   */
-  setMonsterFields(
-    game: GameState,
-    monsterId: string,
-    fields: MonsterPatch,
-    updatedAt: number,
-  ): Promise<CommitOutcome>;
 
   /** Removes every key of the game. @returns whether there was a game to remove. */
   delete(gameId: string): Promise<boolean>;

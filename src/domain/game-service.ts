@@ -121,12 +121,10 @@ export class GameService {
         );
       }
       const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const events = game.attack(weapon);
-      game.updatedAt = this.deps.clock.now();
+      const { events, change } = game.attack(weapon, this.deps.clock.now());
       const after = game.toState();
-      const outcome = await this.deps.repository.commit(before, after, events);
-      if (outcome === "COMMITTED")
-        return { game: { ...after, version: before.version + 1 }, events };
+      const outcome = await this.deps.repository.commit(after, change, events);
+      if (outcome === "COMMITTED") return { game: after, events };
       if (outcome === "NOT_FOUND") throw notFound(gameId);
     }
     throw conflict(gameId, this.maxRetries);
@@ -146,14 +144,8 @@ export class GameService {
       const before = await this.loadOwned(gameId, playerToken);
       // The aggregate validates the patch and finds the monster; the store then sets just those fields.
       const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const monster = game.updateMonster(monsterId, patch);
-      const fields = definedFields(patch);
-      const outcome = await this.deps.repository.setMonsterFields(
-        before,
-        monsterId,
-        fields,
-        this.deps.clock.now(),
-      );
+      const { monster, change } = game.updateMonster(monsterId, patch, this.deps.clock.now());
+      const outcome = await this.deps.repository.commit(game.toState(), change, []);
       if (outcome === "COMMITTED") return monster;
       if (outcome === "NOT_FOUND") throw notFound(gameId);
     }
@@ -249,8 +241,4 @@ function conflict(gameId: string, retries: number): DomainError {
     "CONFLICT",
     `Game ${gameId} changed under this request ${retries + 1} times in a row; nothing was applied. Try again.`,
   );
-}
-
-function definedFields(patch: MonsterPatch): MonsterPatch {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
 }

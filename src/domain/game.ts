@@ -2,6 +2,7 @@ import { battleEvent, type BattleEvent } from "./battle-event";
 import type { Dice } from "./dice.port";
 import { DomainError, GameOverError } from "./domain-error";
 import { DwemthyArray } from "./dwemthy-array";
+import type { GameChange, MonsterFieldsChange } from "./game-change";
 import type { MonsterSpec, MonsterState } from "./monster";
 import { validateMonsterPatch, validateMonsters, type MonsterPatch } from "./monster-validation";
 import { Rabbit, STARTING_RABBIT, type RabbitState } from "./rabbit";
@@ -31,6 +32,18 @@ export interface GameState {
   updatedAt: number;
 }
 
+/** One turn as played: its events, in order, and what it changed. */
+export interface PlayedTurn {
+  events: BattleEvent[];
+  change: GameChange;
+}
+
+/** A monster as patched, and what the patch changed. */
+export interface PatchedMonster {
+  monster: MonsterState;
+  change: GameChange;
+}
+
 /** What it takes to start a game. */
 export interface NewGame {
   id: string;
@@ -50,7 +63,7 @@ export class Game {
     readonly id: string,
     private status_: GameStatus,
     private turn_: number,
-    readonly version: number,
+    private version_: number,
     private readonly dice: Dice,
     readonly tokenHash: string,
     readonly rabbit: Rabbit,
@@ -114,36 +127,45 @@ export class Game {
     return this.turn_;
   }
 
+  /** Bumped by each change; {@link toState} after a change carries the version it commits as. */
+  get version(): number {
+    return this.version_;
+  }
+
   /** The monster being fought; undefined after victory. */
   get currentMonster(): MonsterState | undefined {
     return this.array.front?.toState();
   }
 
   /**
-   * Plays one turn with `weapon` (RULES.md, "The rabbit" and "One fight turn") and returns its
-   * events in order.
+   * Plays one turn with `weapon` (RULES.md, "The rabbit" and "One fight turn") at time `now`, and
+   * returns its events in order with what it changed.
    * @throws GameOverError once the array is decimated; the game is then left unchanged.
    */
-  attack(weapon: Weapon): BattleEvent[] {
+  attack(weapon: Weapon, now: number = this.updatedAt): PlayedTurn {
     const front = this.array.front;
     if (this.status_ === "VICTORY" || !front) throw new GameOverError(this.id);
     const turn = this.turn_ + 1;
     const events: BattleEvent[] = [];
+    const rabbitBefore = { life: this.rabbit.life, bombs: this.rabbit.bombs };
+    const frontLifeBefore = front.life;
+    const removedMonsterIds: string[] = [];
     switch (weapon) {
       case "BOOMERANG":
-        this.fight(turn, weapon, BOOMERANG_BONUS, events);
+        this.fight(turn, weapon, BOOMERANG_BONUS, events, removedMonsterIds);
         break;
       case "SWORD": {
         // Drawn before the turn, from the front monster's life, even if the rabbit is too dead.
         const lastDigit = ((front.life % 10) + 10) % 10;
-        this.fight(turn, weapon, this.dice.roll(4 + lastDigit * lastDigit), events);
+        const bonus = this.dice.roll(4 + lastDigit * lastDigit);
+        this.fight(turn, weapon, bonus, events, removedMonsterIds);
         break;
       }
       case "LETTUCE": {
         const heal = this.dice.roll(this.rabbit.charisma);
         events.push(battleEvent.lettuceEaten(turn, heal));
         this.rabbit.life += heal;
-        this.fight(turn, weapon, LETTUCE_BONUS, events);
+        this.fight(turn, weapon, LETTUCE_BONUS, events, removedMonsterIds);
         break;
       }
       case "BOMB":
@@ -151,19 +173,31 @@ export class Game {
           events.push(battleEvent.bombsRanOut(turn));
         } else {
           this.rabbit.bombs -= 1;
-          this.fight(turn, weapon, BOMB_BONUS, events);
+          this.fight(turn, weapon, BOMB_BONUS, events, removedMonsterIds);
         }
         break;
     }
     this.turn_ = turn;
-    return events;
+    // Only the front monster is ever hit: it is the one whose life may have changed, if it lives.
+    const monsters: MonsterFieldsChange[] =
+      removedMonsterIds.length === 0 && this.array.front === front && front.life !== frontLifeBefore
+        ? [{ id: front.id, fields: { life: front.life } }]
+        : [];
+    const rabbit: GameChange["rabbit"] = {};
+    if (this.rabbit.life !== rabbitBefore.life) rabbit.life = this.rabbit.life;
+    if (this.rabbit.bombs !== rabbitBefore.bombs) rabbit.bombs = this.rabbit.bombs;
+    return { events, change: this.changed(now, { removedMonsterIds, monsters, rabbit }) };
   }
 
   /**
-   * Changes some fields of a monster still in the array (the seed's HSET).
+   * Changes some fields of a monster still in the array (the seed's HSET) at time `now`.
    * @throws InvalidMonsterError for a bad patch, DomainError NOT_FOUND for an unknown monster.
    */
-  updateMonster(monsterId: string, patch: MonsterPatch): MonsterState {
+  updateMonster(
+    monsterId: string,
+    patch: MonsterPatch,
+    now: number = this.updatedAt,
+  ): PatchedMonster {
     validateMonsterPatch(patch);
     const monster = this.array.find(monsterId);
     if (!monster) {
@@ -173,12 +207,18 @@ export class Game {
         "monsterId",
       );
     }
-    if (patch.name != null) monster.name = patch.name;
-    if (patch.life != null) monster.life = patch.life;
-    if (patch.strength != null) monster.strength = patch.strength;
-    if (patch.charisma != null) monster.charisma = patch.charisma;
-    if (patch.weapon != null) monster.weapon = patch.weapon;
-    return monster.toState();
+    const fields: Partial<MonsterSpec> = {};
+    if (patch.name != null) monster.name = fields.name = patch.name;
+    if (patch.life != null) monster.life = fields.life = patch.life;
+    if (patch.strength != null) monster.strength = fields.strength = patch.strength;
+    if (patch.charisma != null) monster.charisma = fields.charisma = patch.charisma;
+    if (patch.weapon != null) monster.weapon = fields.weapon = patch.weapon;
+    const change = this.changed(now, {
+      removedMonsterIds: [],
+      monsters: [{ id: monsterId, fields }],
+      rabbit: {},
+    });
+    return { monster: monster.toState(), change };
   }
 
   /** The whole game as plain data, dice state included. */
@@ -187,7 +227,7 @@ export class Game {
       id: this.id,
       status: this.status_,
       turn: this.turn_,
-      version: this.version,
+      version: this.version_,
       dice: this.dice.save(),
       tokenHash: this.tokenHash,
       rabbit: this.rabbit.toState(),
@@ -197,8 +237,25 @@ export class Game {
     };
   }
 
+  /** The one place a change bumps the version. */
+  private changed(
+    now: number,
+    what: Pick<GameChange, "removedMonsterIds" | "monsters" | "rabbit">,
+  ): GameChange {
+    const fromVersion = this.version_;
+    this.version_ = fromVersion + 1;
+    this.updatedAt = now;
+    return { fromVersion, toVersion: this.version_, ...what };
+  }
+
   /** One fight turn with attack bonus `bonus` (RULES.md, "One fight turn"). */
-  private fight(turn: number, weapon: Weapon, bonus: number, events: BattleEvent[]): void {
+  private fight(
+    turn: number,
+    weapon: Weapon,
+    bonus: number,
+    events: BattleEvent[],
+    removedMonsterIds: string[],
+  ): void {
     if (!this.rabbit.alive) {
       events.push(battleEvent.rabbitWasTooDeadToFight(turn));
       return;
@@ -210,6 +267,7 @@ export class Game {
     events.push(...target.takeHit(hit, this.dice, turn));
     let enemy = target;
     if (!target.alive) {
+      removedMonsterIds.push(target.id);
       const next = this.array.removeFront();
       if (!next) {
         events.push(battleEvent.arrayDecimated(turn));

@@ -1,8 +1,10 @@
 import type { BattleEvent } from "../domain/battle-event";
+import type { Clock } from "../domain/clock.port";
 import type { GameState } from "../domain/game";
+import type { GameChange } from "../domain/game-change";
 import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
-import type { MonsterPatch } from "../domain/monster-validation";
 import type { StoreOptions } from "./store-options";
+import { SystemClock } from "./system-clock";
 
 /** Told of each committed turn and each deleted or expired game, to feed the live subscriptions. */
 export interface GameChangeListener {
@@ -30,6 +32,8 @@ export class InMemoryGameRepository implements GameRepository {
   constructor(
     private readonly options: StoreOptions,
     private readonly listener: GameChangeListener = NOBODY,
+    // Expiry reads this clock, so a test can move time on instead of sleeping through a TTL.
+    private readonly clock: Clock = new SystemClock(),
   ) {
     // Expired games are dropped when touched; the sweep frees the ones nobody touches again.
     this.sweeper = setInterval(() => this.sweep(), Math.min(options.ttlMs, 60_000));
@@ -41,7 +45,7 @@ export class InMemoryGameRepository implements GameRepository {
     this.games.set(game.id, {
       state: structuredClone({ ...game, version: 0 }),
       events: structuredClone(events.slice(-this.options.maxEvents)),
-      expiresAt: Date.now() + this.options.ttlMs,
+      expiresAt: this.clock.now() + this.options.ttlMs,
     });
     return Promise.resolve(true);
   }
@@ -52,18 +56,19 @@ export class InMemoryGameRepository implements GameRepository {
   }
 
   commit(
-    before: GameState,
-    after: GameState,
+    game: GameState,
+    change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
-    const entry = this.live(before.id);
+    const entry = this.live(game.id);
     if (!entry) return Promise.resolve("NOT_FOUND");
-    if (entry.state.version !== before.version) return Promise.resolve("CONFLICT");
-    entry.state = structuredClone({ ...after, version: before.version + 1 });
+    if (entry.state.version !== change.fromVersion) return Promise.resolve("CONFLICT");
+    // The whole game is one value here: the state after the change is what the change wrote.
+    entry.state = structuredClone(game);
     entry.events.push(...structuredClone(events));
     entry.events.splice(0, Math.max(0, entry.events.length - this.options.maxEvents));
-    entry.expiresAt = Date.now() + this.options.ttlMs;
-    if (events.length > 0) this.listener.committed(before.id, structuredClone(events));
+    entry.expiresAt = this.clock.now() + this.options.ttlMs;
+    if (events.length > 0) this.listener.committed(game.id, structuredClone(events));
     return Promise.resolve("COMMITTED");
   }
 
@@ -74,23 +79,6 @@ export class InMemoryGameRepository implements GameRepository {
   ): Promise<string | number | undefined> {
     const monster = this.live(gameId)?.state.monsters.find((m) => m.id === monsterId);
     return Promise.resolve(monster?.[field]);
-  }
-
-  setMonsterFields(
-    game: GameState,
-    monsterId: string,
-    fields: MonsterPatch,
-    updatedAt: number,
-  ): Promise<CommitOutcome> {
-    const entry = this.live(game.id);
-    if (!entry) return Promise.resolve("NOT_FOUND");
-    const monster = entry.state.monsters.find((m) => m.id === monsterId);
-    if (entry.state.version !== game.version || !monster) return Promise.resolve("CONFLICT");
-    Object.assign(monster, structuredClone(fields));
-    entry.state.version += 1;
-    entry.state.updatedAt = updatedAt;
-    entry.expiresAt = Date.now() + this.options.ttlMs;
-    return Promise.resolve("COMMITTED");
   }
 
   delete(gameId: string): Promise<boolean> {
@@ -112,7 +100,7 @@ export class InMemoryGameRepository implements GameRepository {
 
   private live(gameId: string): Entry | undefined {
     const entry = this.games.get(gameId);
-    if (entry && entry.expiresAt <= Date.now()) {
+    if (entry && entry.expiresAt <= this.clock.now()) {
       this.expire(gameId);
       return undefined;
     }
@@ -120,7 +108,7 @@ export class InMemoryGameRepository implements GameRepository {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const [id, entry] of this.games) if (entry.expiresAt <= now) this.expire(id);
   }
 

@@ -41,9 +41,9 @@ export function gameFields(game: GameState): FlatFields {
   ]; // prettier-ignore
 }
 
-/** The rabbit hash. */
-export function rabbitFields(rabbit: RabbitState): FlatFields {
-  return RABBIT_FIELDS.flatMap((f) => [f, String(rabbit[f])]);
+/** The rabbit hash, or just the fields given. */
+export function rabbitFields(rabbit: Partial<RabbitState>): FlatFields {
+  return RABBIT_FIELDS.flatMap((f) => (rabbit[f] === undefined ? [] : [f, String(rabbit[f])]));
 }
 
 /** A monster hash, or just the given fields of one. */
@@ -52,14 +52,6 @@ export function monsterFields(
   fields: readonly (keyof MonsterSpec)[] = MONSTER_FIELDS,
 ): FlatFields {
   return fields.flatMap((f) => (monster[f] === undefined ? [] : [f, String(monster[f])]));
-}
-
-/** The fields whose values differ between two states of one monster. */
-export function changedMonsterFields(
-  before: MonsterState,
-  after: MonsterState,
-): (keyof MonsterSpec)[] {
-  return MONSTER_FIELDS.filter((f) => before[f] !== after[f]);
 }
 
 /** What the load script returns for an existing game. */

@@ -20,16 +20,28 @@ export class RedisGameKeys {
     this.array = `${base}:array`;
     this.events = `${base}:events`;
     this.channel = `${base}:battle`;
+    this.monsterPrefix = `${base}:monster:`;
   }
+
+  /** What every monster's key starts with: the monster's id follows. */
+  readonly monsterPrefix: string;
 
   /** The hash of one monster. */
   monster(monsterId: string): string {
-    return `${this.prefix}:{${this.gameId}}:monster:${monsterId}`;
+    return `${this.monsterPrefix}${monsterId}`;
+  }
+
+  /** How many keys come before the monsters' in {@link forScript}. */
+  static readonly FIXED_SCRIPT_KEYS = 4;
+
+  /** The Lua KEYS index (1-based) of the monster at `position` (0 = front) of a forScript list. */
+  static scriptIndexOfMonster(position: number): number {
+    return RedisGameKeys.FIXED_SCRIPT_KEYS + 1 + position;
   }
 
   /**
    * The keys a write script gets, in this order: game, rabbit, array, events, then the hash of
-   * every monster in the array, front first. Scripts address monsters as KEYS[4 + position].
+   * every monster in the array, front first (see {@link scriptIndexOfMonster}).
    */
   forScript(monsterIds: readonly string[]): string[] {
     return [

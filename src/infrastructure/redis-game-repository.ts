@@ -3,12 +3,11 @@ import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
 import { DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
+import type { GameChange } from "../domain/game-change";
 import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
-import type { MonsterPatch } from "../domain/monster-validation";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
 import {
-  changedMonsterFields,
   gameFields,
   monsterFields,
   parseEvent,
@@ -18,13 +17,7 @@ import {
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
-import {
-  COMMIT_TURN,
-  CREATE_GAME,
-  DELETE_GAME,
-  LOAD_GAME,
-  SET_MONSTER_FIELDS,
-} from "./redis-scripts";
+import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-scripts";
 
 type ScriptArg = string | number;
 
@@ -33,7 +26,6 @@ declare module "ioredis" {
     dwemthyCreate(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
     dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
-    dwemthySetMonsterFields(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
     dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
   }
 }
@@ -65,7 +57,6 @@ export class RedisGameRepository implements GameRepository {
     redis.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
     redis.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
     redis.defineCommand("dwemthyCommit", { lua: COMMIT_TURN });
-    redis.defineCommand("dwemthySetMonsterFields", { lua: SET_MONSTER_FIELDS });
     redis.defineCommand("dwemthyDelete", { lua: DELETE_GAME });
   }
 
@@ -93,45 +84,45 @@ export class RedisGameRepository implements GameRepository {
   async load(gameId: string): Promise<GameState | undefined> {
     const keys = this.keys(gameId);
     const reply = await this.run(gameId, () =>
-      this.redis.dwemthyLoad(3, keys.game, keys.rabbit, keys.array),
+      this.redis.dwemthyLoad(3, keys.game, keys.rabbit, keys.array, keys.monsterPrefix),
     );
     return reply ? parseGame(gameId, reply) : undefined;
   }
 
   async commit(
-    before: GameState,
-    after: GameState,
+    game: GameState,
+    change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
-    const keys = this.keys(before.id);
-    const scriptKeys = keys.forScript(before.monsters.map((m) => m.id));
-    // Monsters only ever leave from the front, so the survivors are the tail of `before`.
-    const pop = before.monsters.length - after.monsters.length;
-    const changes = after.monsters.flatMap((monster, i) => {
-      const previous = before.monsters[pop + i];
-      if (previous?.id !== monster.id) throw new Error(`Monster ${monster.id} moved in the array`);
-      const fields = changedMonsterFields(previous, monster);
-      return fields.length === 0 ? [] : [[5 + pop + i, monsterFields(monster, fields)]];
+    const keys = this.keys(game.id);
+    // Monsters leave only from the front: before the change the array held the removed ones,
+    // then those still in it. The script gets all their keys, and deletes the removed ones.
+    const ids = [...change.removedMonsterIds, ...game.monsters.map((m) => m.id)];
+    const scriptKeys = keys.forScript(ids);
+    const monsters = change.monsters.map(({ id, fields }) => {
+      const position = ids.indexOf(id);
+      if (position < 0) throw new Error(`Monster ${id} is not in the array of game ${game.id}`);
+      return [RedisGameKeys.scriptIndexOfMonster(position), monsterFields(fields)];
     });
     const eventJson = events.map((e) => JSON.stringify(e));
     const payload = {
-      game: gameFields({ ...after, version: before.version + 1 }),
-      rabbit: rabbitFields(after.rabbit),
-      pop,
-      monsters: changes,
+      game: gameFields(game),
+      rabbit: rabbitFields(change.rabbit),
+      pop: change.removedMonsterIds.length,
+      monsters,
       events: eventJson,
       maxEvents: this.options.maxEvents,
       channel: keys.channel,
       // The same text as JSON.stringify({ gameId, events }), without serializing the events twice.
-      message: `{"gameId":${JSON.stringify(before.id)},"events":[${eventJson.join(",")}]}`,
+      message: `{"gameId":${JSON.stringify(game.id)},"events":[${eventJson.join(",")}]}`,
       // Lets the script tell its own repeat from another writer's commit.
       commitId: randomUUID(),
     };
-    return this.run(before.id, () =>
+    return this.run(game.id, () =>
       this.redis.dwemthyCommit(
         scriptKeys.length,
         ...scriptKeys,
-        String(before.version),
+        String(change.fromVersion),
         this.options.ttlMs,
         JSON.stringify(payload),
       ),
@@ -149,29 +140,6 @@ export class RedisGameRepository implements GameRepository {
     if (raw === null) return undefined;
     if (field === "name") return raw;
     return parseWholeNumber(gameId, raw, `monster:${monsterId}.${field}`);
-  }
-
-  async setMonsterFields(
-    game: GameState,
-    monsterId: string,
-    fields: MonsterPatch,
-    updatedAt: number,
-  ): Promise<CommitOutcome> {
-    const ids = game.monsters.map((m) => m.id);
-    const position = ids.indexOf(monsterId);
-    if (position < 0) return "CONFLICT";
-    const scriptKeys = this.keys(game.id).forScript(ids);
-    return this.run(game.id, () =>
-      this.redis.dwemthySetMonsterFields(
-        scriptKeys.length,
-        ...scriptKeys,
-        String(game.version),
-        this.options.ttlMs,
-        5 + position,
-        String(updatedAt),
-        ...monsterFields(fields),
-      ),
-    );
   }
 
   async delete(gameId: string): Promise<boolean> {

@@ -29,26 +29,27 @@ return 1
 `;
 
 /**
- * Reads a whole game in one round trip. KEYS: game, rabbit, array. Returns nil when there is no
- * game, else {game fields, rabbit fields, monster ids, {fields of each monster}}.
+ * Reads a whole game in one round trip. KEYS: game, rabbit, array. ARGV: the monsters' key prefix
+ * (RedisGameKeys.monsterPrefix). Returns nil when there is no game, else {game fields, rabbit
+ * fields, monster ids, {fields of each monster}}.
  *
  * The only script that names keys itself: the monster ids are known only once the list is read.
- * It builds them from KEYS[1], so they carry the same {gameId} hash tag and live in the same
- * Cluster slot as the declared keys, which Redis Cluster permits.
+ * Their prefix carries the same {gameId} hash tag, so they live in the same Cluster slot as the
+ * declared keys, which Redis Cluster permits.
  */
 export const LOAD_GAME = `
 local game = redis.call('HGETALL', KEYS[1])
 if #game == 0 then return false end
 local rabbit = redis.call('HGETALL', KEYS[2])
 local ids = redis.call('LRANGE', KEYS[3], 0, -1)
-local base = string.sub(KEYS[1], 1, -5) .. 'monster:'
 local monsters = {}
-for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', base .. id) end
+for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[1] .. id) end
 return {game, rabbit, ids, monsters}
 `;
 
 /**
- * Commits one turn if the stored version is still the expected one. KEYS: forScript(ids of the
+ * Commits one change (a turn, or a monster patched) if the stored version is still the expected
+ * one. KEYS: forScript(ids of the
  * monsters before the turn). ARGV: expected version, ttl ms, payload
  * `{game: [f, v, ...], rabbit: [...], pop: n, monsters: [[keyIndex, [f, v, ...]], ...],
  *   events: [json...], maxEvents: n, channel: name, message: json, commitId}`. Idempotent: a repeat
@@ -101,21 +102,4 @@ export const DELETE_GAME = `
 local deleted = redis.call('DEL', unpack(KEYS))
 if deleted > 0 then redis.call('PUBLISH', ARGV[1], ARGV[2]) end
 return deleted
-`;
-
-/**
- * Sets some fields of one monster (the seed's HSET) if the stored version is still the expected
- * one, bumping it. KEYS: forScript(ids). ARGV: expected version, ttl ms, key index of the
- * monster, updatedAt, then field, value, ...
- */
-export const SET_MONSTER_FIELDS = `
-local version = redis.call('HGET', KEYS[1], 'version')
-if not version then return 'NOT_FOUND' end
-if version ~= ARGV[1] then return 'CONFLICT' end
-local monster = KEYS[tonumber(ARGV[3])]
-if redis.call('EXISTS', monster) == 0 then return 'CONFLICT' end
-redis.call('HSET', monster, unpack(ARGV, 5))
-redis.call('HSET', KEYS[1], 'version', tostring(tonumber(version) + 1), 'updatedAt', ARGV[4])
-for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
-return 'COMMITTED'
 `;

@@ -1,5 +1,7 @@
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { Game, type GameState } from "../../src/domain/game";
+import type { GameChange } from "../../src/domain/game-change";
+import type { MonsterPatch } from "../../src/domain/monster-validation";
 import type { GameRepository } from "../../src/domain/game-repository.port";
 import type { StoreOptions } from "../../src/infrastructure/store-options";
 import { diceFactory } from "../support/play";
@@ -37,11 +39,22 @@ export function newGame(seed = 7): { game: Game; events: BattleEvent[] } {
 export function playTurn(
   before: GameState,
   weapon: Parameters<Game["attack"]>[0] = "BOMB",
-): { after: GameState; events: BattleEvent[] } {
+): { after: GameState; change: GameChange; events: BattleEvent[] } {
   const game = Game.restore(before, diceFactory.restore(before.dice));
-  const events = game.attack(weapon);
-  game.updatedAt = before.updatedAt + 1_000;
-  return { after: game.toState(), events };
+  const { events, change } = game.attack(weapon, before.updatedAt + 1_000);
+  return { after: game.toState(), change, events };
+}
+
+/** Patches a monster of a stored state and returns what a commit needs. */
+export function patchMonster(
+  before: GameState,
+  monsterId: string,
+  patch: MonsterPatch,
+  now: number,
+): { after: GameState; change: GameChange } {
+  const game = Game.restore(before, diceFactory.restore(before.dice));
+  const { change } = game.updateMonster(monsterId, patch, now);
+  return { after: game.toState(), change };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,10 +99,11 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
       const { game, events: opening } = newGame();
       const before = game.toState();
       await repo.create(before, opening);
-      const { after, events } = playTurn(before, "BOOMERANG");
+      const { after, change, events } = playTurn(before, "BOOMERANG");
 
-      expect(await repo.commit(before, after, events)).toBe("COMMITTED");
-      expect(await repo.load(game.id)).toEqual({ ...after, version: 1 });
+      expect(await repo.commit(after, change, events)).toBe("COMMITTED");
+      expect(after.version).toBe(1);
+      expect(await repo.load(game.id)).toEqual(after);
       expect(await repo.recentEvents(game.id, 50)).toEqual([...opening, ...events]);
     });
 
@@ -99,8 +113,8 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
       await repo.create(state, opening);
       // Bombs (w = 86) kill the 5-life Snail at once unless a roll of 0 or 1 comes up; loop until it dies.
       for (let i = 0; i < 10 && state.monsters[0]?.name === "Snail"; i++) {
-        const { after, events } = playTurn(state, "BOMB");
-        expect(await repo.commit(state, after, events)).toBe("COMMITTED");
+        const { after, change, events } = playTurn(state, "BOMB");
+        expect(await repo.commit(after, change, events)).toBe("COMMITTED");
         state = (await repo.load(game.id))!;
       }
       expect(state.monsters.map((m) => m.name)).toEqual(["GiantSlug", "Newt"]);
@@ -113,11 +127,11 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
       const before = game.toState();
       await repo.create(before, opening);
       const first = playTurn(before, "BOOMERANG");
-      await repo.commit(before, first.after, first.events);
+      await repo.commit(first.after, first.change, first.events);
       const stale = playTurn(before, "LETTUCE");
 
-      expect(await repo.commit(before, stale.after, stale.events)).toBe("CONFLICT");
-      expect(await repo.load(game.id)).toEqual({ ...first.after, version: 1 });
+      expect(await repo.commit(stale.after, stale.change, stale.events)).toBe("CONFLICT");
+      expect(await repo.load(game.id)).toEqual(first.after);
       expect(await repo.recentEvents(game.id, 50)).toEqual([...opening, ...first.events]);
     });
 
@@ -126,8 +140,8 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
       const before = game.toState();
       await repo.create(before, opening);
       await repo.delete(game.id);
-      const { after, events } = playTurn(before);
-      expect(await repo.commit(before, after, events)).toBe("NOT_FOUND");
+      const { after, change, events } = playTurn(before);
+      expect(await repo.commit(after, change, events)).toBe("NOT_FOUND");
       expect(await repo.load(game.id)).toBeUndefined();
     });
 
@@ -140,14 +154,14 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
       expect(await repo.readMonsterField(game.id, "9", "life")).toBeUndefined();
     });
 
-    it("sets just the given fields of a monster, bumping the version", async () => {
+    it("commits a monster patch: just its fields, the version bumped, no events", async () => {
       const { game, events } = newGame();
       const before = game.toState();
       await repo.create(before, events);
 
-      expect(
-        await repo.setMonsterFields(before, "2", { life: 7, name: "TinySlug" }, 1_800_000_000_000),
-      ).toBe("COMMITTED");
+      const patched = patchMonster(before, "2", { life: 7, name: "TinySlug" }, 1_800_000_000_000);
+      expect(patched.change.monsters).toEqual([{ id: "2", fields: { life: 7, name: "TinySlug" } }]);
+      expect(await repo.commit(patched.after, patched.change, [])).toBe("COMMITTED");
       const after = await repo.load(game.id);
       expect(after).toEqual({
         ...before,
@@ -159,14 +173,17 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
           before.monsters[2],
         ],
       });
+      expect(await repo.recentEvents(game.id, 50)).toEqual(events);
     });
 
-    it("refuses to set monster fields from an old version, changing nothing", async () => {
+    it("refuses a monster patch from an old version, changing nothing", async () => {
       const { game, events } = newGame();
       const before = game.toState();
       await repo.create(before, events);
-      await repo.setMonsterFields(before, "2", { life: 7 }, 1);
-      expect(await repo.setMonsterFields(before, "3", { life: 9 }, 2)).toBe("CONFLICT");
+      const first = patchMonster(before, "2", { life: 7 }, 1);
+      await repo.commit(first.after, first.change, []);
+      const stale = patchMonster(before, "3", { life: 9 }, 2);
+      expect(await repo.commit(stale.after, stale.change, [])).toBe("CONFLICT");
       expect(await repo.readMonsterField(game.id, "3", "life")).toBe(12);
       expect((await repo.load(game.id))?.version).toBe(1);
     });
@@ -189,10 +206,10 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
         await small.repository.create(state, opening);
         const all = [...opening];
         for (let i = 0; i < 6; i++) {
-          const { after, events } = playTurn(state, "LETTUCE");
-          await small.repository.commit(state, after, events);
+          const { after, change, events } = playTurn(state, "LETTUCE");
+          await small.repository.commit(after, change, events);
           all.push(...events);
-          state = { ...after, version: state.version + 1 };
+          state = after;
         }
         expect(await small.repository.recentEvents(game.id, 100)).toEqual(all.slice(-5));
         expect(await small.repository.recentEvents(game.id, 2)).toEqual(all.slice(-2));
@@ -209,8 +226,8 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
         const before = game.toState();
         await short.repository.create(before, opening);
         await sleep(600);
-        const { after, events } = playTurn(before);
-        expect(await short.repository.commit(before, after, events)).toBe("COMMITTED");
+        const { after, change, events } = playTurn(before);
+        expect(await short.repository.commit(after, change, events)).toBe("COMMITTED");
         await sleep(600); // 1.2 s after the start, 0.6 s after the commit: still there
         expect((await short.repository.load(game.id))?.turn).toBe(1);
         await sleep(1_000); // 1.6 s after the commit: gone

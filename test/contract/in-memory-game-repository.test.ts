@@ -6,7 +6,7 @@ import { InProcessBattleEventFeed } from "../../src/infrastructure/in-process-ba
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
-import { describeGameRepositoryContract } from "./game-repository.contract";
+import { describeGameRepositoryContract, newGame, playTurn } from "./game-repository.contract";
 
 describeGameRepositoryContract("InMemoryGameRepository", (options) => {
   const repository = new InMemoryGameRepository(options);
@@ -14,6 +14,32 @@ describeGameRepositoryContract("InMemoryGameRepository", (options) => {
 });
 
 describe("InMemoryGameRepository expiry", () => {
+  it("forgets a game its TTL after the last write, on the clock it is given, with no sleeping", async () => {
+    let now = 1_700_000_000_000;
+    const deleted: string[] = [];
+    const repository = new InMemoryGameRepository(
+      { ttlMs: 60_000, maxEvents: 50 },
+      { committed: () => undefined, deleted: (id) => deleted.push(id) },
+      { now: () => now },
+    );
+    try {
+      const { game, events } = newGame();
+      await repository.create(game.toState(), events);
+      now += 59_999;
+      const before = (await repository.load(game.id))!;
+      const { after, change, events: turn } = playTurn(before);
+      expect(await repository.commit(after, change, turn)).toBe("COMMITTED");
+      now += 59_999; // 2 minutes after the start, just short of a TTL after the commit: still there
+      expect((await repository.load(game.id))?.turn).toBe(1);
+      expect(deleted).toEqual([]);
+      now += 1;
+      expect(await repository.load(game.id)).toBeUndefined();
+      expect(deleted).toEqual([game.id]);
+    } finally {
+      repository.close();
+    }
+  });
+
   it("completes the watches of a game that expired, as abandoning it would", async () => {
     const bus = new InProcessBattleEventFeed();
     const repository = new InMemoryGameRepository(

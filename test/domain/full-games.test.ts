@@ -20,7 +20,7 @@ function playToVictory(seed: number): { turns: BattleEvent[][]; weapons: Weapon[
   while (game.status !== "VICTORY" && weapons.length < 200) {
     const weapon = policy(game);
     weapons.push(weapon);
-    turns.push(game.attack(weapon));
+    turns.push(game.attack(weapon).events);
     game = reload(game);
   }
   return { turns, weapons, game };
@@ -46,11 +46,13 @@ describe("full seeded games", () => {
     expect(
       all.filter((e) => e.type === "CreatureDied" && e.role === "MONSTER").map((e) => e.message),
     ).toEqual(["[Snail has died!]", "[GiantSlug has died!]"]);
-    expect(() => game.attack("BOOMERANG")).toThrow(expect.objectContaining({ code: "GAME_OVER" }));
+    expect(() => game.attack("BOOMERANG").events).toThrow(
+      expect.objectContaining({ code: "GAME_OVER" }),
+    );
 
     // Another run from the same seed, without reloading, gives the very same battle.
     const again = startSeeded(1, SHORT_ARRAY);
-    const replay = [again.events, ...weapons.map((w) => again.game.attack(w))];
+    const replay = [again.events, ...weapons.map((w) => again.game.attack(w).events)];
     expect(replay).toEqual(turns);
   });
 

@@ -29,7 +29,7 @@ const arrayArb = fc.oneof(
 function attackChecked(game: Game, weapon: Weapon): BattleEvent[] {
   const rabbit = game.rabbit.toState();
   const creatures = new Map(game.toState().monsters.map((m) => [m.name, m]));
-  const events = game.attack(weapon);
+  const events = game.attack(weapon).events;
   for (const event of events) {
     switch (event.type) {
       case "RabbitHitMonster": {
@@ -115,7 +115,7 @@ describe("game properties over random seeds and weapons", () => {
       fc.property(seedArb, weaponsArb, (seed, weapons) => {
         const { game } = startSeeded(seed);
         weapons.forEach((weapon, i) => {
-          const events = game.attack(weapon);
+          const events = game.attack(weapon).events;
           expect(game.turn).toBe(i + 1);
           expect(events.every((e) => e.turn === i + 1)).toBe(true);
         });

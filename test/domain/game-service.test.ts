@@ -2,6 +2,7 @@ import type { BattleEvent } from "../../src/domain/battle-event";
 import { BESTIARY } from "../../src/domain/bestiary";
 import { DomainError } from "../../src/domain/domain-error";
 import { Game, type GameState } from "../../src/domain/game";
+import type { GameChange } from "../../src/domain/game-change";
 import type {
   CommitOutcome,
   GameRepository,
@@ -38,7 +39,6 @@ class CountingRepository implements GameRepository {
     load: 0,
     commit: 0,
     readMonsterField: 0,
-    setMonsterFields: 0,
     delete: 0,
     recentEvents: 0,
   };
@@ -53,17 +53,13 @@ class CountingRepository implements GameRepository {
     this.calls.load += 1;
     return this.inner.load(gameId);
   }
-  commit(before: GameState, after: GameState, events: readonly BattleEvent[]) {
+  commit(game: GameState, change: GameChange, events: readonly BattleEvent[]) {
     this.calls.commit += 1;
-    return this.inner.commit(before, after, events);
+    return this.inner.commit(game, change, events);
   }
   readMonsterField(gameId: string, monsterId: string, field: MonsterField) {
     this.calls.readMonsterField += 1;
     return this.inner.readMonsterField(gameId, monsterId, field);
-  }
-  setMonsterFields(game: GameState, monsterId: string, fields: MonsterPatch, updatedAt: number) {
-    this.calls.setMonsterFields += 1;
-    return this.inner.setMonsterFields(game, monsterId, fields, updatedAt);
   }
   delete(gameId: string): Promise<boolean> {
     this.calls.delete += 1;
@@ -92,22 +88,12 @@ class InterferingRepository extends CountingRepository {
   }
 
   override async commit(
-    before: GameState,
-    after: GameState,
+    game: GameState,
+    change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
-    await this.interfereOnce(before.id);
-    return super.commit(before, after, events);
-  }
-
-  override async setMonsterFields(
-    game: GameState,
-    monsterId: string,
-    fields: MonsterPatch,
-    updatedAt: number,
-  ): Promise<CommitOutcome> {
     await this.interfereOnce(game.id);
-    return super.setMonsterFields(game, monsterId, fields, updatedAt);
+    return super.commit(game, change, events);
   }
 
   private async interfereOnce(gameId: string): Promise<void> {
@@ -123,8 +109,8 @@ function concurrentTurn(weapon: Weapon) {
     const current = await inner.load(gameId);
     if (!current) throw new Error(`game ${gameId} vanished`);
     const game = Game.restore(current, diceFactory.restore(current.dice));
-    const events = game.attack(weapon);
-    expect(await inner.commit(current, game.toState(), events)).toBe("COMMITTED");
+    const { events, change } = game.attack(weapon);
+    expect(await inner.commit(game.toState(), change, events)).toBe("COMMITTED");
   };
 }
 
@@ -278,7 +264,7 @@ describe("GameService (on the in-memory store)", () => {
         expect(game.createdAt).toBe(start.createdAt);
         expect(game.tokenHash).toBe(start.tokenHash);
         expect(await service.getGame(start.id)).toEqual(game);
-        expect(events).toEqual(replay.game.attack(weapon));
+        expect(events).toEqual(replay.game.attack(weapon).events);
         expect(events.every((e) => e.turn === game.turn)).toBe(true);
         expect(await service.recentEvents(start.id, events.length)).toEqual(events);
         expect(played(game)).toEqual(played(replay.game.toState()));
@@ -372,7 +358,7 @@ describe("GameService (on the in-memory store)", () => {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: "INVALID_MONSTER", field });
       expect(await snapshot(game.id)).toEqual(before);
-      expect(store.calls.setMonsterFields).toBe(0);
+      expect(store.calls.commit).toBe(0);
     });
 
     it("on a monster not in the array (unknown, or dead and gone) is NOT_FOUND, changing nothing", async () => {
@@ -386,6 +372,7 @@ describe("GameService (on the in-memory store)", () => {
       }
       expect((await service.getGame(game.id))!.monsters.map((m) => m.id)).toEqual(["2", "3", "4"]);
       const before = await snapshot(game.id);
+      const commits = store.calls.commit;
 
       for (const monsterId of ["1", "99", ""]) {
         const error = await rejection(
@@ -395,7 +382,7 @@ describe("GameService (on the in-memory store)", () => {
         expect(error).toMatchObject({ code: "NOT_FOUND", field: "monsterId" });
       }
       expect(await snapshot(game.id)).toEqual(before);
-      expect(store.calls.setMonsterFields).toBe(0);
+      expect(store.calls.commit).toBe(commits);
     });
 
     it("needs the player's token: UNAUTHENTICATED, FORBIDDEN, and NOT_FOUND for no game", async () => {
@@ -418,7 +405,7 @@ describe("GameService (on the in-memory store)", () => {
       );
       expect(missing).toMatchObject({ code: "NOT_FOUND", field: "gameId" });
       expect(await snapshot(game.id)).toEqual(before);
-      expect(store.calls.setMonsterFields).toBe(0);
+      expect(store.calls.commit).toBe(0);
     });
 
     it("a good patch changes just those fields of that monster and bumps the version", async () => {
@@ -475,7 +462,7 @@ describe("GameService (on the in-memory store)", () => {
         damage: 0,
       });
       const replay = Game.restore(patched, diceFactory.restore(patched.dice));
-      expect(events).toEqual(replay.attack("BOOMERANG"));
+      expect(events).toEqual(replay.attack("BOOMERANG").events);
       expect(played(after)).toEqual(played(replay.toState()));
       expect(after.version).toBe(patched.version + 1);
     });
@@ -552,12 +539,9 @@ describe("GameService (on the in-memory store)", () => {
       const racing = new InterferingRepository(inner, async (store, gameId) => {
         const current = (await store.load(gameId))!;
         edits += 1;
-        const outcome = await store.setMonsterFields(
-          current,
-          "1",
-          { name: `Edited${edits}`, life: 100 + edits },
-          current.updatedAt,
-        );
+        const edited = Game.restore(current, diceFactory.restore(current.dice));
+        const { change } = edited.updateMonster("1", { name: `Edited${edits}`, life: 100 + edits });
+        const outcome = await store.commit(edited.toState(), change, []);
         expect(outcome).toBe("COMMITTED");
       });
       const raced = gameServiceOn(racing, 2);
@@ -606,7 +590,7 @@ describe("GameService (on the in-memory store)", () => {
       );
 
       expect(error).toMatchObject({ code: "CONFLICT" });
-      expect(racing.calls.setMonsterFields).toBe(2);
+      expect(racing.calls.commit).toBe(2);
       const replay = startSeeded(80, SHORT_ARRAY);
       play(replay.game, ["LETTUCE", "LETTUCE"]);
       const stored = (await raced.getGame(game.id))!;

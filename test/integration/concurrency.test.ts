@@ -77,7 +77,7 @@ async function raceAndCheck(services: readonly GameService[], weapons: readonly 
   expect(opening).toEqual(replay.events);
   const log: BattleEvent[] = [...replay.events];
   for (const { weapon, result } of applied) {
-    const events = replay.game.attack(weapon);
+    const events = replay.game.attack(weapon).events;
     expect(result.events).toEqual(events);
     expect(played(result.game)).toEqual(played(replay.game.toState()));
     log.push(...events);

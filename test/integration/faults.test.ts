@@ -5,6 +5,7 @@ import fc from "fast-check";
 import type { BattleEvent } from "../../src/domain/battle-event";
 import { DomainError } from "../../src/domain/domain-error";
 import type { GameState } from "../../src/domain/game";
+import type { GameChange } from "../../src/domain/game-change";
 import type { CommitOutcome } from "../../src/domain/game-repository.port";
 import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
@@ -95,13 +96,13 @@ class HookedRedisGameRepository extends RedisGameRepository {
   }
 
   override commit(
-    before: GameState,
-    after: GameState,
+    game: GameState,
+    change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
     this.commits += 1;
     this.beforeCommit(this.commits);
-    return super.commit(before, after, events);
+    return super.commit(game, change, events);
   }
 }
 

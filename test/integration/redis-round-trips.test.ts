@@ -180,7 +180,7 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
     await service.attack(second.game.id, "BOMB", second.playerToken);
     const k = keysOf(prefix, second.game.id);
     const [load, commit] = await settleCommands();
-    expect(load?.slice(2)).toEqual(["3", k.game, k.rabbit, k.array]);
+    expect(load?.slice(2)).toEqual(["3", k.game, k.rabbit, k.array, k.monster("")]);
     expect(commit?.slice(2, 3 + 6)).toEqual([
       "6",
       k.game,

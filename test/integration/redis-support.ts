@@ -69,7 +69,7 @@ export async function pttls(raw: Redis, keys: readonly string[]): Promise<Record
 export function seedThatKillsTheFront(monsters: readonly MonsterSpec[], weapon: Weapon): number {
   for (let seed = 1; seed < 10_000; seed++) {
     const { game } = startSeeded(seed, monsters);
-    const events = game.attack(weapon);
+    const events = game.attack(weapon).events;
     if (events.some((e) => e.type === "CreatureDied" && e.role === "MONSTER")) return seed;
   }
   throw new Error("no seed kills the front monster");

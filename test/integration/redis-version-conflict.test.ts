@@ -1,10 +1,11 @@
 import type { Redis } from "ioredis";
 import type { BattleEvent } from "../../src/domain/battle-event";
 import type { GameState } from "../../src/domain/game";
+import type { GameChange } from "../../src/domain/game-change";
 import type { CommitOutcome } from "../../src/domain/game-repository.port";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
-import { newGame, playTurn } from "../contract/game-repository.contract";
+import { newGame, patchMonster, playTurn } from "../contract/game-repository.contract";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
 import { keysOf, snapshot, waitUntil } from "./redis-support";
@@ -38,17 +39,17 @@ function gameHash(state: GameState): Record<string, string> {
 
 /** A Redis repository that runs `hook` once, just before its next commit goes out. */
 class RacedRepository extends RedisGameRepository {
-  hook: ((before: GameState) => Promise<void>) | undefined;
+  hook: ((gameId: string) => Promise<void>) | undefined;
 
   override async commit(
-    before: GameState,
-    after: GameState,
+    game: GameState,
+    change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
     const hook = this.hook;
     this.hook = undefined;
-    if (hook) await hook(before);
-    return super.commit(before, after, events);
+    if (hook) await hook(game.id);
+    return super.commit(game, change, events);
   }
 }
 
@@ -104,12 +105,12 @@ describe("Version conflicts in the Redis store", () => {
     const second = playTurn(before, "BOMB"); // would kill monster 1 and spend a bomb
     expect(second.after.monsters.map((m) => m.id)).toEqual(["2", "3"]);
 
-    expect(await repo.commit(before, first.after, first.events)).toBe("COMMITTED");
+    expect(await repo.commit(first.after, first.change, first.events)).toBe("COMMITTED");
     const afterFirst = await snapshot(raw, prefix, game.id);
-    expect(await otherRepo.commit(before, second.after, second.events)).toBe("CONFLICT");
-    expect(await repo.commit(before, second.after, second.events)).toBe("CONFLICT");
+    expect(await otherRepo.commit(second.after, second.change, second.events)).toBe("CONFLICT");
+    expect(await repo.commit(second.after, second.change, second.events)).toBe("CONFLICT");
 
-    const stored = { ...first.after, version: 1 };
+    const stored = first.after;
     expect(await repo.load(game.id)).toEqual(stored);
     expect(await snapshot(raw, prefix, game.id)).toEqual(afterFirst);
     expect(await raw.hgetall(k.game)).toEqual(gameHash(stored));
@@ -129,8 +130,8 @@ describe("Version conflicts in the Redis store", () => {
 
     // The winner's version goes on: a commit from version 1 is accepted.
     const third = playTurn(stored, "BOMB");
-    expect(await otherRepo.commit(stored, third.after, third.events)).toBe("COMMITTED");
-    expect(await repo.load(game.id)).toEqual({ ...third.after, version: 2 });
+    expect(await otherRepo.commit(third.after, third.change, third.events)).toBe("COMMITTED");
+    expect(await repo.load(game.id)).toEqual(third.after);
     await subscriber.unsubscribe(k.channel);
   });
 
@@ -143,12 +144,12 @@ describe("Version conflicts in the Redis store", () => {
       const b = playTurn(before, "SWORD");
 
       const outcomes = await Promise.all([
-        repo.commit(before, a.after, a.events),
-        otherRepo.commit(before, b.after, b.events),
+        repo.commit(a.after, a.change, a.events),
+        otherRepo.commit(b.after, b.change, b.events),
       ]);
       expect([...outcomes].sort()).toEqual(["COMMITTED", "CONFLICT"]);
       const winner = outcomes[0] === "COMMITTED" ? a : b;
-      expect(await repo.load(game.id)).toEqual({ ...winner.after, version: 1 });
+      expect(await repo.load(game.id)).toEqual(winner.after);
       expect(await repo.recentEvents(game.id, 50)).toEqual([...opening, ...winner.events]);
     }
   });
@@ -158,10 +159,11 @@ describe("Version conflicts in the Redis store", () => {
     const before = game.toState();
     await repo.create(before, opening);
     const turn = playTurn(before, "BOOMERANG");
-    await repo.commit(before, turn.after, turn.events);
+    await repo.commit(turn.after, turn.change, turn.events);
     const afterTurn = await snapshot(raw, prefix, game.id);
 
-    expect(await repo.setMonsterFields(before, "3", { life: 1 }, 1)).toBe("CONFLICT");
+    const stale = patchMonster(before, "3", { life: 1 }, 1);
+    expect(await repo.commit(stale.after, stale.change, [])).toBe("CONFLICT");
     expect(await snapshot(raw, prefix, game.id)).toEqual(afterTurn);
   });
 
@@ -178,10 +180,11 @@ describe("Version conflicts in the Redis store", () => {
     });
     const k = keysOf(prefix, game.id);
     await subscriber.subscribe(k.channel);
-    let rival: { after: GameState; events: BattleEvent[] } | undefined;
-    raced.hook = async (before) => {
+    let rival: ReturnType<typeof playTurn> | undefined;
+    raced.hook = async (gameId) => {
+      const before = (await otherRepo.load(gameId))!;
       rival = playTurn(before, "LETTUCE");
-      expect(await otherRepo.commit(before, rival.after, rival.events)).toBe("COMMITTED");
+      expect(await otherRepo.commit(rival.after, rival.change, rival.events)).toBe("COMMITTED");
     };
     const commands = countCommands(client);
 
@@ -210,15 +213,16 @@ describe("Version conflicts in the Redis store", () => {
       monsters: [{ name: "Wall", life: 1_000, strength: 1, charisma: 0, weapon: 0 }],
       seed: 42,
     });
-    let rival: { after: GameState; events: BattleEvent[] } | undefined;
-    raced.hook = async (before) => {
+    let rival: ReturnType<typeof playTurn> | undefined;
+    raced.hook = async (gameId) => {
+      const before = (await otherRepo.load(gameId))!;
       rival = playTurn(before, "LETTUCE");
-      await otherRepo.commit(before, rival.after, rival.events);
+      await otherRepo.commit(rival.after, rival.change, rival.events);
     };
 
     await expect(service.attack(game.id, "BOOMERANG", playerToken)).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    expect(await repo.load(game.id)).toEqual({ ...rival!.after, version: 1 });
+    expect(await repo.load(game.id)).toEqual(rival!.after);
   });
 });

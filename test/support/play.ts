@@ -27,7 +27,7 @@ export function play(game: Game, weapons: readonly Weapon[]): BattleEvent[] {
   const events: BattleEvent[] = [];
   for (const weapon of weapons) {
     if (game.status === "VICTORY") break;
-    events.push(...game.attack(weapon));
+    events.push(...game.attack(weapon).events);
   }
   return events;
 }

@@ -13,7 +13,7 @@ describe("Order of events in one turn (RULES.md)", () => {
     // | rabbit's magick 16 (roll 44)
     const { game, dice } = restoreGame(start, [3, 9, 7, 24, 16]);
 
-    const events = game.attack("LETTUCE");
+    const events = game.attack("LETTUCE").events;
 
     expect(events).toEqual([
       {
@@ -93,7 +93,7 @@ describe("Order of events in one turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [ogre]);
     const { game, dice } = restoreGame(start, [87, 7]);
 
-    const events = game.attack("BOMB");
+    const events = game.attack("BOMB").events;
 
     expect(events).toEqual([
       {
@@ -140,7 +140,7 @@ describe("Order of events in one turn (RULES.md)", () => {
     // | rabbit's charisma 7 (roll 44)
     const { game, dice } = restoreGame(start, [5, 6, 0, 4, 7]);
 
-    const events = game.attack("SWORD");
+    const events = game.attack("SWORD").events;
 
     expect(events).toEqual([
       {

@@ -13,7 +13,7 @@ describe("One fight turn (RULES.md)", () => {
       const start = gameState(rabbitState({ life }), [OGRE, TROLL]);
       const { game, dice } = restoreGame(start, []);
 
-      const events = game.attack("BOOMERANG");
+      const events = game.attack("BOOMERANG").events;
 
       expect(events).toEqual([
         { type: "RabbitWasTooDeadToFight", turn: 1, message: "[Rabbit is too dead to fight!]" },
@@ -28,7 +28,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [OGRE, TROLL]);
     const { game, dice } = restoreGame(start, [14, 0, 4, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -55,7 +55,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState({ strength: 7 }), [OGRE]);
     const { game, dice } = restoreGame(start, [19, 0, 0, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -89,7 +89,7 @@ describe("One fight turn (RULES.md)", () => {
       const start = gameState(rabbitState({ weapon }), [OGRE]);
       const { game, dice } = restoreGame(start, [14, 0, 4, 0]);
 
-      const events = game.attack("BOOMERANG");
+      const events = game.attack("BOOMERANG").events;
 
       expect(events).toEqual([
         {
@@ -139,7 +139,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [OGRE]);
     const { game, dice } = restoreGame(start, [14, 7, 0, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -181,7 +181,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [weakOgre, TROLL]);
     const { game, dice } = restoreGame(start, [5, 0, 6, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -231,7 +231,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [weakOgre]);
     const { game, dice } = restoreGame(start, [14, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -273,7 +273,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState({ life: 100 }), [monkey]);
     const { game, dice } = restoreGame(start, [0, 0, 36, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -311,7 +311,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [harmless]);
     const { game, dice } = restoreGame(start, [1, 0, 0, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -340,7 +340,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [weakOgre, deadTroll]);
     const { game, dice } = restoreGame(start, [5, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -380,7 +380,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [brute]);
     const { game, dice } = restoreGame(start, [0, 0, 30, 43]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -430,7 +430,7 @@ describe("One fight turn (RULES.md)", () => {
     const start = gameState(rabbitState(), [brute]);
     const { game, dice } = restoreGame(start, [0, 0, 10, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {

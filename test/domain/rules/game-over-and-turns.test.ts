@@ -20,7 +20,7 @@ describe("When the game is over (RULES.md)", () => {
     "after victory %s is refused with DomainError GAME_OVER and nothing changes (dice included)",
     (weapon) => {
       const { game, dice } = startGame([monsterSpec("Ogre", 1, 3, 10, 2)], [50, 0]);
-      const won = game.attack("BOMB");
+      const won = game.attack("BOMB").events;
       expect(won).toEqual([
         {
           type: "RabbitHitMonster",
@@ -42,7 +42,7 @@ describe("When the game is over (RULES.md)", () => {
       const before = game.toState();
       const savedDice = dice.save();
 
-      const error = thrown(() => game.attack(weapon));
+      const error = thrown(() => game.attack(weapon).events);
 
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: "GAME_OVER", message: GAME_OVER_MESSAGE });
@@ -51,7 +51,7 @@ describe("When the game is over (RULES.md)", () => {
         id: "g1",
         status: "VICTORY",
         turn: 1,
-        version: 0,
+        version: 1,
         dice: "scripted:2",
         tokenHash: "h",
         rabbit: rabbitState({ bombs: 2 }),
@@ -74,8 +74,8 @@ describe("When the game is over (RULES.md)", () => {
       });
       const { game, dice } = restoreGame(start, [0]);
 
-      const first = thrown(() => game.attack(weapon));
-      const second = thrown(() => game.attack(weapon));
+      const first = thrown(() => game.attack(weapon).events);
+      const second = thrown(() => game.attack(weapon).events);
 
       for (const error of [first, second]) {
         expect(error).toBeInstanceOf(DomainError);
@@ -92,7 +92,7 @@ describe("When the game is over (RULES.md)", () => {
     const start = gameState(rabbitState({ life: -20 }), [ogre]);
     const { game, dice } = restoreGame(start, []);
 
-    expect(game.attack("BOOMERANG")).toEqual([
+    expect(game.attack("BOOMERANG").events).toEqual([
       { type: "RabbitWasTooDeadToFight", turn: 1, message: "[Rabbit is too dead to fight!]" },
     ]);
     expect(game.status).toBe("IN_PROGRESS");
@@ -107,13 +107,13 @@ describe("The turn counter", () => {
     const start = gameState(rabbitState({ life: 0, bombs: 0 }), [ogre]);
     const { game, dice } = restoreGame(start, [0, 0]);
 
-    const bomb = game.attack("BOMB");
+    const bomb = game.attack("BOMB").events;
     expect(game.turn).toBe(1);
-    const lettuce = game.attack("LETTUCE");
+    const lettuce = game.attack("LETTUCE").events;
     expect(game.turn).toBe(2);
-    const sword = game.attack("SWORD");
+    const sword = game.attack("SWORD").events;
     expect(game.turn).toBe(3);
-    const boomerang = game.attack("BOOMERANG");
+    const boomerang = game.attack("BOOMERANG").events;
     expect(game.turn).toBe(4);
 
     expect([bomb, lettuce, sword, boomerang]).toEqual([
@@ -142,7 +142,7 @@ describe("The turn counter", () => {
     expect(events.map((e) => e.turn)).toEqual([0]);
     expect(game.turn).toBe(0);
 
-    const turnOne = game.attack("BOOMERANG");
+    const turnOne = game.attack("BOOMERANG").events;
 
     expect(turnOne).toEqual([
       {
@@ -172,7 +172,7 @@ describe("The turn counter", () => {
     const start = gameState(rabbitState({ bombs: 0 }), [ogre], { turn: 41 });
     const { game } = restoreGame(start, []);
 
-    expect(game.attack("BOMB")).toEqual([
+    expect(game.attack("BOMB").events).toEqual([
       { type: "BombsRanOut", turn: 42, message: "[UHN!! You're out of bombs!!]" },
     ]);
     expect(withoutDice(game.toState())).toEqual({ ...withoutDice(start), turn: 42 });
@@ -183,13 +183,13 @@ describe("The turn counter", () => {
     const start = gameState(rabbitState(), [ogre], { turn: 7 });
     const { game, dice } = restoreGame(start, [14, 0]);
 
-    const won = game.attack("BOOMERANG");
+    const won = game.attack("BOOMERANG").events;
     expect(won.map((e) => [e.type, e.turn])).toEqual([
       ["RabbitHitMonster", 8],
       ["CreatureDied", 8],
       ["ArrayDecimated", 8],
     ]);
-    thrown(() => game.attack("BOOMERANG"));
+    thrown(() => game.attack("BOOMERANG").events);
 
     expect(game.turn).toBe(8);
     expect(withoutDice(game.toState())).toEqual({

@@ -4,7 +4,7 @@ import type { RabbitState } from "../../../src/domain/rabbit";
 import { ScriptedDice } from "../../support/scripted-dice";
 
 /** A game's state as the rule tests compare it: everything but the dice's saved state. */
-export type StateWithoutDice = Omit<GameState, "dice">;
+export type StateWithoutDice = Omit<GameState, "dice" | "version">;
 
 /** The rabbit of RULES.md ("The rabbit"), with some stats changed. */
 export function rabbitState(changes: Partial<RabbitState> = {}): RabbitState {
@@ -68,13 +68,15 @@ export function startGame(
   return { game, dice, events };
 }
 
-/** The state of a game without its `dice` field. */
+/**
+ * The state of a game without its `dice` and `version`: what the rules decide. The version is the
+ * store's bookkeeping, bumped once per change (test/domain/game-change.test.ts).
+ */
 export function withoutDice(state: GameState): StateWithoutDice {
   return {
     id: state.id,
     status: state.status,
     turn: state.turn,
-    version: state.version,
     tokenHash: state.tokenHash,
     rabbit: state.rabbit,
     monsters: state.monsters,

@@ -21,7 +21,7 @@ describe("Game.updateMonster", () => {
   it("a valid patch changes only the given fields of that monster", () => {
     const { game, dice } = restoreGame(START, []);
 
-    const updated = game.updateMonster("2", { life: 7, weapon: 0 });
+    const updated = game.updateMonster("2", { life: 7, weapon: 0 }).monster;
 
     expect(updated).toEqual({ ...TROLL, life: 7, weapon: 0 });
     expect(withoutDice(game.toState())).toEqual({
@@ -34,7 +34,10 @@ describe("Game.updateMonster", () => {
   it("a patch of the name alone renames the monster and keeps its id and stats", () => {
     const { game } = restoreGame(START, []);
 
-    expect(game.updateMonster("3", { name: "Grand Imp" })).toEqual({ ...IMP, name: "Grand Imp" });
+    expect(game.updateMonster("3", { name: "Grand Imp" }).monster).toEqual({
+      ...IMP,
+      name: "Grand Imp",
+    });
     expect(game.toState().monsters).toEqual([OGRE, TROLL, { ...IMP, name: "Grand Imp" }]);
   });
 
@@ -42,7 +45,7 @@ describe("Game.updateMonster", () => {
     const { game } = restoreGame(START, []);
     const patch = { life: undefined, strength: null, charisma: 0 } as unknown as MonsterPatch;
 
-    expect(game.updateMonster("1", patch)).toEqual({ ...OGRE, charisma: 0 });
+    expect(game.updateMonster("1", patch).monster).toEqual({ ...OGRE, charisma: 0 });
   });
 
   it.each([
@@ -90,7 +93,7 @@ describe("Game.updateMonster", () => {
   it("life 1, strength 0 and 1000000 are accepted in a patch", () => {
     const { game } = restoreGame(START, []);
 
-    expect(game.updateMonster("1", { life: 1, strength: 0, charisma: 1000000 })).toEqual({
+    expect(game.updateMonster("1", { life: 1, strength: 0, charisma: 1000000 }).monster).toEqual({
       ...OGRE,
       life: 1,
       strength: 0,
@@ -128,7 +131,7 @@ describe("Game.updateMonster", () => {
     const { game, dice } = restoreGame(START, [0, 0, 0, 0, 0]);
     game.updateMonster("1", { life: 46, strength: 20, weapon: 10 });
 
-    const events = game.attack("SWORD");
+    const events = game.attack("SWORD").events;
 
     expect(events).toEqual([
       {

@@ -17,7 +17,7 @@ describe("BOOMERANG (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ strength: 0 }), [OGRE]);
     const { game, dice } = restoreGame(start, [12, 0, 0, 0]);
 
-    const events = game.attack("BOOMERANG");
+    const events = game.attack("BOOMERANG").events;
 
     expect(events).toEqual([
       {
@@ -51,7 +51,7 @@ describe("SWORD (RULES.md, The rabbit)", () => {
     const { game, dice } = startGame(BESTIARY, [39, 40, 0, 0, 0]);
     const before = withoutDice(game.toState());
 
-    const events = game.attack("SWORD");
+    const events = game.attack("SWORD").events;
 
     expect(events).toEqual([
       {
@@ -94,7 +94,7 @@ describe("SWORD (RULES.md, The rabbit)", () => {
       const start = gameState(rabbitState(), [front]);
       const { game, dice } = restoreGame(start, [0, 0, 0, 0, 0]);
 
-      const events = game.attack("SWORD");
+      const events = game.attack("SWORD").events;
 
       expect(events).toEqual([
         {
@@ -131,7 +131,7 @@ describe("SWORD (RULES.md, The rabbit)", () => {
       const start = gameState(rabbitState({ life: 0 }), [front]);
       const { game, dice } = restoreGame(start, [0]);
 
-      const events = game.attack("SWORD");
+      const events = game.attack("SWORD").events;
 
       expect(events).toEqual([
         { type: "RabbitWasTooDeadToFight", turn: 1, message: "[Rabbit is too dead to fight!]" },
@@ -151,7 +151,7 @@ describe("SWORD (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ life: 0 }), [monkey]);
     const { game, dice } = restoreGame(start, [39]);
 
-    const events = game.attack("SWORD");
+    const events = game.attack("SWORD").events;
 
     expect(events).toEqual([
       { type: "RabbitWasTooDeadToFight", turn: 1, message: "[Rabbit is too dead to fight!]" },
@@ -167,7 +167,7 @@ describe("LETTUCE (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState(), [OGRE]);
     const { game, dice } = restoreGame(start, [20, 1, 0, 0, 0]);
 
-    const events = game.attack("LETTUCE");
+    const events = game.attack("LETTUCE").events;
 
     expect(events).toEqual([
       {
@@ -206,7 +206,7 @@ describe("LETTUCE (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ charisma: 7 }), [OGRE]);
     const { game, dice } = restoreGame(start, [6, 0, 0, 0, 0]);
 
-    const events = game.attack("LETTUCE");
+    const events = game.attack("LETTUCE").events;
 
     expect(events[0]).toEqual({
       type: "LettuceEaten",
@@ -223,7 +223,7 @@ describe("LETTUCE (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ life: -5 }), [OGRE]);
     const { game, dice } = restoreGame(start, [10, 1, 0, 4, 0]);
 
-    const events = game.attack("LETTUCE");
+    const events = game.attack("LETTUCE").events;
 
     expect(events).toEqual([
       {
@@ -269,7 +269,7 @@ describe("LETTUCE (RULES.md, The rabbit)", () => {
       const start = gameState(rabbitState({ life: -5 }), [OGRE]);
       const { game, dice } = restoreGame(start, [heal]);
 
-      const events = game.attack("LETTUCE");
+      const events = game.attack("LETTUCE").events;
 
       expect(events).toEqual([
         {
@@ -297,7 +297,7 @@ describe("BOMB (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState(), [big]);
     const { game, dice } = restoreGame(start, [87, 0, 0, 0]);
 
-    const events = game.attack("BOMB");
+    const events = game.attack("BOMB").events;
 
     expect(events).toEqual([
       {
@@ -330,7 +330,7 @@ describe("BOMB (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ life: 0 }), [OGRE]);
     const { game, dice } = restoreGame(start, []);
 
-    const events = game.attack("BOMB");
+    const events = game.attack("BOMB").events;
 
     expect(events).toEqual([
       { type: "RabbitWasTooDeadToFight", turn: 1, message: "[Rabbit is too dead to fight!]" },
@@ -348,7 +348,7 @@ describe("BOMB (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ bombs: 0 }), [OGRE]);
     const { game, dice } = restoreGame(start, []);
 
-    const events = game.attack("BOMB");
+    const events = game.attack("BOMB").events;
 
     expect(events).toEqual([
       { type: "BombsRanOut", turn: 1, message: "[UHN!! You're out of bombs!!]" },
@@ -362,7 +362,7 @@ describe("BOMB (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ life: -3, bombs: 0 }), [OGRE]);
     const { game, dice } = restoreGame(start, []);
 
-    const events = game.attack("BOMB");
+    const events = game.attack("BOMB").events;
 
     expect(events).toEqual([
       { type: "BombsRanOut", turn: 1, message: "[UHN!! You're out of bombs!!]" },
@@ -376,8 +376,8 @@ describe("BOMB (RULES.md, The rabbit)", () => {
     const start = gameState(rabbitState({ bombs: 1 }), [big]);
     const { game, dice } = restoreGame(start, [10, 0, 0, 0]);
 
-    const first = game.attack("BOMB");
-    const second = game.attack("BOMB");
+    const first = game.attack("BOMB").events;
+    const second = game.attack("BOMB").events;
 
     expect(first).toEqual([
       {
