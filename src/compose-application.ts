@@ -31,8 +31,9 @@ export function serverOptions(config: Config): ServerOptions {
     maxBodyBytes: config.maxBodyBytes,
     maxWsMessageBytes: config.maxWsMessageBytes,
     corsOrigins: config.corsOrigins,
-    // Vite's build beside the compiled server: dist/ide seen from dist/ (and from src/ too).
+    // Vite's builds beside the compiled server: dist/ide and dist/web seen from dist/ (and src/).
     ideDirectory: path.resolve(__dirname, "..", "dist", "ide"),
+    webDirectory: path.resolve(__dirname, "..", "dist", "web"),
   };
 }
 

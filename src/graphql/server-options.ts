@@ -21,6 +21,8 @@ export interface ServerOptions {
    * production.
    */
   ideDirectory: string;
+  /** The built web client (Vite's dist/web), served at `/`. */
+  webDirectory: string;
 }
 
 /**

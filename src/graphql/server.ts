@@ -26,6 +26,7 @@ import { bearerToken, type GraphQLContext } from "./context";
 import { formatError, type ErrorFormatting } from "./error-mapping";
 import { graphqlCors, websocketOriginCheck } from "./http/cors";
 import { idePage } from "./http/ide-page";
+import { webClient } from "./http/web-client";
 import { limitRules, OPERATION_LIMITS } from "./limits";
 import { buildGraphQLSchema } from "./schema";
 import type { ServerDependencies } from "./server-dependencies";
@@ -246,6 +247,9 @@ export async function createDwemthyServer(
         Promise.resolve({ playerToken: bearerToken(req.headers.authorization), games: app.games }),
     }),
   );
+
+  // The web client at `/`, same origin as the API; after /graphql so it can never shadow it.
+  expressApp.use(webClient(config.webDirectory));
 
   // Body-parser's refusals (bad JSON, too large) as GraphQL-shaped errors with a code.
   const bodyErrors: ErrorRequestHandler = (

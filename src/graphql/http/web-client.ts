@@ -6,12 +6,6 @@ import express, { type Router } from "express";
 const ASSET_MAX_AGE = "1y";
 
 /**
- * Where `npm run build` leaves the web client (Vite's `dist/web`), seen from the compiled
- * `dist/graphql/http/web-client.js`.
- */
-export const BUILT_WEB_CLIENT_DIR = path.resolve(__dirname, "..", "..", "web");
-
-/**
  * Serves the built web client from `directory` on the API's own origin: `index.html` at `/`
  * (revalidated on every load, so a new build reaches the next visit), Vite's hashed `/assets/*`
  * cached for a year. Without a build, `/` answers 503 with a note to run `npm run build`, rather
