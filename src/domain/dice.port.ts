@@ -17,7 +17,7 @@ export interface DiceFactory {
   fromSeed(seed: number): Dice;
   /**
    * Dice that continue exactly where {@link Dice.save} left off.
-   * @throws CorruptGameError when the state is not one this factory wrote.
+   * @throws DomainError CORRUPT_GAME when the state is not one this factory wrote.
    */
   restore(state: string): Dice;
   /** A seed for a game that did not ask for one. */

@@ -7,6 +7,7 @@ export const MONSTER_LIMITS = Object.freeze({
   maxMonsters: 100,
   maxNameLength: 64,
   minLife: 1,
+  minStat: 0,
   maxStat: 1_000_000,
 });
 
@@ -32,7 +33,7 @@ function checkName(name: unknown, field: string): void {
 }
 
 function checkStat(stat: (typeof STAT_FIELDS)[number], value: unknown, field: string): void {
-  const min = stat === "life" ? MONSTER_LIMITS.minLife : 0;
+  const min = stat === "life" ? MONSTER_LIMITS.minLife : MONSTER_LIMITS.minStat;
   if (
     typeof value !== "number" ||
     !Number.isInteger(value) ||

@@ -1,22 +1,23 @@
 import { Field, InputType, Int } from "type-graphql";
+import { MONSTER_BOUNDS } from "./monster-bounds";
 
 @InputType("MonsterPatch", {
   description:
     "New values for some fields of a monster (at least one), with the bounds of MonsterInput.",
 })
 export class MonsterPatchInput {
-  @Field({ nullable: true, description: "A new name: 1 to 64 printable characters, not blank." })
+  @Field({ nullable: true, description: `A new name: ${MONSTER_BOUNDS.name}, not blank.` })
   name?: string;
 
-  @Field(() => Int, { nullable: true, description: "New life points: 1 to 1000000." })
+  @Field(() => Int, { nullable: true, description: `New life points: ${MONSTER_BOUNDS.life}.` })
   life?: number;
 
-  @Field(() => Int, { nullable: true, description: "New strength: 0 to 1000000." })
+  @Field(() => Int, { nullable: true, description: `New strength: ${MONSTER_BOUNDS.stat}.` })
   strength?: number;
 
-  @Field(() => Int, { nullable: true, description: "New charisma: 0 to 1000000." })
+  @Field(() => Int, { nullable: true, description: `New charisma: ${MONSTER_BOUNDS.stat}.` })
   charisma?: number;
 
-  @Field(() => Int, { nullable: true, description: "New weapon: 0 to 1000000." })
+  @Field(() => Int, { nullable: true, description: `New weapon: ${MONSTER_BOUNDS.stat}.` })
   weapon?: number;
 }

@@ -1,22 +1,22 @@
 import { Field, InputType, Int } from "type-graphql";
+import { MONSTER_BOUNDS } from "./monster-bounds";
 
 @InputType("MonsterInput", {
-  description:
-    "A monster of a custom array. Name: 1 to 64 printable characters. Life: 1 to 1000000. Strength, charisma, weapon: 0 to 1000000.",
+  description: `A monster of a custom array. Name: ${MONSTER_BOUNDS.name}. Life: ${MONSTER_BOUNDS.life}. Strength, charisma, weapon: ${MONSTER_BOUNDS.stat}.`,
 })
 export class MonsterInput {
-  @Field({ description: "Its name: 1 to 64 printable characters, not blank." })
+  @Field({ description: `Its name: ${MONSTER_BOUNDS.name}, not blank.` })
   name!: string;
 
-  @Field(() => Int, { description: "Life points at the start: 1 to 1000000." })
+  @Field(() => Int, { description: `Life points at the start: ${MONSTER_BOUNDS.life}.` })
   life!: number;
 
-  @Field(() => Int, { description: "Strength: 0 to 1000000." })
+  @Field(() => Int, { description: `Strength: ${MONSTER_BOUNDS.stat}.` })
   strength!: number;
 
-  @Field(() => Int, { description: "Charisma: 0 to 1000000." })
+  @Field(() => Int, { description: `Charisma: ${MONSTER_BOUNDS.stat}.` })
   charisma!: number;
 
-  @Field(() => Int, { description: "Weapon: 0 to 1000000." })
+  @Field(() => Int, { description: `Weapon: ${MONSTER_BOUNDS.stat}.` })
   weapon!: number;
 }
