@@ -75,7 +75,10 @@ export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "build/", "coverage/"] },
   js.configs.recommended,
   {
-    files: ["**/*.ts"],
+    // The server's TypeScript, and the browser TSX of the web client (web/) and the IDE (ide/),
+    // each with its own tsconfig; web/src/gql/ is written by `npm run codegen` and checked for
+    // drift instead.
+    files: ["**/*.ts", "web/**/*.tsx", "ide/**/*.tsx"],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -106,24 +109,6 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unsafe-argument": "off",
       "@typescript-eslint/no-unsafe-assignment": "off",
-    },
-  },
-  {
-    // The web client (web/, browser TSX, its own web/tsconfig.json) under the same rules as the
-    // TypeScript above; web/src/gql/ is written by `npm run codegen` and checked for drift instead.
-    // The IDE (ide/, its own ide/tsconfig.json) likewise.
-    files: ["web/**/*.tsx", "ide/**/*.tsx"],
-    extends: [...tseslint.configs.recommendedTypeChecked],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-    rules: {
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
-      ],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-floating-promises": "error",
     },
   },
   { ignores: ["web/src/gql/"] },
