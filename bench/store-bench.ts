@@ -32,11 +32,15 @@ import { SystemClock } from "../src/infrastructure/system-clock";
 import { countCommands } from "./count-commands";
 import { startRedisServer, type RedisServer } from "../test/support/redis-server";
 import { envInt, quantile, redisVersion } from "./bench-support";
+import { compareAttackCost } from "./redis-cost";
 
 const WARMUP_MS = envInt("BENCH_WARMUP_MS", 500);
 const MEASURE_MS = envInt("BENCH_MEASURE_MS", 3_000);
 const GAMES = envInt("BENCH_GAMES", 64);
 const COUNTED_ATTACKS = envInt("BENCH_COUNTED", 1_000);
+/** Issue 10's measure: sequential attacks on a game whose log is full (EVENT_LOG_SIZE's default). */
+const COST_ATTACKS = envInt("BENCH_COST_ATTACKS", 500);
+const COST_LOG_SIZE = 1_000;
 /** The measured time of a row is split into this many turns, alternating with the other store. */
 const ROUNDS = 3;
 /** The whole run is bounded: past this, the watchdog stops the server and exits 1. */
@@ -315,6 +319,38 @@ async function main(): Promise<void> {
       `turn check: every game's stored turn equals the attacks sent ` +
         `(${memoryStore.games.length} in-memory, ${redisStore.games.length} redis games)`,
     );
+
+    const cost = await compareAttackCost(
+      client,
+      `${redisOptions.keyPrefix}-cost`,
+      ENDLESS_ARRAY,
+      WEAPON,
+      COST_LOG_SIZE,
+      COST_ATTACKS,
+    );
+    console.log("");
+    console.log(
+      `Redis's cost of an attack: ${COST_ATTACKS} sequential attacks (${WEAPON}) on a game whose log ` +
+        `is full (${COST_LOG_SIZE} events), redis-server's own CPU (INFO cpu, user + sys)` +
+        `${external ? "; a shared server's other clients count too" : ""}`,
+    );
+    const costHeader = ["store", "round trips/attack", "redis CPU us/attack", "bytes per game"];
+    const costCells = cost.map((r) => [
+      r.attacker,
+      r.roundTripsPerAttack.toFixed(2),
+      r.redisCpuUsPerAttack.toFixed(0),
+      r.bytes.toLocaleString("en-US"),
+    ]);
+    const costWidths = costHeader.map((h, i) =>
+      Math.max(h.length, ...costCells.map((c) => (c[i] ?? "").length)),
+    );
+    const costLine = (c: readonly string[]): string =>
+      c
+        .map((v, i) => (i === 0 ? v.padEnd(costWidths[i] ?? 0) : v.padStart(costWidths[i] ?? 0)))
+        .join(" | ");
+    console.log(costLine(costHeader));
+    console.log(costWidths.map((w) => "-".repeat(w)).join("-|-"));
+    for (const c of costCells) console.log(costLine(c));
   } finally {
     if (redisStore && redisRepository && client?.status === "ready") {
       // Leave nothing behind, which matters on a REDIS_URL server.

@@ -1,0 +1,250 @@
+import { Game, type GameState } from "../src/domain/game";
+import { GameService } from "../src/domain/game-service";
+import type { MonsterSpec } from "../src/domain/monster";
+import type { Weapon } from "../src/domain/weapon";
+import { CryptoGameIdGenerator } from "../src/infrastructure/crypto-game-id-generator";
+import { CryptoPlayerTokens } from "../src/infrastructure/crypto-player-tokens";
+import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
+import type { RedisClient } from "../src/infrastructure/redis-client";
+import { RedisGameKeys } from "../src/infrastructure/redis-game-keys";
+import { RedisGameRepository } from "../src/infrastructure/redis-game-repository";
+import { SystemClock } from "../src/infrastructure/system-clock";
+import { countCommands } from "./count-commands";
+
+/** redis-server's own CPU seconds so far (INFO cpu: used_cpu_user + used_cpu_sys). */
+export async function redisCpuSeconds(client: RedisClient): Promise<number> {
+  const info = await client.info("cpu");
+  const user = Number(/^used_cpu_user:([\d.]+)/m.exec(info)?.[1]);
+  const sys = Number(/^used_cpu_sys:([\d.]+)/m.exec(info)?.[1]);
+  return user + sys;
+}
+
+/**
+ * Bytes a game takes in Redis: MEMORY USAGE summed over every key of its hash tag. SCAN is for
+ * the bench only (the app never scans): it finds whatever keys a layout has.
+ */
+export async function gameBytes(
+  client: RedisClient,
+  prefix: string,
+  gameId: string,
+): Promise<number> {
+  let cursor = "0";
+  let bytes = 0;
+  do {
+    const [next, keys] = await client.scan(
+      cursor,
+      "MATCH",
+      `${prefix}:{${gameId}}:*`,
+      "COUNT",
+      1000,
+    );
+    cursor = next;
+    for (const key of keys) bytes += (await client.memory("USAGE", key, "SAMPLES", "0")) ?? 0;
+  } while (cursor !== "0");
+  return bytes;
+}
+
+/** Something that plays one attack on a stored game. */
+export interface Attacker {
+  name: string;
+  attack(gameId: string, weapon: Weapon): Promise<void>;
+}
+
+/** The app's way: GameService.attack (two scripts, one round trip each). */
+export function serviceAttacker(service: GameService, tokens: Map<string, string>): Attacker {
+  return {
+    name: "this store (GameService.attack)",
+    attack: async (gameId, weapon) => {
+      await service.attack(gameId, weapon, tokens.get(gameId));
+    },
+  };
+}
+
+/**
+ * The seed's naive port, on the same keys: one HGET per field to read, one HSET per changed
+ * field, LPOP and DEL for a dead monster, one RPUSH per event, no script. Written here only, as a
+ * baseline: it is neither atomic nor safe under concurrency, and the app never uses it.
+ */
+export function naiveAttacker(
+  client: RedisClient,
+  prefix: string,
+  maxEvents: number,
+  now: () => number,
+): Attacker {
+  const dice = new PureRandDiceFactory();
+  const stats = ["life", "strength", "charisma", "weapon"] as const;
+  return {
+    name: "naive baseline (HGET/HSET per field)",
+    attack: async (gameId, weapon) => {
+      const keys = new RedisGameKeys(prefix, gameId);
+      const field = async (key: string, name: string): Promise<string> =>
+        (await client.hget(key, name)) ?? "";
+      const game: Record<string, string> = {};
+      for (const name of [
+        "status",
+        "turn",
+        "version",
+        "dice",
+        "tokenHash",
+        "createdAt",
+        "updatedAt",
+      ]) {
+        game[name] = await field(keys.game, name);
+      }
+      const rabbit = {
+        life: Number(await field(keys.rabbit, "life")),
+        strength: Number(await field(keys.rabbit, "strength")),
+        charisma: Number(await field(keys.rabbit, "charisma")),
+        weapon: Number(await field(keys.rabbit, "weapon")),
+        bombs: Number(await field(keys.rabbit, "bombs")),
+      };
+      const ids = await client.lrange(keys.array, 0, -1);
+      const monsters = [];
+      for (const id of ids) {
+        const monster = {
+          id,
+          name: await field(keys.monster(id), "name"),
+          life: 0,
+          strength: 0,
+          charisma: 0,
+          weapon: 0,
+        };
+        for (const stat of stats) monster[stat] = Number(await field(keys.monster(id), stat));
+        monsters.push(monster);
+      }
+      const before: GameState = {
+        id: gameId,
+        status: game.status as GameState["status"],
+        turn: Number(game.turn),
+        version: Number(game.version),
+        dice: game.dice ?? "",
+        tokenHash: game.tokenHash ?? "",
+        rabbit,
+        monsters,
+        createdAt: Number(game.createdAt),
+        updatedAt: Number(game.updatedAt),
+      };
+      const played = Game.restore(before, dice.restore(before.dice));
+      const { events, change } = played.attack(weapon, now());
+      const after = played.toState();
+      for (const [name, value] of Object.entries(change.rabbit)) {
+        await client.hset(keys.rabbit, name, String(value));
+      }
+      for (const id of change.removedMonsterIds) {
+        await client.lpop(keys.array);
+        await client.del(keys.monster(id));
+      }
+      for (const { id, fields } of change.monsters) {
+        for (const [name, value] of Object.entries(fields)) {
+          await client.hset(keys.monster(id), name, String(value));
+        }
+      }
+      for (const [name, value] of [
+        ["status", after.status],
+        ["turn", String(after.turn)],
+        ["version", String(after.version)],
+        ["dice", after.dice],
+        ["currentMonsterId", after.monsters[0]?.id ?? ""],
+        ["updatedAt", String(after.updatedAt)],
+      ] as const) {
+        await client.hset(keys.game, name, value);
+      }
+      for (const event of events) await client.rpush(keys.events, JSON.stringify(event));
+      await client.ltrim(keys.events, -maxEvents, -1);
+      await client.publish(keys.channel, JSON.stringify({ gameId, events }));
+    },
+  };
+}
+
+/** What {@link measureAttacks} found. */
+export interface AttackCost {
+  attacker: string;
+  attacks: number;
+  roundTripsPerAttack: number;
+  redisCpuUsPerAttack: number;
+}
+
+/**
+ * `count` sequential attacks on one game, counting the commands the client sends (each a round
+ * trip: nothing is pipelined) and redis-server's own CPU time over them.
+ */
+export async function measureAttacks(
+  client: RedisClient,
+  attacker: Attacker,
+  gameId: string,
+  weapon: Weapon,
+  count: number,
+): Promise<AttackCost> {
+  const counter = countCommands(client);
+  const cpuBefore = await redisCpuSeconds(client);
+  counter.reset();
+  for (let i = 0; i < count; i++) await attacker.attack(gameId, weapon);
+  const commands = counter.count;
+  const cpuAfter = await redisCpuSeconds(client);
+  return {
+    attacker: attacker.name,
+    attacks: count,
+    roundTripsPerAttack: commands / count,
+    redisCpuUsPerAttack: ((cpuAfter - cpuBefore) * 1e6) / count,
+  };
+}
+
+/** Attacks a game until its log holds `events` events (a full log, as a long game has). */
+export async function fillLog(
+  client: RedisClient,
+  attacker: Attacker,
+  gameId: string,
+  weapon: Weapon,
+  events: number,
+  eventsKey: string,
+): Promise<void> {
+  while ((await client.llen(eventsKey)) < events) await attacker.attack(gameId, weapon);
+}
+
+/** One row of {@link compareAttackCost}. */
+export interface CostRow extends AttackCost {
+  /** The game's bytes in Redis after the measured attacks. */
+  bytes: number;
+}
+
+/**
+ * Redis's cost of one attack, this store against the naive baseline, on the same data: for each,
+ * a game of `monsters` whose log is filled to `maxEvents`, then `count` sequential attacks with
+ * `weapon`. Both games are deleted afterwards.
+ */
+export async function compareAttackCost(
+  client: RedisClient,
+  keyPrefix: string,
+  monsters: readonly MonsterSpec[],
+  weapon: Weapon,
+  maxEvents: number,
+  count: number,
+): Promise<CostRow[]> {
+  const repository = new RedisGameRepository(client, { ttlMs: 3_600_000, maxEvents, keyPrefix });
+  const service = new GameService({
+    repository,
+    dice: new PureRandDiceFactory(),
+    tokens: new CryptoPlayerTokens(),
+    ids: new CryptoGameIdGenerator(),
+    clock: new SystemClock(),
+  });
+  const tokens = new Map<string, string>();
+  const attackers = [
+    serviceAttacker(service, tokens),
+    naiveAttacker(client, keyPrefix, maxEvents, () => Date.now()),
+  ];
+  const rows: CostRow[] = [];
+  for (const attacker of attackers) {
+    const started = await service.startGame({ seed: 3, monsters });
+    tokens.set(started.game.id, started.playerToken);
+    try {
+      const events = repository.keys(started.game.id).events;
+      await fillLog(client, attacker, started.game.id, weapon, maxEvents, events);
+      const cost = await measureAttacks(client, attacker, started.game.id, weapon, count);
+      rows.push({ ...cost, bytes: await gameBytes(client, keyPrefix, started.game.id) });
+    } finally {
+      await repository.delete(started.game.id);
+    }
+  }
+  return rows;
+}
