@@ -1,5 +1,5 @@
 import type { BattleEvent } from "./battle-event";
-import { CHECK_STORE, type FeedItem } from "./battle-event-feed.port";
+import { StoreCheck, type FeedItem } from "./battle-event-feed.port";
 import { DomainError } from "./domain-error";
 
 /** Reads the stored events of turns `fromTurn` to `toTurn`, oldest first. */
@@ -12,9 +12,10 @@ export type StoredTurn = () => Promise<number | undefined>;
  * Joins a game's stored history to its live feed without gaps or repeats: the history first,
  * then only live turns after the last turn already given. Turns are consecutive, so a live turn
  * further ahead means the feed lost some (pub/sub keeps nothing while disconnected): those are
- * read from the store first, as far as its log still holds them. When the feed says CHECK_STORE,
+ * read from the store first, as far as its log still holds them. When the feed sends a StoreCheck,
  * the turns the store has past the last one given are read at once, and a game that no longer
- * exists (expired) ends the join. Ends when the live feed ends (the game was abandoned). Closing
+ * exists (expired) ends the join; those reads go through the check, so the joins of one game that
+ * get the same check share them (one read of the game's turn per check, not one per join). Ends when the live feed ends (the game was abandoned). Closing
  * it closes the live feed, even if it was never read.
  */
 export function joinHistoryAndLive(
@@ -34,8 +35,8 @@ export function joinHistoryAndLive(
       for (;;) {
         const next = await live.next();
         if (next.done) return;
-        if (next.value === CHECK_STORE) {
-          const caught = await catchUp(last, storedTurn, stored);
+        if (next.value instanceof StoreCheck) {
+          const caught = await catchUp(next.value, last, storedTurn, stored);
           if (caught === "GONE") return;
           if (caught) {
             yield* caught.events;
@@ -74,19 +75,26 @@ export function joinHistoryAndLive(
 
 /**
  * What a check finds: the turns the store has past `last`, nothing new (undefined), or that the
- * game is gone. A store that cannot answer now is not the end of the watch: the next check, or
- * the next live turn, catches up.
+ * game is gone. The reads are the check's shared ones: the game's turn once per check, and the
+ * missing turns once per range asked (joins that gave the same turns ask for the same range). A
+ * store that cannot answer now is not the end of the watch: the next check, or the next live
+ * turn, catches up.
  */
 async function catchUp(
+  check: StoreCheck,
   last: number,
   storedTurn: StoredTurn,
   stored: StoredTurns,
 ): Promise<{ turn: number; events: BattleEvent[] } | "GONE" | undefined> {
   try {
-    const now = await storedTurn();
+    const now = await check.shared("turn", storedTurn);
     if (now === undefined) return "GONE";
     if (now <= last) return undefined;
-    return { turn: now, events: await stored(last + 1, now) };
+    const from = last + 1;
+    return {
+      turn: now,
+      events: await check.shared(`turns ${from}-${now}`, () => stored(from, now)),
+    };
   } catch (error) {
     if (error instanceof DomainError && error.code === "STORE_UNAVAILABLE") return undefined;
     throw error;

@@ -1,6 +1,6 @@
 import { EventEmitter, on } from "node:events";
 import type { BattleEvent } from "../domain/battle-event";
-import { CHECK_STORE, type FeedItem } from "../domain/battle-event-feed.port";
+import { StoreCheck, type FeedItem } from "../domain/battle-event-feed.port";
 
 /** Sent in place of a turn: the game is gone, its listeners' iterations end. */
 const GAME_ENDED = Symbol("game ended");
@@ -22,12 +22,15 @@ export class BattleEventFanout {
     this.emitter.emit(eventName(gameId), events);
   }
 
-  /** Asks every listener of every game watched here to check the store (see CHECK_STORE). */
+  /**
+   * Asks every listener of every game watched here to check the store: one StoreCheck per game,
+   * the same for all its listeners, so that they share the check's reads.
+   */
   checkAll(): void {
     for (const name of this.emitter.eventNames()) {
       // `events.on` also listens to "error" on the emitter: only the games' own names count.
       if (typeof name === "string" && name.startsWith(EVENT_PREFIX)) {
-        this.emitter.emit(name, CHECK_STORE);
+        this.emitter.emit(name, new StoreCheck());
       }
     }
   }

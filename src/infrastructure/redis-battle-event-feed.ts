@@ -12,8 +12,9 @@ export type FeedErrorListener = (error: unknown, context: string) => void;
 /** Settings of the Redis feed. */
 export interface RedisFeedOptions {
   /**
-   * How often every watched game is checked against the store (CHECK_STORE), to end the watches
+   * How often every watched game is checked against the store (a StoreCheck), to end the watches
    * of games that expired and catch up on turns pub/sub did not bring; 0 turns it off (tests).
+   * Each check reads each watched game's turn once, for all of that game's watches here.
    */
   checkIntervalMs: number;
 }
@@ -23,8 +24,9 @@ export interface RedisFeedOptions {
  * holds one subscriber connection per process, subscribes to a game's channel while at least one
  * local subscriber watches it, and fans messages out locally. ioredis resubscribes after a
  * reconnect; turns published while disconnected are not delivered (pub/sub keeps nothing), so every
- * watched game gets CHECK_STORE once the subscriptions are back, and every `checkIntervalMs`: that
- * also ends the watches of a game whose keys expired, which publishes nothing.
+ * watched game gets a StoreCheck once the subscriptions are back, and every `checkIntervalMs`: that
+ * also ends the watches of a game whose keys expired, which publishes nothing. One StoreCheck per
+ * game is shared by all its watches in this process, so a check costs one store read per game.
  */
 export class RedisBattleEventFeed implements BattleEventFeed {
   private readonly fanout = new BattleEventFanout();
@@ -47,9 +49,17 @@ export class RedisBattleEventFeed implements BattleEventFeed {
       this.connectedBefore = true;
     });
     if (options.checkIntervalMs > 0) {
-      this.checkTimer = setInterval(() => this.fanout.checkAll(), options.checkIntervalMs);
+      this.checkTimer = setInterval(() => this.check(), options.checkIntervalMs);
       this.checkTimer.unref();
     }
+  }
+
+  /**
+   * Checks every game watched here against the store now, as the timer and a reconnect do: one
+   * StoreCheck per game, shared by its watches.
+   */
+  check(): void {
+    this.fanout.checkAll();
   }
 
   /** Stops the periodic checks; the subscriber connection is the caller's to close. */
@@ -66,7 +76,7 @@ export class RedisBattleEventFeed implements BattleEventFeed {
    */
   private checkAfterResubscribe(): void {
     this.subscriber.ping().then(
-      () => this.fanout.checkAll(),
+      () => this.check(),
       (error: unknown) => this.onError(error, "ping after reconnect (the next check catches up)"),
     );
   }

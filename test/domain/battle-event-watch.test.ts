@@ -1,5 +1,5 @@
 import { battleEvent, type BattleEvent } from "../../src/domain/battle-event";
-import { CHECK_STORE, type FeedItem } from "../../src/domain/battle-event-feed.port";
+import { StoreCheck, type FeedItem } from "../../src/domain/battle-event-feed.port";
 import { joinHistoryAndLive, type StoredTurn } from "../../src/domain/battle-event-watch";
 import { DomainError } from "../../src/domain/domain-error";
 import { readWatch } from "../support/read-watch";
@@ -45,13 +45,13 @@ function storeLog(upTo: number) {
   return { calls, read };
 }
 
-describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
+describe("joinHistoryAndLive, when the feed sends a StoreCheck", () => {
   it("gives at once the turns the store has past the last one given, and drops their live repeat", async () => {
     const live = liveFeed();
     const log = storeLog(3);
     const watch = joinHistoryAndLive([], live.iterator, 1, log.read, () => Promise.resolve(3));
 
-    live.push(CHECK_STORE);
+    live.push(new StoreCheck());
     expect(await readWatch(watch, 2)).toEqual([...turnEvents(2), ...turnEvents(3)]);
     expect(log.calls).toEqual([[2, 3]]);
 
@@ -68,7 +68,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
     const log = storeLog(2);
     const watch = joinHistoryAndLive([], live.iterator, 2, log.read, () => Promise.resolve(2));
 
-    live.push(CHECK_STORE);
+    live.push(new StoreCheck());
     live.push(turnEvents(3));
     expect(await readWatch(watch, 1)).toEqual(turnEvents(3));
     expect(log.calls).toEqual([]);
@@ -82,7 +82,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
     );
 
     live.push(turnEvents(1));
-    live.push(CHECK_STORE);
+    live.push(new StoreCheck());
     expect(await readWatch(watch, 5)).toEqual(turnEvents(1));
     expect(await watch.next()).toEqual({ done: true, value: undefined });
     expect(live.closed).toBe(true);
@@ -94,7 +94,7 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
       Promise.reject(new DomainError("STORE_UNAVAILABLE", "down"));
     const watch = joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, unavailable);
 
-    live.push(CHECK_STORE);
+    live.push(new StoreCheck());
     live.push(turnEvents(1));
     expect(await readWatch(watch, 1)).toEqual(turnEvents(1));
     expect(live.closed).toBe(false);
@@ -111,8 +111,8 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
         : log.read(from, to);
     const watch = joinHistoryAndLive([], live.iterator, 0, read, () => Promise.resolve(2));
 
-    live.push(CHECK_STORE); // its read fails: skipped
-    live.push(CHECK_STORE); // this one catches up
+    live.push(new StoreCheck()); // its read fails: skipped
+    live.push(new StoreCheck()); // this one catches up
     expect(await readWatch(watch, 2)).toEqual([...turnEvents(1), ...turnEvents(2)]);
     expect(reads).toBe(2);
     expect(log.calls).toEqual([[1, 2]]);
@@ -125,9 +125,67 @@ describe("joinHistoryAndLive, when the feed says CHECK_STORE", () => {
     const broken: StoredTurn = () => Promise.reject(new TypeError("a bug"));
     const watch = joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, broken);
 
-    live.push(CHECK_STORE);
+    live.push(new StoreCheck());
     await expect(watch.next()).rejects.toThrow(TypeError);
     expect(live.closed).toBe(true);
+  });
+});
+
+describe("joinHistoryAndLive, when one StoreCheck reaches several joins of a game", () => {
+  it("reads the game's turn once, and the turns they lack once per range, for all of them", async () => {
+    const log = storeLog(3);
+    let turnReads = 0;
+    const storedTurn: StoredTurn = () => {
+      turnReads++;
+      return Promise.resolve(3);
+    };
+    const feeds = [liveFeed(), liveFeed(), liveFeed(), liveFeed()];
+    // Three joins gave turn 1; the fourth gave turn 2 already.
+    const watches = feeds.map((live, i) =>
+      joinHistoryAndLive([], live.iterator, i < 3 ? 1 : 2, log.read, storedTurn),
+    );
+
+    const check = new StoreCheck();
+    for (const live of feeds) live.push(check);
+    const heard = await Promise.all(watches.map((watch, i) => readWatch(watch, i < 3 ? 2 : 1)));
+    expect(heard).toEqual([
+      [...turnEvents(2), ...turnEvents(3)],
+      [...turnEvents(2), ...turnEvents(3)],
+      [...turnEvents(2), ...turnEvents(3)],
+      turnEvents(3),
+    ]);
+    expect(turnReads).toBe(1);
+    expect(log.calls).toEqual([
+      [2, 3],
+      [3, 3],
+    ]);
+
+    // The next check is a new one: it reads again.
+    const next = new StoreCheck();
+    for (const live of feeds) live.push(next);
+    for (const live of feeds) live.push(turnEvents(4));
+    expect(await Promise.all(watches.map((watch) => readWatch(watch, 1)))).toEqual(
+      feeds.map(() => turnEvents(4)),
+    );
+    expect(turnReads).toBe(2);
+    for (const watch of watches) await watch.return?.(undefined);
+  });
+
+  it("ends every one of them when the check finds the game gone, with one read", async () => {
+    let turnReads = 0;
+    const gone: StoredTurn = () => {
+      turnReads++;
+      return Promise.resolve(undefined);
+    };
+    const feeds = [liveFeed(), liveFeed(), liveFeed()];
+    const watches = feeds.map((live) =>
+      joinHistoryAndLive([], live.iterator, 0, storeLog(0).read, gone),
+    );
+    const check = new StoreCheck();
+    for (const live of feeds) live.push(check);
+    expect(await Promise.all(watches.map((watch) => readWatch(watch)))).toEqual([[], [], []]);
+    expect(turnReads).toBe(1);
+    expect(feeds.every((live) => live.closed)).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import { RedisGameRepository } from "../../src/infrastructure/redis-game-reposit
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
-import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
+import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,10 +28,11 @@ describe("watching a game through Redis pub/sub", () => {
   let subscriber: RedisClient;
   let feed: RedisBattleEventFeed;
   let service: GameService;
+  let keyPrefix: string;
 
   /** A service on the test's connections; the periodic store check is off unless asked for. */
   const serviceWith = (options: { ttlMs?: number; checkIntervalMs?: number } = {}) => {
-    const keyPrefix = uniquePrefix();
+    keyPrefix = uniquePrefix();
     feed?.close();
     feed = new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined, {
       checkIntervalMs: options.checkIntervalMs ?? 0,
@@ -144,4 +145,54 @@ describe("watching a game through Redis pub/sub", () => {
     expect(all.filter((e) => e.turn === 1)).toEqual(attacked.events);
     expect(all[0]).toMatchObject({ type: "MonsterEmerged", turn: 0 });
   }, 20_000);
+
+  describe("one store read per watched game per check, however many watch it", () => {
+    const WATCHES = 25;
+
+    it("ends all the watches of a game whose keys vanished with one load in all", async () => {
+      const { game } = await service.startGame({ seed: 8 });
+      const watches = await Promise.all(
+        Array.from({ length: WATCHES }, () => service.watch(game.id)),
+      );
+      const ended = watches.map((watch) => readWatch(watch));
+      // The keys go without a word, as when they expire: only a check can tell.
+      const raw = rawClient(redis.url);
+      const keys = await raw.keys(`${keyPrefix}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await raw.del(...keys);
+      await raw.quit();
+
+      const counted = countCommands(commands);
+      feed.check();
+      expect(await Promise.all(ended)).toEqual(watches.map(() => []));
+      expect({ commands: counted.count, names: counted.names }).toEqual({
+        commands: 1,
+        names: counted.names,
+      });
+    }, 20_000);
+
+    it("gives every watch a turn pub/sub missed with one load and one log read in all", async () => {
+      const { game, playerToken } = await service.startGame({ seed: 9 });
+      const watches = await Promise.all(
+        Array.from({ length: WATCHES }, () => service.watch(game.id)),
+      );
+      const counted = countCommands(commands);
+      const raw = rawClient(redis.url);
+      await raw.client("KILL", "TYPE", "pubsub");
+      // Published while the subscriber is down: pub/sub drops it; the reconnect's check finds it.
+      const missed = await service.attack(game.id, "LETTUCE", playerToken);
+      await raw.quit();
+
+      const heard = await Promise.all(
+        watches.map((watch) => readWatch(watch, missed.events.length)),
+      );
+      expect(heard).toEqual(watches.map(() => missed.events));
+      // The attack's own load and commit, then the check's one load and one read of the log.
+      expect({ commands: counted.count, names: counted.names }).toEqual({
+        commands: 4,
+        names: counted.names,
+      });
+      for (const watch of watches) await watch.return?.();
+    }, 20_000);
+  });
 });
