@@ -9,7 +9,9 @@
  *
  * Starts its own redis-server (no persistence) on a free port, unless REDIS_URL is set: then the
  * server uses that one under a unique key prefix, and the bench abandons every game it made.
- * Then spawns `node dist/main.js` on a free port (NODE_ENV=production, LOG_LEVEL=warn), waits for
+ * Then starts `node dist/main.js` on a free port with the tests' startServerProcess
+ * (test/e2e/support/server-process.ts): NODE_ENV=production, LOG_LEVEL=warn, REDIS_URL (none on
+ * the memory store) and REDIS_KEY_PREFIX, and no other variable of this shell. It waits for
  * GET /readyz 200, starts the games, and drives the three scenarios with the same connections and
  * durations, alternating. Every response is checked (status 200, data, no errors; for attacks:
  * the game it was sent for, its turn moving forward); a run with any error exits 1.
@@ -20,9 +22,8 @@
  * node flags for the server, split on spaces (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
  * its time goes; the profile is written when it exits).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -31,7 +32,8 @@ import {
   waitUntilReady,
   type RedisClient,
 } from "../src/infrastructure/redis-client";
-import { freePort, startRedisServer, type RedisServer } from "../test/support/redis-server";
+import { startServerProcess, type ServerProcess } from "../test/e2e/support/server-process";
+import { startRedisServer, type RedisServer } from "../test/support/redis-server";
 import { envInt, quantile, redisVersion } from "./bench-support";
 
 const CONNECTIONS = envInt("BENCH_CONNECTIONS", 32);
@@ -51,7 +53,6 @@ const SERVER_STOP_TIMEOUT_MS = 15_000;
 
 /** build/bench/api-bench.js -> the project root. */
 const ROOT = path.resolve(__dirname, "..", "..");
-const SERVER_ENTRY = path.join(ROOT, "dist", "main.js");
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 const TRIVIAL_QUERY = "{ __typename }";
@@ -133,14 +134,6 @@ interface GraphQLBody {
   errors?: unknown[];
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function alive(proc: ChildProcess): boolean {
-  return proc.exitCode === null && proc.signalCode === null;
-}
-
 function noFailures(): Failures {
   return { non200: 0, badBody: 0, transport: 0, samples: [] };
 }
@@ -169,12 +162,12 @@ function parseBody(body: string): GraphQLBody | undefined {
 
 /** One GraphQL request with fetch (setup, checks and clean-up, outside the measured runs). */
 async function graphql(
-  base: string,
+  url: string,
   query: string,
   variables?: Record<string, unknown>,
   token?: string,
 ): Promise<Record<string, unknown>> {
-  const response = await fetch(`${base}/graphql`, {
+  const response = await fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -225,104 +218,47 @@ function autocannonVersion(): string {
   }
 }
 
-/** The server process, with its output kept: warn-level lines are shown, error-level ones fail. */
-interface ServerProcess {
-  proc: ChildProcess;
-  base: string;
-  logLines: string[];
-  errorLines: number;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 /** The server on Redis at `redisUrl`, or on its in-memory store when `redisUrl` is undefined. */
-function spawnServer(port: number, redisUrl: string | undefined, keyPrefix: string): ServerProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    REDIS_KEY_PREFIX: keyPrefix,
-    LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-  };
-  delete env.REDIS_CLUSTER_NODES;
-  if (redisUrl === undefined) delete env.REDIS_URL;
-  else env.REDIS_URL = redisUrl;
-  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const server: ServerProcess = {
-    proc,
-    base: `http://127.0.0.1:${port}`,
-    logLines: [],
-    errorLines: 0,
-    exited: new Promise((resolve) =>
-      proc.once("exit", (code, signal) => resolve({ code, signal })),
-    ),
-  };
-  const keep = (chunk: Buffer): void => {
-    for (const line of chunk.toString().split("\n")) {
-      if (line.trim() === "") continue;
-      const level = /"level":(\d+)/.exec(line)?.[1];
-      // pino levels: 40 warn, 50 error, 60 fatal; anything else on stderr is an error too.
-      if (level === undefined || Number(level) >= 50) server.errorLines += 1;
-      server.logLines.push(line.slice(0, 400));
-      if (server.logLines.length > 20) server.logLines.shift();
-    }
-  };
-  proc.stdout?.on("data", keep);
-  proc.stderr?.on("data", keep);
-  proc.on("error", () => undefined);
-  return server;
-}
-
-async function waitForReady(server: ServerProcess, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!alive(server.proc)) {
-      throw new Error(
-        `the server exited at start (code ${server.proc.exitCode}):\n${server.logLines.join("\n")}`,
-      );
-    }
-    try {
-      const response = await fetch(`${server.base}/readyz`, { signal: AbortSignal.timeout(1_000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(50);
-  }
-  throw new Error(
-    `the server was not ready within ${timeoutMs} ms:\n${server.logLines.join("\n")}`,
+function startServer(redisUrl: string | undefined, keyPrefix: string): Promise<ServerProcess> {
+  return startServerProcess(
+    { NODE_ENV: "production", LOG_LEVEL: "warn", REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix },
+    { nodeArgs: SERVER_NODE_ARGS, readyPath: "/readyz" },
   );
 }
 
+/** Its log lines (warn and above): pino's error (50) and fatal (60), and any non-JSON line, fail. */
+function serverLog(server: ServerProcess): { errorLines: number; last: string[] } {
+  const lines = server
+    .logs()
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+  const errorLines = lines.filter((line) => {
+    const level = /"level":(\d+)/.exec(line)?.[1];
+    return level === undefined || Number(level) >= 50;
+  }).length;
+  return { errorLines, last: lines.slice(-20).map((line) => line.slice(0, 400)) };
+}
+
 /** SIGTERM, then the exit code (0 expected), or SIGKILL after the timeout. */
-async function stopServer(server: ServerProcess): Promise<string> {
-  if (!alive(server.proc)) {
+async function stopServer(server: ServerProcess, hadExited: boolean): Promise<string> {
+  if (hadExited) {
     const { code, signal } = await server.exited;
     return `had already exited (code ${code}, signal ${signal})`;
   }
-  server.proc.kill("SIGTERM");
-  const timeout = sleep(SERVER_STOP_TIMEOUT_MS).then(() => "timeout" as const);
-  const outcome = await Promise.race([server.exited, timeout]);
-  if (outcome === "timeout") {
-    server.proc.kill("SIGKILL");
-    await server.exited;
+  const { code, signal } = await server.stop(SERVER_STOP_TIMEOUT_MS);
+  if (signal === "SIGKILL") {
     return `did not exit within ${SERVER_STOP_TIMEOUT_MS} ms of SIGTERM: killed`;
   }
-  return outcome.code === 0 ? "ok" : `exited with code ${outcome.code}, signal ${outcome.signal}`;
+  return code === 0 ? "ok" : `exited with code ${code}, signal ${signal}`;
 }
 
-async function startGames(base: string, count: number): Promise<Game[]> {
+async function startGames(url: string, count: number): Promise<Game[]> {
   const games: Game[] = [];
   // A few at a time: setup, not measured.
   for (let i = 0; i < count; i += 10) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(10, count - i) }, async () => {
-        const data = await graphql(base, START_QUERY, { input: { monsters: ENDLESS_ARRAY } });
+        const data = await graphql(url, START_QUERY, { input: { monsters: ENDLESS_ARRAY } });
         const started = data.startGame as {
           playerToken: string;
           game: { id: string; turn: number };
@@ -483,12 +419,12 @@ async function turn(
   const warm = await cannon(scenario.options(WARMUP_S));
   scenario.failures.transport += warm.errors;
   const latencies: number[] = [];
-  const serverCpu = procCpuSeconds(server.proc.pid);
+  const serverCpu = procCpuSeconds(server.child.pid);
   const redisCpu = redis ? await redisCpuSeconds(redis) : 0;
   const benchCpu = process.cpuUsage();
   const result = await cannon(scenario.options(TURN_S), latencies);
   const benchUsed = process.cpuUsage(benchCpu);
-  scenario.totals.serverCpuS += procCpuSeconds(server.proc.pid) - serverCpu;
+  scenario.totals.serverCpuS += procCpuSeconds(server.child.pid) - serverCpu;
   scenario.totals.redisCpuS += redis ? (await redisCpuSeconds(redis)) - redisCpu : 0;
   scenario.totals.benchCpuS += (benchUsed.user + benchUsed.system) / 1e6;
   scenario.failures.transport += result.errors;
@@ -526,11 +462,11 @@ function printTable(header: readonly string[], cells: readonly (readonly string[
 }
 
 /** Every game's stored turn: at least the attacks answered, at most one more per attack run. */
-async function checkTurns(base: string, games: readonly Game[]): Promise<string[]> {
+async function checkTurns(url: string, games: readonly Game[]): Promise<string[]> {
   const problems: string[] = [];
   let unanswered = 0;
   for (const game of games) {
-    const data = await graphql(base, GAME_TURN_QUERY, { id: game.id });
+    const data = await graphql(url, GAME_TURN_QUERY, { id: game.id });
     const stored = (data.game as { turn: number } | null)?.turn ?? -1;
     const extra = stored - game.answered;
     unanswered += Math.max(0, extra);
@@ -553,9 +489,11 @@ async function main(): Promise<number> {
   let redisServer: RedisServer | undefined;
   let redis: RedisClient | undefined;
   let server: ServerProcess | undefined;
+  /** Set once the server process has ended, however it ended. */
+  let serverExited = false;
   const killAll = (): void => {
     current?.stop();
-    if (server && alive(server.proc)) server.proc.kill("SIGKILL");
+    if (server && !serverExited) server.child.kill("SIGKILL");
     redisServer?.kill();
   };
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -578,9 +516,6 @@ async function main(): Promise<number> {
   const shutdownProblems: string[] = [];
   let games: Game[] = [];
   try {
-    if (!existsSync(SERVER_ENTRY)) {
-      throw new Error(`${SERVER_ENTRY} is missing: run npm run build (npm run bench:api does)`);
-    }
     if (GAMES < CONNECTIONS) {
       throw new Error(`BENCH_GAMES (${GAMES}) must be at least BENCH_CONNECTIONS (${CONNECTIONS})`);
     }
@@ -595,9 +530,9 @@ async function main(): Promise<number> {
       await waitUntilReady(redis);
     }
     const keyPrefix = `bench-api-${randomUUID().slice(0, 8)}`;
-    server = spawnServer(await freePort(), redisUrl, keyPrefix);
-    await waitForReady(server);
-    const url = `${server.base}/graphql`;
+    server = await startServer(redisUrl, keyPrefix);
+    void server.exited.then(() => (serverExited = true));
+    const url = server.url;
 
     const cpus = os.cpus();
     console.log("api-bench: attack mutation vs { __typename } over HTTP (node dist/main.js)");
@@ -609,7 +544,7 @@ async function main(): Promise<number> {
         `${storeLine} | autocannon ${autocannonVersion()}`,
     );
     console.log(
-      `server ${server.base} (pid ${server.proc.pid}), NODE_ENV=production LOG_LEVEL=warn` +
+      `server ${url} (pid ${server.child.pid}), NODE_ENV=production LOG_LEVEL=warn` +
         (redis
           ? `, key prefix ${keyPrefix}; the server, redis-server and autocannon share this machine`
           : "; the server and autocannon share this machine"),
@@ -622,7 +557,7 @@ async function main(): Promise<number> {
         `order ${Array.from({ length: ROUNDS }, (_, r) => orderOf(r)).join(", ")}`,
     );
 
-    games = await startGames(server.base, GAMES);
+    games = await startGames(url, GAMES);
     console.log(
       `attack: ${GAMES} games (1 monster: life 1000000, strength/charisma/weapon 0), weapon LETTUCE; ` +
         `connection k sends Authorization: Bearer <token> for the games i % ${CONNECTIONS} == k, in turn; ` +
@@ -695,7 +630,7 @@ async function main(): Promise<number> {
         .join(" ")}`,
     );
 
-    problems.push(...(await checkTurns(server.base, games)));
+    problems.push(...(await checkTurns(url, games)));
     for (const scenario of scenarios) {
       const f = scenario.failures;
       if (failureCount(f) > 0) {
@@ -711,12 +646,12 @@ async function main(): Promise<number> {
     );
   } finally {
     if (server) {
-      if (alive(server.proc) && games.length > 0) {
+      if (!serverExited && games.length > 0) {
         // Leave nothing behind, which matters on a REDIS_URL server.
         let abandoned = 0;
         for (const game of games) {
           try {
-            await graphql(server.base, ABANDON_QUERY, { gameId: game.id }, game.token);
+            await graphql(server.url, ABANDON_QUERY, { gameId: game.id }, game.token);
             abandoned += 1;
           } catch (error) {
             problems.push(`abandonGame ${game.id}: ${(error as Error).message}`);
@@ -725,15 +660,16 @@ async function main(): Promise<number> {
         }
         console.log(`clean-up: ${abandoned} of ${games.length} games abandoned`);
       }
-      const stopped = await stopServer(server);
+      const stopped = await stopServer(server, serverExited);
       console.log(`server stop (SIGTERM): ${stopped}`);
       if (stopped !== "ok") shutdownProblems.push(`server stop (SIGTERM): ${stopped}, not 0`);
-      if (server.errorLines > 0) {
-        shutdownProblems.push(`the server logged ${server.errorLines} error line(s)`);
+      const log = serverLog(server);
+      if (log.errorLines > 0) {
+        shutdownProblems.push(`the server logged ${log.errorLines} error line(s)`);
       }
-      if (server.logLines.length > 0) {
-        console.log(`server log (warn and above), last ${server.logLines.length} lines:`);
-        for (const line of server.logLines) console.log(`  ${line}`);
+      if (log.last.length > 0) {
+        console.log(`server log (warn and above), last ${log.last.length} lines:`);
+        for (const line of log.last) console.log(`  ${line}`);
       }
     }
     if (redis) {

@@ -3,7 +3,18 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../support/redis-server";
 
-const root = path.resolve(__dirname, "../../..");
+/**
+ * The project root: the nearest folder above with a package.json. Here under jest
+ * (test/e2e/support), and in the bench's compiled copy (build/test/e2e/support) as well.
+ */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+}
+
+const root = projectRoot();
 const entry = path.join(root, "dist/main.js");
 
 /** The real server, started as `node dist/main.js` (what `npm start` runs after building). */
@@ -20,18 +31,28 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** How to start it, beyond the environment. */
+export interface StartOptions {
+  /** Node flags before the entry (e.g. `--cpu-prof`); none by default. */
+  nodeArgs?: readonly string[];
+  /** The path polled until it answers 2xx: `/healthz` by default (`/readyz` waits for Redis). */
+  readyPath?: string;
+}
+
 /**
- * Starts the server with the given environment on a free port and waits for /healthz. The build
- * must be current: `npm test` builds before jest; alone, run `npm run build` first.
+ * Starts the server with the given environment on a free port and waits for /healthz (or
+ * `readyPath`). The environment is only PATH and the defaults below, then `env`: nothing else of
+ * this process's is passed on. The build must be current: `npm test` and `npm run bench:api` build
+ * before they start it; otherwise run `npm run build` first.
  */
 export async function startServerProcess(
   env: Record<string, string | undefined> = {},
+  { nodeArgs = [], readyPath = "/healthz" }: StartOptions = {},
 ): Promise<ServerProcess> {
-  if (!existsSync(entry))
-    throw new Error(`${entry} is missing: run "npm run build" before the end-to-end tests`);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -54,14 +75,14 @@ export async function startServerProcess(
     if (child.exitCode !== null)
       throw new Error(`the server exited at start (code ${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`${url}/healthz`);
+      const res = await fetch(`${url}${readyPath}`);
       if (res.ok) break;
     } catch {
       // Not listening yet.
     }
     if (i > 200) {
       child.kill("SIGKILL");
-      throw new Error(`the server did not answer /healthz:\n${output}`);
+      throw new Error(`the server did not answer ${readyPath}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
