@@ -104,7 +104,7 @@ describe("the server process", () => {
     await expect(startServerProcess({ REDIS_URL: "http://localhost" })).rejects.toThrow(
       /REDIS_URL: must start with redis:\/\//,
     );
-  });
+  }, 30_000);
 
   it("stays up with Redis down: STORE_UNAVAILABLE and /readyz 503, then recovers when Redis is back", async () => {
     const redis = await startRedisServer();
