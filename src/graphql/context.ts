@@ -6,6 +6,8 @@ export interface GraphQLContext {
   playerToken?: string;
   /** The use cases (subscriptions reach them here: type-graphql's `subscribe` has no resolver instance). */
   games: GameService;
+  /** Who is calling, for per-client rate limits: `req.ip` (TRUST_PROXY decides what it believes). */
+  clientAddress?: string;
 }
 
 /**
