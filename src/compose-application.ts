@@ -12,6 +12,7 @@ import { CryptoPlayerTokens } from "./infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "./infrastructure/in-memory-game-repository";
 import { InProcessBattleEventFeed } from "./infrastructure/in-process-battle-event-feed";
 import { PureRandDiceFactory } from "./infrastructure/pure-rand-dice-factory";
+import { FlexibleRateLimits } from "./infrastructure/rate-limiter";
 import { RedisBattleEventFeed } from "./infrastructure/redis-battle-event-feed";
 import { createRedisClient, waitUntilReady, type RedisClient } from "./infrastructure/redis-client";
 import { RedisGameRepository } from "./infrastructure/redis-game-repository";
@@ -31,6 +32,7 @@ export function serverOptions(config: Config): ServerOptions {
     maxBodyBytes: config.maxBodyBytes,
     maxWsMessageBytes: config.maxWsMessageBytes,
     corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
     // Vite's builds beside the compiled server: dist/ide and dist/web seen from dist/ (and src/).
     ideDirectory: path.resolve(__dirname, "..", "dist", "ide"),
     webDirectory: path.resolve(__dirname, "..", "dist", "web"),
@@ -49,6 +51,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
   let store: Application["store"];
   let ready: () => Promise<boolean>;
   let close: () => Promise<void>;
+  let rateLimits: FlexibleRateLimits | undefined;
 
   if (config.redisUrl || config.redisClusterNodes) {
     store = config.redisClusterNodes ? "redis-cluster" : "redis";
@@ -74,6 +77,19 @@ export async function composeApplication(config: Config, logger: Logger): Promis
       );
     }
     repository = new RedisGameRepository(commands, { ...options, keyPrefix: config.keyPrefix });
+    // The counters live in Redis, so every instance on it spends from one budget per client.
+    rateLimits = config.rateLimits
+      ? FlexibleRateLimits.onRedis(
+          commands,
+          config.keyPrefix,
+          config.rateLimits,
+          (error, context) =>
+            clientLogger.warn(
+              { err: error, ...context },
+              "rate limit counters unreachable in redis; this instance counts on its own meanwhile",
+            ),
+        )
+      : undefined;
     const redisFeed = new RedisBattleEventFeed(
       subscriber,
       config.keyPrefix,
@@ -105,6 +121,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     feed = inProcessFeed;
     ready = () => Promise.resolve(true);
     close = () => Promise.resolve(memory.close());
+    rateLimits = config.rateLimits ? FlexibleRateLimits.inMemory(config.rateLimits) : undefined;
   }
 
   const games = new GameService({
@@ -124,5 +141,5 @@ export async function composeApplication(config: Config, logger: Logger): Promis
   for (const resolver of RESOLVERS) {
     container.register<object>(resolver, { useClass: resolver }, scoped);
   }
-  return { container, games, store, ready, close, logger };
+  return { container, games, store, ready, close, logger, rateLimits };
 }

@@ -25,6 +25,8 @@ const PUBLIC_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // Over a per-client budget (rate-limits.ts): retryAfterSeconds says when to try again.
+  "RATE_LIMITED",
 ]);
 
 /** The extensions a client sees for a domain failure: its code, and the input field at fault. */

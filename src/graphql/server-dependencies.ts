@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { DependencyContainer } from "tsyringe";
 import type { GameService } from "../domain/game-service";
+import type { RateLimits } from "./rate-limits";
 
 /**
  * What the API server is built around: the wired use cases and the store's lifecycle. The
@@ -17,4 +18,6 @@ export interface ServerDependencies {
   /** Lets go of connections and timers; called after the servers stopped using them. */
   close(): Promise<void>;
   logger: Logger;
+  /** Per-client rate limits (shared by every instance on Redis); none: not limited. */
+  rateLimits?: RateLimits;
 }

@@ -1,3 +1,5 @@
+import type { TrustProxy } from "./http/client-address";
+
 /**
  * The settings the API server needs, in its own terms: the composition root fills them from the
  * configuration, so the graphql layer never reads the infrastructure's Config.
@@ -23,6 +25,8 @@ export interface ServerOptions {
   ideDirectory: string;
   /** The built web client (Vite's dist/web), served at `/`. */
   webDirectory: string;
+  /** Which `X-Forwarded-For` hops to believe for the client's address (HTTP and WebSocket). */
+  trustProxy: TrustProxy;
 }
 
 /**

@@ -24,10 +24,12 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { bearerToken, type GraphQLContext } from "./context";
 import { formatError, type ErrorFormatting } from "./error-mapping";
+import { clientAddressOf } from "./http/client-address";
 import { graphqlCors, websocketOriginCheck } from "./http/cors";
 import { idePage } from "./http/ide-page";
 import { webClient } from "./http/web-client";
 import { limitRules, OPERATION_LIMITS } from "./limits";
+import { RateLimitGate } from "./rate-limits";
 import { buildGraphQLSchema } from "./schema";
 import type { ServerDependencies } from "./server-dependencies";
 import type { ServerOptions } from "./server-options";
@@ -81,6 +83,11 @@ export async function createDwemthyServer(
   expressApp.disable("x-powered-by");
   // GraphQL POST responses are not cached by ETag; hashing each one is wasted work.
   expressApp.set("etag", false);
+  // Who the client is (req.ip, and the WebSocket upgrade by the same rule): X-Forwarded-For is
+  // believed only for the hops TRUST_PROXY trusts.
+  expressApp.set("trust proxy", config.trustProxy);
+  const clientAddress = clientAddressOf(expressApp);
+  const rateLimitGate = app.rateLimits && new RateLimitGate(app.rateLimits, logger);
   const httpServer = createServer(expressApp);
 
   /** Parses, validates and prepares one WebSocket operation as Apollo does for HTTP. */
@@ -136,12 +143,18 @@ export async function createDwemthyServer(
     verifyClient: websocketOriginCheck(config.corsOrigins),
   });
   wsServer.on("error", (error) => logger.warn({ err: error }, "websocket server error"));
+  // Each new connection spends from the client's subscription budget; one over it is closed (4429).
+  rateLimitGate?.limitNewConnections(wsServer, clientAddress);
   const wsCleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema,
       onSubscribe: (ctx, _id, payload) => {
         try {
-          return prepareOperation(ctx.connectionParams, payload);
+          const prepared = prepareOperation(ctx.connectionParams, payload);
+          // Charged to the client's budget once valid; a refusal fails this operation alone.
+          return rateLimitGate && !Array.isArray(prepared)
+            ? rateLimitGate.admit(prepared, clientAddress(ctx.extra.request))
+            : prepared;
         } catch (error) {
           // A throw here would close the whole socket (4500) and every operation on it.
           logger.error({ err: error }, "internal error preparing a WebSocket operation");
@@ -180,6 +193,8 @@ export async function createDwemthyServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints in this API: the default plugin would only wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Per-client budgets, charged once an operation is resolved and before it runs (429 if over).
+      ...(rateLimitGate ? [rateLimitGate.apolloPlugin()] : []),
       {
         // Over HTTP a subscription would resolve to null: point the client at the WebSocket.
         requestDidStart: () =>
@@ -244,7 +259,11 @@ export async function createDwemthyServer(
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        Promise.resolve({ playerToken: bearerToken(req.headers.authorization), games: app.games }),
+        Promise.resolve({
+          playerToken: bearerToken(req.headers.authorization),
+          games: app.games,
+          clientAddress: req.ip,
+        }),
     }),
   );
 

@@ -1,4 +1,4 @@
-import { cleanEnv, makeValidator, port, str, url, type Spec } from "envalid";
+import { bool, cleanEnv, makeValidator, port, str, url, type Spec } from "envalid";
 
 /** The server's settings, read from the environment once at start. */
 export interface Config {
@@ -30,6 +30,18 @@ export interface Config {
    * (empty: the default in production).
    */
   corsOrigins: "*" | "loopback" | string[];
+  /**
+   * How many proxies in front of the server to trust for `X-Forwarded-For` (express's `trust proxy`);
+   * false: none, the client is the socket's peer.
+   */
+  trustProxy: false | number;
+  /** Per-client budgets per window (RATE_LIMIT_*), or false: no rate limiting. */
+  rateLimits:
+    | false
+    | {
+        windowSeconds: number;
+        points: { startGame: number; mutation: number; query: number; subscription: number };
+      };
 }
 
 /** A bad setting: the message names every variable at fault and what it takes. */
@@ -84,6 +96,17 @@ const corsOrigins = makeValidator<"*" | string[]>((input: string) => {
   return origins;
 });
 
+const trustProxy = makeValidator<false | number>((input: string) => {
+  const value = input.trim().toLowerCase();
+  if (value === "false" || value === "0") return false;
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10) return Number(value);
+  throw new Error(
+    value === "true"
+      ? "trusting every proxy would let any client choose its address: give the number of proxies in front (1 to 10), or false"
+      : "must be false or the number of proxies in front of the server (1 to 10)",
+  );
+});
+
 function positive(spec: Spec<number> & { min: number; max: number }) {
   return makeValidator<number>((input: string) => {
     const value = Number(input);
@@ -119,6 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REDIS_COMMAND_TIMEOUT_MS: positive({ min: 50, max: 60_000, default: 2_000 }),
       SUBSCRIPTION_CHECK_MS: positive({ min: 100, max: 3_600_000, default: 30_000 }),
       CORS_ORIGINS: corsOrigins({ default: undefined }),
+      TRUST_PROXY: trustProxy({ default: false }),
+      RATE_LIMITING: bool({ default: true }),
+      RATE_LIMIT_WINDOW_SECONDS: positive({ min: 1, max: 86_400, default: 60 }),
+      RATE_LIMIT_START_GAME: positive({ min: 1, max: 1_000_000_000, default: 30 }),
+      RATE_LIMIT_MUTATIONS: positive({ min: 1, max: 1_000_000_000, default: 600 }),
+      RATE_LIMIT_QUERIES: positive({ min: 1, max: 1_000_000_000, default: 1_200 }),
+      RATE_LIMIT_SUBSCRIPTIONS: positive({ min: 1, max: 1_000_000_000, default: 120 }),
     },
     {
       reporter: ({ errors }) => {
@@ -156,5 +186,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisCommandTimeoutMs: clean.REDIS_COMMAND_TIMEOUT_MS,
     subscriptionCheckMs: clean.SUBSCRIPTION_CHECK_MS,
     corsOrigins: clean.CORS_ORIGINS ?? (clean.NODE_ENV === "production" ? [] : "loopback"),
+    trustProxy: clean.TRUST_PROXY,
+    rateLimits: clean.RATE_LIMITING && {
+      windowSeconds: clean.RATE_LIMIT_WINDOW_SECONDS,
+      points: {
+        startGame: clean.RATE_LIMIT_START_GAME,
+        mutation: clean.RATE_LIMIT_MUTATIONS,
+        query: clean.RATE_LIMIT_QUERIES,
+        subscription: clean.RATE_LIMIT_SUBSCRIPTIONS,
+      },
+    },
   };
 }

@@ -128,7 +128,16 @@ describe("bad input: an exact refusal, nothing changed, the server still up", ()
 
   beforeAll(async () => {
     redis = rawClient();
-    server = await startServerProcess({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix });
+    server = await startServerProcess({
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: prefix,
+      // The corpus is a flood by design (every case from one client in seconds): budgets it never
+      // meets, so each case gets its own refusal (rate limits are tested in rate-limits.e2e).
+      RATE_LIMIT_START_GAME: "100000",
+      RATE_LIMIT_MUTATIONS: "100000",
+      RATE_LIMIT_QUERIES: "100000",
+      RATE_LIMIT_SUBSCRIPTIONS: "100000",
+    });
     const started = await postGraphQL(server.url, {
       query: START_GAME,
       variables: { input: { seed: 20_240_601 } },

@@ -17,6 +17,11 @@ describe("loadConfig", () => {
       redisCommandTimeoutMs: 2_000,
       subscriptionCheckMs: 30_000,
       corsOrigins: "loopback",
+      trustProxy: false,
+      rateLimits: {
+        windowSeconds: 60,
+        points: { startGame: 30, mutation: 600, query: 1_200, subscription: 120 },
+      },
     });
   });
 
@@ -36,6 +41,12 @@ describe("loadConfig", () => {
         REDIS_COMMAND_TIMEOUT_MS: "750",
         SUBSCRIPTION_CHECK_MS: "5000",
         CORS_ORIGINS: "https://play.example.com",
+        TRUST_PROXY: "2",
+        RATE_LIMIT_WINDOW_SECONDS: "10",
+        RATE_LIMIT_START_GAME: "5",
+        RATE_LIMIT_MUTATIONS: "50",
+        RATE_LIMIT_QUERIES: "70",
+        RATE_LIMIT_SUBSCRIPTIONS: "9",
       }),
     ).toEqual({
       nodeEnv: "production",
@@ -52,6 +63,11 @@ describe("loadConfig", () => {
       redisCommandTimeoutMs: 750,
       subscriptionCheckMs: 5_000,
       corsOrigins: ["https://play.example.com"],
+      trustProxy: 2,
+      rateLimits: {
+        windowSeconds: 10,
+        points: { startGame: 5, mutation: 50, query: 70, subscription: 9 },
+      },
     });
   });
 
@@ -114,6 +130,41 @@ describe("loadConfig", () => {
     it('reads "*" as every origin, in any mode', () => {
       expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
       expect(loadConfig({ CORS_ORIGINS: " * " }).corsOrigins).toBe("*");
+    });
+  });
+
+  describe("rate limits and TRUST_PROXY", () => {
+    it("RATE_LIMITING turns every budget off (off/false/0) or on", () => {
+      expect(loadConfig({ RATE_LIMITING: "off" }).rateLimits).toBe(false);
+      expect(loadConfig({ RATE_LIMITING: "false" }).rateLimits).toBe(false);
+      expect(loadConfig({ RATE_LIMITING: "0", RATE_LIMIT_START_GAME: "3" }).rateLimits).toBe(false);
+      expect(loadConfig({ RATE_LIMITING: "on", RATE_LIMIT_START_GAME: "3" }).rateLimits).toEqual({
+        windowSeconds: 60,
+        points: { startGame: 3, mutation: 600, query: 1_200, subscription: 120 },
+      });
+    });
+
+    it("TRUST_PROXY is false (or 0) or a number of hops from 1 to 10", () => {
+      expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: "10" }).trustProxy).toBe(10);
+    });
+
+    it.each([
+      [{ TRUST_PROXY: "true" }, /TRUST_PROXY: trusting every proxy would let any client choose/],
+      [{ TRUST_PROXY: "11" }, /TRUST_PROXY: must be false or the number of proxies/],
+      [{ TRUST_PROXY: "10.0.0.0/8" }, /TRUST_PROXY/],
+      [{ RATE_LIMITING: "maybe" }, /RATE_LIMITING/],
+      [{ RATE_LIMIT_WINDOW_SECONDS: "0" }, /RATE_LIMIT_WINDOW_SECONDS: must be a whole number/],
+      [{ RATE_LIMIT_WINDOW_SECONDS: "86401" }, /RATE_LIMIT_WINDOW_SECONDS/],
+      [{ RATE_LIMIT_START_GAME: "0" }, /RATE_LIMIT_START_GAME/],
+      [{ RATE_LIMIT_MUTATIONS: "1.5" }, /RATE_LIMIT_MUTATIONS/],
+      [{ RATE_LIMIT_QUERIES: "-1" }, /RATE_LIMIT_QUERIES/],
+      [{ RATE_LIMIT_SUBSCRIPTIONS: "lots" }, /RATE_LIMIT_SUBSCRIPTIONS/],
+    ])("refuses %p with a ConfigError naming it", (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
     });
   });
 

@@ -237,8 +237,16 @@ export function wsFrames(
 /** Every key under `prefix`, with its type and whole value, keys sorted. */
 export type RedisSnapshot = Record<string, { type: string; value: unknown }>;
 
-/** Reads everything stored under `<prefix>:*` (SCAN, never KEYS). TTLs are left out. */
-export async function redisSnapshot(redis: Redis, prefix: string): Promise<RedisSnapshot> {
+/**
+ * Reads everything stored under `<prefix>:*` (SCAN, never KEYS). TTLs are left out, and so are the
+ * rate limiter's counters (`<prefix>:ratelimit:*`: every request moves them, refused ones too)
+ * unless `counters`.
+ */
+export async function redisSnapshot(
+  redis: Redis,
+  prefix: string,
+  { counters = false }: { counters?: boolean } = {},
+): Promise<RedisSnapshot> {
   const keys: string[] = [];
   let cursor = "0";
   do {
@@ -248,6 +256,7 @@ export async function redisSnapshot(redis: Redis, prefix: string): Promise<Redis
   } while (cursor !== "0");
   const snapshot: RedisSnapshot = {};
   for (const key of [...new Set(keys)].sort()) {
+    if (!counters && key.startsWith(`${prefix}:ratelimit:`)) continue;
     const type = await redis.type(key);
     snapshot[key] = { type, value: await valueOf(redis, key, type) };
   }
@@ -256,7 +265,7 @@ export async function redisSnapshot(redis: Redis, prefix: string): Promise<Redis
 
 /** After a suite: deletes everything it stored under `<prefix>:*`, then closes the client. */
 export async function clearAndQuit(redis: Redis, prefix: string): Promise<void> {
-  const keys = Object.keys(await redisSnapshot(redis, prefix));
+  const keys = Object.keys(await redisSnapshot(redis, prefix, { counters: true }));
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
 }
