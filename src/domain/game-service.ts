@@ -10,6 +10,11 @@ import type { GameRepository, MonsterField } from "./game-repository.port";
 import type { MonsterSpec, MonsterState } from "./monster";
 import type { MonsterPatch } from "./monster-validation";
 import type { GameIdGenerator } from "./game-id-generator.port";
+import {
+  NO_GAME_SERVICE_OBSERVER,
+  type CommitKind,
+  type GameServiceObserver,
+} from "./game-service-observer.port";
 import type { PlayerTokens } from "./player-tokens.port";
 import type { Weapon } from "./weapon";
 
@@ -43,6 +48,8 @@ export interface GameServiceDeps {
   feed?: BattleEventFeed;
   /** How many times a turn is recomputed after losing a race before CONFLICT; default 8. */
   maxRetries?: number;
+  /** Told of commits, lost races and retries (for metrics); by default nobody. */
+  observer?: GameServiceObserver;
 }
 
 const INT32_MIN = -0x8000_0000;
@@ -58,9 +65,11 @@ const MONSTER_ID = /^[1-9][0-9]{0,2}$/;
  */
 export class GameService {
   private readonly maxRetries: number;
+  private readonly observer: GameServiceObserver;
 
   constructor(private readonly deps: GameServiceDeps) {
     this.maxRetries = deps.maxRetries ?? 8;
+    this.observer = deps.observer ?? NO_GAME_SERVICE_OBSERVER;
   }
 
   /**
@@ -124,8 +133,12 @@ export class GameService {
       const { events, change } = game.attack(weapon, this.deps.clock.now());
       const after = game.toState();
       const outcome = await this.deps.repository.commit(after, change, events);
-      if (outcome === "COMMITTED") return { game: after, events };
+      if (outcome === "COMMITTED") {
+        this.observer.committed("attack");
+        return { game: after, events };
+      }
       if (outcome === "NOT_FOUND") throw notFound(gameId);
+      this.lostRace("attack", attempt);
     }
     throw conflict(gameId, this.maxRetries);
   }
@@ -146,8 +159,12 @@ export class GameService {
       const game = Game.restore(before, this.deps.dice.restore(before.dice));
       const { monster, change } = game.updateMonster(monsterId, patch, this.deps.clock.now());
       const outcome = await this.deps.repository.commit(game.toState(), change, []);
-      if (outcome === "COMMITTED") return monster;
+      if (outcome === "COMMITTED") {
+        this.observer.committed("updateMonster");
+        return monster;
+      }
       if (outcome === "NOT_FOUND") throw notFound(gameId);
+      this.lostRace("updateMonster", attempt);
     }
     throw conflict(gameId, this.maxRetries);
   }
@@ -210,6 +227,12 @@ export class GameService {
       await live.return?.();
       throw error;
     }
+  }
+
+  /** A commit refused for a changed version: counted, and a retry counted if one follows. */
+  private lostRace(kind: CommitKind, attempt: number): void {
+    this.observer.conflicted(kind);
+    if (attempt < this.maxRetries) this.observer.retried(kind);
   }
 
   private async loadOwned(gameId: string, playerToken: string | undefined): Promise<GameState> {
