@@ -21,6 +21,10 @@
  * Redis's share, to see how much of the attack's cost is Redis); BENCH_SERVER_NODE_ARGS: extra
  * node flags for the server, split on spaces (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
  * its time goes; the profile is written when it exits).
+ * The server runs with RATE_LIMITING=off (the bench is one client flooding by design); a second
+ * server process on the same store runs with it on and budgets it never meets, for two more rows,
+ * `{ __typename }` and `attack` with rate limits on (its own games), so the cost of counting each
+ * request (on Redis one more script per request) is measured in the same run.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -46,7 +50,7 @@ const ROUNDS = 2;
 const TURN_S = MEASURE_S / ROUNDS;
 /** Autocannon runs that send attacks (a warm-up and a measured run per round). */
 const ATTACK_RUNS = ROUNDS * 2;
-const PLANNED_MS = 3 * ROUNDS * (WARMUP_S + TURN_S) * 1_000;
+const PLANNED_MS = 5 * ROUNDS * (WARMUP_S + TURN_S) * 1_000;
 /** The whole run is bounded: past this, the watchdog kills the server and redis-server, exit 1. */
 const WATCHDOG_MS = Math.max(120_000, 2 * PLANNED_MS + 30_000);
 const SERVER_STOP_TIMEOUT_MS = 15_000;
@@ -85,7 +89,15 @@ const GAME_QUERY = `query Game($id: ID!) { game(id: $id) ${GAME_SELECTION} }`;
 const GAME_TURN_QUERY = "query Turn($id: ID!) { game(id: $id) { turn } }";
 const ABANDON_QUERY = "mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }";
 
-type ScenarioName = "{ __typename }" | "game query" | "attack";
+type ScenarioName =
+  | "{ __typename }"
+  | "game query"
+  | "attack"
+  | "{ __typename }, rate limits on"
+  | "attack, rate limits on";
+
+/** Budgets the bench never meets: with rate limits on, every request is counted, none refused. */
+const NEVER_MET = "1000000000";
 
 function benchStore(raw: string | undefined): "redis" | "memory" {
   if (raw === undefined || raw === "" || raw === "redis") return "redis";
@@ -218,10 +230,32 @@ function autocannonVersion(): string {
   }
 }
 
-/** The server on Redis at `redisUrl`, or on its in-memory store when `redisUrl` is undefined. */
-function startServer(redisUrl: string | undefined, keyPrefix: string): Promise<ServerProcess> {
+/**
+ * The server on Redis at `redisUrl`, or on its in-memory store when `redisUrl` is undefined; with
+ * rate limits off, or on with budgets never met.
+ */
+function startServer(
+  redisUrl: string | undefined,
+  keyPrefix: string,
+  rateLimits = false,
+): Promise<ServerProcess> {
+  const limits = rateLimits
+    ? {
+        RATE_LIMITING: "on",
+        RATE_LIMIT_START_GAME: NEVER_MET,
+        RATE_LIMIT_MUTATIONS: NEVER_MET,
+        RATE_LIMIT_QUERIES: NEVER_MET,
+        RATE_LIMIT_SUBSCRIPTIONS: NEVER_MET,
+      }
+    : { RATE_LIMITING: "off" };
   return startServerProcess(
-    { NODE_ENV: "production", LOG_LEVEL: "warn", REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix },
+    {
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: keyPrefix,
+      ...limits,
+    },
     { nodeArgs: SERVER_NODE_ARGS, readyPath: "/readyz" },
   );
 }
@@ -271,7 +305,7 @@ async function startGames(url: string, count: number): Promise<Game[]> {
   return games;
 }
 
-function trivialScenario(url: string): Scenario {
+function trivialScenario(url: string, name: ScenarioName = "{ __typename }"): Scenario {
   const failures = noFailures();
   const body = JSON.stringify({ query: TRIVIAL_QUERY });
   const check = (status: number, text: string): void => {
@@ -282,7 +316,7 @@ function trivialScenario(url: string): Scenario {
     }
   };
   return {
-    name: "{ __typename }",
+    name,
     failures,
     totals: emptyTotals(),
     options: (durationS) => ({
@@ -301,7 +335,11 @@ function trivialScenario(url: string): Scenario {
  * Attacks, by the connections that own the games (see perGameScenario): a game is never attacked
  * by two requests at once, and every request carries the token of the game it names.
  */
-function attackScenario(url: string, games: readonly Game[]): Scenario {
+function attackScenario(
+  url: string,
+  games: readonly Game[],
+  name: ScenarioName = "attack",
+): Scenario {
   const failures = noFailures();
   const check = (game: Game, status: number, text: string): void => {
     if (status !== 200) return recordFailure(failures, "non200", status, text);
@@ -321,7 +359,7 @@ function attackScenario(url: string, games: readonly Game[]): Scenario {
     game.answered += 1;
     game.lastTurn = turn;
   };
-  return perGameScenario("attack", url, games, failures, (game) => ({
+  return perGameScenario(name, url, games, failures, (game) => ({
     method: "POST",
     path: "/graphql",
     headers: { "content-type": "application/json", authorization: `Bearer ${game.token}` },
@@ -491,9 +529,14 @@ async function main(): Promise<number> {
   let server: ServerProcess | undefined;
   /** Set once the server process has ended, however it ended. */
   let serverExited = false;
+  /** The second server, with rate limits on, and its own games. */
+  let limited: ServerProcess | undefined;
+  let limitedExited = false;
+  let limitedGames: Game[] = [];
   const killAll = (): void => {
     current?.stop();
     if (server && !serverExited) server.child.kill("SIGKILL");
+    if (limited && !limitedExited) limited.child.kill("SIGKILL");
     redisServer?.kill();
   };
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -544,7 +587,7 @@ async function main(): Promise<number> {
         `${storeLine} | autocannon ${autocannonVersion()}`,
     );
     console.log(
-      `server ${url} (pid ${server.child.pid}), NODE_ENV=production LOG_LEVEL=warn` +
+      `server ${url} (pid ${server.child.pid}), NODE_ENV=production LOG_LEVEL=warn RATE_LIMITING=off` +
         (redis
           ? `, key prefix ${keyPrefix}; the server, redis-server and autocannon share this machine`
           : "; the server and autocannon share this machine"),
@@ -571,13 +614,26 @@ async function main(): Promise<number> {
     );
     console.log("");
 
+    limited = await startServer(redisUrl, keyPrefix, true);
+    void limited.exited.then(() => (limitedExited = true));
+    limitedGames = await startGames(limited.url, GAMES);
+    console.log(
+      `rate-limited server ${limited.url} (pid ${limited.child.pid}): the same with RATE_LIMITING=on ` +
+        `and every budget ${NEVER_MET} per 60 s (never met), ${GAMES} games of its own`,
+    );
+    console.log("");
+
     const trivial = trivialScenario(url);
     const read = gameQueryScenario(url, games);
     const attack = attackScenario(url, games);
-    const scenarios = [trivial, read, attack];
+    const trivialLimited = trivialScenario(limited.url, "{ __typename }, rate limits on");
+    const attackLimited = attackScenario(limited.url, limitedGames, "attack, rate limits on");
+    const scenarios = [trivial, read, attack, trivialLimited, attackLimited];
+    const serverOf = (scenario: Scenario): ServerProcess =>
+      scenario === trivialLimited || scenario === attackLimited ? limited! : server!;
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
-      for (const scenario of order) await turn(scenario, server, redis);
+      for (const scenario of order) await turn(scenario, serverOf(scenario), redis);
     }
 
     const rows = scenarios.map(rowOf);
@@ -594,7 +650,15 @@ async function main(): Promise<number> {
     console.log(
       "errors: non-200 + 200 with errors or the wrong data + connection errors/timeouts, warm-ups included",
     );
-    const [trivialRow, readRow, attackRow] = rows;
+    const [trivialRow, readRow, attackRow, trivialOnRow, attackOnRow] = rows;
+    if (trivialRow && attackRow && trivialOnRow && attackOnRow) {
+      console.log(
+        `rate limits on/off requests/s: { __typename } ` +
+          `${(trivialOnRow.perSecond / trivialRow.perSecond).toFixed(3)}, attack ` +
+          `${(attackOnRow.perSecond / attackRow.perSecond).toFixed(3)} ` +
+          `(budgets never met: the cost of counting each request${redis ? ", one more Redis script" : ", in memory"})`,
+      );
+    }
     if (trivialRow && readRow && attackRow) {
       const ratio = attackRow.perSecond / trivialRow.perSecond;
       console.log(
@@ -631,6 +695,7 @@ async function main(): Promise<number> {
     );
 
     problems.push(...(await checkTurns(url, games)));
+    problems.push(...(await checkTurns(limited.url, limitedGames)));
     for (const scenario of scenarios) {
       const f = scenario.failures;
       if (failureCount(f) > 0) {
@@ -645,6 +710,25 @@ async function main(): Promise<number> {
       `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
   } finally {
+    if (limited) {
+      if (!limitedExited) {
+        for (const game of limitedGames) {
+          try {
+            await graphql(limited.url, ABANDON_QUERY, { gameId: game.id }, game.token);
+          } catch (error) {
+            problems.push(`abandonGame ${game.id}: ${(error as Error).message}`);
+            break;
+          }
+        }
+      }
+      const stopped = await stopServer(limited, limitedExited);
+      console.log(`rate-limited server stop (SIGTERM): ${stopped}`);
+      if (stopped !== "ok") shutdownProblems.push(`rate-limited server stop: ${stopped}, not 0`);
+      const log = serverLog(limited);
+      if (log.errorLines > 0) {
+        shutdownProblems.push(`the rate-limited server logged ${log.errorLines} error line(s)`);
+      }
+    }
     if (server) {
       if (!serverExited && games.length > 0) {
         // Leave nothing behind, which matters on a REDIS_URL server.
