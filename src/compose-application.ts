@@ -5,6 +5,7 @@ import type { GameRepository } from "./domain/game-repository.port";
 import { GameService } from "./domain/game-service";
 import { RESOLVERS } from "./graphql/schema";
 import type { ServerDependencies } from "./graphql/server-dependencies";
+import { ServerMetrics } from "./graphql/server-metrics";
 import type { ServerOptions } from "./graphql/server-options";
 import type { Config } from "./infrastructure/config";
 import { CryptoGameIdGenerator } from "./infrastructure/crypto-game-id-generator";
@@ -36,6 +37,7 @@ export function serverOptions(config: Config): ServerOptions {
     // Vite's builds beside the compiled server: dist/ide and dist/web seen from dist/ (and src/).
     ideDirectory: path.resolve(__dirname, "..", "dist", "ide"),
     webDirectory: path.resolve(__dirname, "..", "dist", "web"),
+    metricsEnabled: config.metricsEnabled,
   };
 }
 
@@ -124,6 +126,8 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     rateLimits = config.rateLimits ? FlexibleRateLimits.inMemory(config.rateLimits) : undefined;
   }
 
+  // One registry per application; GameService counts its commits, lost races and retries into it.
+  const metrics = config.metricsEnabled ? new ServerMetrics() : undefined;
   const games = new GameService({
     repository,
     feed,
@@ -131,6 +135,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     tokens: new CryptoPlayerTokens(),
     ids: new CryptoGameIdGenerator(),
     clock: new SystemClock(),
+    observer: metrics?.gameServiceObserver,
   });
 
   const container = rootContainer.createChildContainer();
@@ -141,5 +146,5 @@ export async function composeApplication(config: Config, logger: Logger): Promis
   for (const resolver of RESOLVERS) {
     container.register<object>(resolver, { useClass: resolver }, scoped);
   }
-  return { container, games, store, ready, close, logger, rateLimits };
+  return { container, games, store, ready, close, logger, rateLimits, metrics };
 }

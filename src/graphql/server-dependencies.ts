@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { DependencyContainer } from "tsyringe";
 import type { GameService } from "../domain/game-service";
+import type { ServerMetrics } from "./server-metrics";
 import type { RateLimits } from "./rate-limits";
 
 /**
@@ -20,4 +21,9 @@ export interface ServerDependencies {
   logger: Logger;
   /** Per-client rate limits (shared by every instance on Redis); none: not limited. */
   rateLimits?: RateLimits;
+  /**
+   * The Prometheus metrics GameService already counts into (its observer); without it, the
+   * server makes its own when metrics are enabled (no commit counts then).
+   */
+  metrics?: ServerMetrics;
 }

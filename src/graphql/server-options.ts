@@ -25,6 +25,8 @@ export interface ServerOptions {
   ideDirectory: string;
   /** The built web client (Vite's dist/web), served at `/`. */
   webDirectory: string;
+  /** Serve GET /metrics (Prometheus) and count what it shows. */
+  metricsEnabled: boolean;
   /** Which `X-Forwarded-For` hops to believe for the client's address (HTTP and WebSocket). */
   trustProxy: TrustProxy;
 }

@@ -27,11 +27,13 @@ import { formatError, type ErrorFormatting } from "./error-mapping";
 import { clientAddressOf } from "./http/client-address";
 import { graphqlCors, websocketOriginCheck } from "./http/cors";
 import { idePage } from "./http/ide-page";
+import { countRefusals, metricsRoute } from "./http/metrics-route";
 import { webClient } from "./http/web-client";
 import { limitRules, OPERATION_LIMITS } from "./limits";
 import { RateLimitGate } from "./rate-limits";
 import { buildGraphQLSchema } from "./schema";
 import type { ServerDependencies } from "./server-dependencies";
+import { ServerMetrics } from "./server-metrics";
 import type { ServerOptions } from "./server-options";
 
 /** The running API: HTTP and WebSocket on one port. */
@@ -78,6 +80,10 @@ export async function createDwemthyServer(
   };
   const schema: GraphQLSchema = await buildGraphQLSchema(app.container);
   const rules = [...specifiedRules, ...limitRules({ introspection })];
+  // The application's registry (it also counts GameService's commits); one of the server's own
+  // when the application brings none.
+  const metrics = config.metricsEnabled ? (app.metrics ?? new ServerMetrics()) : undefined;
+  metrics?.useSchema(schema);
 
   const expressApp = express();
   expressApp.disable("x-powered-by");
@@ -143,12 +149,14 @@ export async function createDwemthyServer(
     verifyClient: websocketOriginCheck(config.corsOrigins),
   });
   wsServer.on("error", (error) => logger.warn({ err: error }, "websocket server error"));
+  metrics?.countConnectionsWith(() => wsServer.clients.size);
   // Each new connection spends from the client's subscription budget; one over it is closed (4429).
   rateLimitGate?.limitNewConnections(wsServer, clientAddress);
   const wsCleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema,
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        metrics?.ws.subscribe(ctx, id);
         try {
           const prepared = prepareOperation(ctx.connectionParams, payload);
           // Charged to the client's budget once valid; a refusal fails this operation alone.
@@ -165,12 +173,22 @@ export async function createDwemthyServer(
           ];
         }
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors
-          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, formatting)) }
-          : undefined,
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((e) => formatError(e.toJSON(), e, formatting)),
+      onOperation: (ctx, id, _payload, args, result) => {
+        metrics?.ws.operation(ctx, id, args, result);
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const errors = result.errors?.map((e) => formatError(e.toJSON(), e, formatting));
+        metrics?.ws.next(ctx, id, errors);
+        return errors ? { ...result, errors } : undefined;
+      },
+      onError: (ctx, id, payload, errors) => {
+        const formatted = errors.map((e) => formatError(e.toJSON(), e, formatting));
+        metrics?.ws.error(ctx, id, payload, formatted);
+        return formatted;
+      },
+      onComplete: (ctx, id) => {
+        metrics?.ws.complete(ctx, id);
+      },
     },
     wsServer,
   );
@@ -193,6 +211,7 @@ export async function createDwemthyServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints in this API: the default plugin would only wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      ...(metrics ? [metrics.apolloPlugin()] : []),
       // Per-client budgets, charged once an operation is resolved and before it runs (429 if over).
       ...(rateLimitGate ? [rateLimitGate.apolloPlugin()] : []),
       {
@@ -250,6 +269,11 @@ export async function createDwemthyServer(
     }
     next();
   };
+  // Prometheus's scrape (before the web client's `/`), and the /graphql refusals Apollo never sees.
+  if (metrics) {
+    expressApp.get("/metrics", metricsRoute(metrics));
+    expressApp.use("/graphql", countRefusals(metrics));
+  }
   expressApp.use("/graphql", graphqlCors(config.corsOrigins));
   // GraphiQL for a browser opening /graphql (development and test only).
   if (!production) expressApp.use(idePage(config.ideDirectory));

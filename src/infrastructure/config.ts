@@ -30,6 +30,8 @@ export interface Config {
    * (empty: the default in production).
    */
   corsOrigins: "*" | "loopback" | string[];
+  /** Whether GET /metrics serves Prometheus metrics. */
+  metricsEnabled: boolean;
   /**
    * How many proxies in front of the server to trust for `X-Forwarded-For` (express's `trust proxy`);
    * false: none, the client is the socket's peer.
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REDIS_COMMAND_TIMEOUT_MS: positive({ min: 50, max: 60_000, default: 2_000 }),
       SUBSCRIPTION_CHECK_MS: positive({ min: 100, max: 3_600_000, default: 30_000 }),
       CORS_ORIGINS: corsOrigins({ default: undefined }),
+      METRICS_ENABLED: bool({ default: true }),
       TRUST_PROXY: trustProxy({ default: false }),
       RATE_LIMITING: bool({ default: true }),
       RATE_LIMIT_WINDOW_SECONDS: positive({ min: 1, max: 86_400, default: 60 }),
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisCommandTimeoutMs: clean.REDIS_COMMAND_TIMEOUT_MS,
     subscriptionCheckMs: clean.SUBSCRIPTION_CHECK_MS,
     corsOrigins: clean.CORS_ORIGINS ?? (clean.NODE_ENV === "production" ? [] : "loopback"),
+    metricsEnabled: clean.METRICS_ENABLED,
     trustProxy: clean.TRUST_PROXY,
     rateLimits: clean.RATE_LIMITING && {
       windowSeconds: clean.RATE_LIMIT_WINDOW_SECONDS,

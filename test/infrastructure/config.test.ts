@@ -22,6 +22,7 @@ describe("loadConfig", () => {
         windowSeconds: 60,
         points: { startGame: 30, mutation: 600, query: 1_200, subscription: 120 },
       },
+      metricsEnabled: true,
     });
   });
 
@@ -47,6 +48,7 @@ describe("loadConfig", () => {
         RATE_LIMIT_MUTATIONS: "50",
         RATE_LIMIT_QUERIES: "70",
         RATE_LIMIT_SUBSCRIPTIONS: "9",
+        METRICS_ENABLED: "false",
       }),
     ).toEqual({
       nodeEnv: "production",
@@ -68,6 +70,7 @@ describe("loadConfig", () => {
         windowSeconds: 10,
         points: { startGame: 5, mutation: 50, query: 70, subscription: 9 },
       },
+      metricsEnabled: false,
     });
   });
 
@@ -130,6 +133,21 @@ describe("loadConfig", () => {
     it('reads "*" as every origin, in any mode', () => {
       expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
       expect(loadConfig({ CORS_ORIGINS: " * " }).corsOrigins).toBe("*");
+    });
+  });
+
+  describe("METRICS_ENABLED", () => {
+    it("is on unless turned off, as true/false or 1/0", () => {
+      expect(loadConfig({}).metricsEnabled).toBe(true);
+      expect(loadConfig({ METRICS_ENABLED: "true" }).metricsEnabled).toBe(true);
+      expect(loadConfig({ METRICS_ENABLED: "1" }).metricsEnabled).toBe(true);
+      expect(loadConfig({ METRICS_ENABLED: "false" }).metricsEnabled).toBe(false);
+      expect(loadConfig({ METRICS_ENABLED: "0" }).metricsEnabled).toBe(false);
+    });
+
+    it("refuses anything else, naming the variable", () => {
+      expect(() => loadConfig({ METRICS_ENABLED: "maybe" })).toThrow(ConfigError);
+      expect(() => loadConfig({ METRICS_ENABLED: "maybe" })).toThrow(/METRICS_ENABLED/);
     });
   });
 

@@ -1,0 +1,345 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  getOperationAST,
+  Kind,
+  parse,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { CommitKind, GameServiceObserver } from "../domain/game-service-observer.port";
+import { OPERATION_LIMITS } from "./limits";
+
+/** How a request reached the server. */
+export type Transport = "http" | "ws";
+
+/** The label of an operation that is not exactly one of the schema's root fields. */
+export const OTHER_OPERATION = "other";
+/** The label of an error code outside {@link KNOWN_CODES}. */
+export const OTHER_CODE = "OTHER";
+/** The outcome of a request without errors. */
+export const OK = "OK";
+
+/**
+ * The outcome codes with a series of their own: every code this server gives (see the README's
+ * error table), and the ones of the abuse limits. Anything else is counted as OTHER, so a code
+ * no one planned for cannot add series.
+ */
+export const KNOWN_CODES: readonly string[] = [
+  OK,
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "PAYLOAD_TOO_LARGE",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "GAME_OVER",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "STORE_UNAVAILABLE",
+  "STORE_FULL",
+  "CORRUPT_GAME",
+  "INTERNAL_SERVER_ERROR",
+];
+const KNOWN_CODE_SET = new Set(KNOWN_CODES);
+
+/** The codes that say the store failed, counted in dwemthy_store_errors_total too. */
+export const STORE_ERROR_CODES: readonly string[] = [
+  "STORE_UNAVAILABLE",
+  "STORE_FULL",
+  "CORRUPT_GAME",
+];
+const STORE_ERROR_CODE_SET = new Set(STORE_ERROR_CODES);
+
+/** Seconds, from a quick in-memory read to a Redis command that times out. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The outcome code of a response: its first error's code, bounded to the known set. */
+export function outcomeCode(errors: readonly GraphQLFormattedError[] | undefined): string {
+  if (!errors || errors.length === 0) return OK;
+  const code = errors[0]?.extensions?.code;
+  return typeof code === "string" && KNOWN_CODE_SET.has(code) ? code : OTHER_CODE;
+}
+
+/** A graphql-ws operation in flight. */
+interface WsOperation {
+  start: bigint;
+  operation?: string;
+  code: string;
+  /** graphql-ws ran it (onOperation): onComplete follows. */
+  executed: boolean;
+  /** It is a live subscription, counted in the active subscriptions gauge. */
+  live: boolean;
+  latencyObserved: boolean;
+}
+
+/**
+ * The application's Prometheus metrics, in a registry of its own (not prom-client's global one),
+ * so several servers can live in one process. Every label takes values from a fixed set: the
+ * schema's root field names or "other" for the operation, {@link KNOWN_CODES} or "OTHER" for the
+ * code, "http" or "ws" for the transport. What a client sends (operation names, aliases, codes)
+ * never becomes a label value.
+ */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  /** The counts only GameService knows, given to it by the composition root. */
+  readonly gameServiceObserver: GameServiceObserver;
+
+  private operations = new Set<string>();
+  private readonly requests: Counter<"transport" | "operation" | "code">;
+  private readonly duration: Histogram<"transport" | "operation">;
+  private readonly rateLimited: Counter<"transport">;
+  private readonly storeErrors: Counter<"transport" | "code">;
+  private readonly subscriptions: Gauge;
+  private openConnections: () => number = () => 0;
+  private readonly wsOperations = new WeakMap<object, Map<string, WsOperation>>();
+
+  constructor() {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: "dwemthy_graphql_requests_total",
+      help: "GraphQL operations answered, by transport (http, ws), root field (or other) and outcome code (OK, an error code, or OTHER).",
+      labelNames: ["transport", "operation", "code"],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: "dwemthy_graphql_request_duration_seconds",
+      help: "Time to answer a GraphQL operation, by transport and root field (or other); for a subscription, the time until it is listening.",
+      labelNames: ["transport", "operation"],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.rateLimited = new Counter({
+      name: "dwemthy_rate_limited_total",
+      help: "GraphQL operations refused with RATE_LIMITED, by transport.",
+      labelNames: ["transport"],
+      registers,
+    });
+    this.storeErrors = new Counter({
+      name: "dwemthy_store_errors_total",
+      help: "GraphQL operations that failed because of the store (STORE_UNAVAILABLE, STORE_FULL, CORRUPT_GAME), by transport and code.",
+      labelNames: ["transport", "code"],
+      registers,
+    });
+    this.subscriptions = new Gauge({
+      name: "dwemthy_websocket_subscriptions_active",
+      help: "Subscriptions running now, over every WebSocket connection.",
+      registers,
+    });
+    const connections: Gauge = new Gauge({
+      name: "dwemthy_websocket_connections_active",
+      help: "WebSocket connections open now on /graphql.",
+      registers,
+      // Read at each scrape from the WebSocket server itself, so it can never drift.
+      collect: () => {
+        connections.set(this.openConnections());
+      },
+    });
+    const commits = new Counter({
+      name: "dwemthy_game_commits_total",
+      help: "Game changes committed to the store, by use case (attack: one turn played each; updateMonster).",
+      labelNames: ["use_case"],
+      registers,
+    });
+    const conflicts = new Counter({
+      name: "dwemthy_game_commit_conflicts_total",
+      help: "Commits refused because the game had changed since it was read (a lost race), by use case.",
+      labelNames: ["use_case"],
+      registers,
+    });
+    const retries = new Counter({
+      name: "dwemthy_game_commit_retries_total",
+      help: "Changes recomputed after a lost race, by use case (conflicts minus retries: requests that gave up with CONFLICT).",
+      labelNames: ["use_case"],
+      registers,
+    });
+    // Zero series from the start, so a rate() sees the first increment.
+    for (const useCase of ["attack", "updateMonster"] satisfies CommitKind[]) {
+      for (const counter of [commits, conflicts, retries]) counter.inc({ use_case: useCase }, 0);
+    }
+    for (const transport of ["http", "ws"] satisfies Transport[]) {
+      this.rateLimited.inc({ transport }, 0);
+    }
+    this.gameServiceObserver = {
+      committed: (kind) => commits.inc({ use_case: kind }),
+      conflicted: (kind) => conflicts.inc({ use_case: kind }),
+      retried: (kind) => retries.inc({ use_case: kind }),
+    };
+  }
+
+  /** The operations with a label of their own: the root fields of the schema served. */
+  useSchema(schema: GraphQLSchema): void {
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+    this.operations = new Set(roots.flatMap((type) => Object.keys(type?.getFields() ?? {})));
+  }
+
+  /** Where the active connections gauge reads its value from (the WebSocket server's clients). */
+  countConnectionsWith(openConnections: () => number): void {
+    this.openConnections = openConnections;
+  }
+
+  /**
+   * The operation's label: its root field when it selects exactly one of the schema's (besides
+   * `__typename`), "other" otherwise. The client's operation name plays no part.
+   */
+  operationLabel(operation: OperationDefinitionNode | null | undefined): string {
+    if (!operation) return OTHER_OPERATION;
+    const fields = new Set<string>();
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) return OTHER_OPERATION;
+      if (selection.name.value !== "__typename") fields.add(selection.name.value);
+    }
+    const [field] = fields;
+    return fields.size === 1 && field !== undefined && this.operations.has(field)
+      ? field
+      : OTHER_OPERATION;
+  }
+
+  /** Counts one answered operation, with what its outcome code implies. */
+  record(transport: Transport, operation: string, code: string, seconds?: number): void {
+    this.requests.inc({ transport, operation, code });
+    if (seconds !== undefined) this.duration.observe({ transport, operation }, seconds);
+    if (code === "RATE_LIMITED") this.rateLimited.inc({ transport });
+    if (STORE_ERROR_CODE_SET.has(code)) this.storeErrors.inc({ transport, code });
+  }
+
+  /** Counts every operation Apollo answers over HTTP, when its response is sent. */
+  apolloPlugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: () => {
+        const start = process.hrtime.bigint();
+        return Promise.resolve({
+          willSendResponse: ({ operation, response }) => {
+            const errors =
+              response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+            this.record("http", this.operationLabel(operation), outcomeCode(errors), since(start));
+            return Promise.resolve();
+          },
+        });
+      },
+    };
+  }
+
+  /**
+   * The graphql-ws side, called from the server's hooks of the same names. A query or mutation is
+   * counted when it completes; a subscription is active from the moment it listens until it
+   * completes (the client completes it, the socket closes, or the game ends), and is counted then.
+   */
+  readonly ws = {
+    subscribe: (ctx: object, id: string): void => {
+      this.wsOperationsOf(ctx).set(id, {
+        start: process.hrtime.bigint(),
+        code: OK,
+        executed: false,
+        live: false,
+        latencyObserved: false,
+      });
+    },
+    operation: (
+      ctx: object,
+      id: string,
+      args: { document: DocumentNode; operationName?: string | null },
+      result: unknown,
+    ): void => {
+      const op = this.wsOperation(ctx, id);
+      op.operation = this.operationLabel(getOperationAST(args.document, args.operationName));
+      op.executed = true;
+      if (isAsyncIterable(result)) {
+        op.live = true;
+        this.subscriptions.inc();
+        this.duration.observe({ transport: "ws", operation: op.operation }, since(op.start));
+        op.latencyObserved = true;
+      }
+    },
+    next: (ctx: object, id: string, errors: readonly GraphQLFormattedError[] | undefined): void => {
+      const op = this.wsOperation(ctx, id);
+      if (op.code === OK) op.code = outcomeCode(errors);
+    },
+    error: (
+      ctx: object,
+      id: string,
+      payload: { query: string; operationName?: string | null },
+      errors: readonly GraphQLFormattedError[],
+    ): void => {
+      const op = this.wsOperation(ctx, id);
+      if (op.code === OK) op.code = outcomeCode(errors);
+      // Refused before it ran (onSubscribe's errors): no onComplete follows.
+      if (!op.executed) {
+        op.operation = this.operationLabel(parsedOperation(payload));
+        this.wsFinish(ctx, id, op);
+      }
+    },
+    complete: (ctx: object, id: string): void => {
+      this.wsFinish(ctx, id, this.wsOperation(ctx, id));
+    },
+  };
+
+  private wsOperationsOf(ctx: object): Map<string, WsOperation> {
+    let operations = this.wsOperations.get(ctx);
+    if (!operations) {
+      operations = new Map();
+      this.wsOperations.set(ctx, operations);
+    }
+    return operations;
+  }
+
+  private wsOperation(ctx: object, id: string): WsOperation {
+    const operations = this.wsOperationsOf(ctx);
+    let op = operations.get(id);
+    if (!op) {
+      op = {
+        start: process.hrtime.bigint(),
+        code: OK,
+        executed: false,
+        live: false,
+        latencyObserved: false,
+      };
+      operations.set(id, op);
+    }
+    return op;
+  }
+
+  private wsFinish(ctx: object, id: string, op: WsOperation): void {
+    this.wsOperationsOf(ctx).delete(id);
+    if (op.live) this.subscriptions.dec();
+    const operation = op.operation ?? OTHER_OPERATION;
+    this.record("ws", operation, op.code, op.latencyObserved ? undefined : since(op.start));
+  }
+}
+
+function since(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function isAsyncIterable(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === "function"
+  );
+}
+
+/** The operation a refused WebSocket payload asked for, if it parses at all. */
+function parsedOperation(payload: {
+  query: string;
+  operationName?: string | null;
+}): OperationDefinitionNode | null | undefined {
+  try {
+    if (typeof payload.query !== "string") return null;
+    return getOperationAST(
+      parse(payload.query, { maxTokens: OPERATION_LIMITS.maxTokens }),
+      payload.operationName,
+    );
+  } catch {
+    return null;
+  }
+}
