@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { DependencyContainer } from "tsyringe";
 import type { GameService } from "../domain/game-service";
-import type { ServerMetrics } from "./server-metrics";
 import type { RateLimits } from "./rate-limits";
+import type { ServerMetrics } from "./server-metrics";
 
 /**
  * What the API server is built around: the wired use cases and the store's lifecycle. The

@@ -44,6 +44,7 @@ export const KNOWN_CODES: readonly string[] = [
   "GAME_OVER",
   "CONFLICT",
   "RATE_LIMITED",
+  "TOO_MANY_SUBSCRIPTIONS",
   "STORE_UNAVAILABLE",
   "STORE_FULL",
   "CORRUPT_GAME",
