@@ -3,11 +3,19 @@
  * game started, 3 attacks, 1 attack refused with FORBIDDEN, 2 subscriptions opened then closed,
  * one query under a made-up operation name), the scrape shows exactly those counts, the gauges go
  * up while subscriptions run and back to 0 after, a client's operation name creates no series,
- * and prom-client's process metrics are there. METRICS_ENABLED=false serves no /metrics.
+ * and prom-client's process metrics are there. With tiny budgets, RATE_LIMITED refusals over HTTP
+ * and WebSocket are counted under their root field and in dwemthy_rate_limited_total.
+ * METRICS_ENABLED=false serves no /metrics.
  */
 import type { Redis } from "ioredis";
 import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
-import { ATTACK, BATTLE_EVENTS, START_GAME, clearAndQuit } from "./support/bad-input-cases";
+import {
+  ATTACK,
+  BATTLE_EVENTS,
+  START_GAME,
+  clearAndQuit,
+  postGraphQL,
+} from "./support/bad-input-cases";
 import { httpClient, wsClient, wsSubscribe } from "./support/clients";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
@@ -226,6 +234,52 @@ describe("GET /metrics", () => {
     expect(text).not.toContain(MADE_UP_NAME);
     for (const sample of samples.filter((s) => s.labels.operation !== undefined)) {
       expect([...ROOT_FIELDS, "other"]).toContain(sample.labels.operation);
+    }
+  });
+
+  it("counts RATE_LIMITED refusals under their root field, and in dwemthy_rate_limited_total", async () => {
+    // One game per window; the connection and one subscription use up the subscription budget.
+    const limited = await startServerProcess({
+      RATE_LIMIT_START_GAME: "1",
+      RATE_LIMIT_SUBSCRIPTIONS: "2",
+    });
+    const ws = wsClient(limited.wsUrl);
+    try {
+      const start = { query: START_GAME, variables: { input: { seed: 5, monsters: [WALL] } } };
+      const first = await postGraphQL(limited.url, start);
+      expect(first.status).toBe(200);
+      const refused = await postGraphQL(limited.url, start);
+      expect(refused.status).toBe(429);
+      expect(refused.body?.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+      const gameId = (first.body?.data as { startGame: { game: { id: string } } }).startGame.game
+        .id;
+
+      const watching = wsSubscribe<unknown>(ws, BATTLE_EVENTS, { gameId });
+      const over = wsSubscribe<unknown>(ws, BATTLE_EVENTS, { gameId });
+      const deadline = Date.now() + 5_000;
+      while (over.errors.length === 0 && Date.now() < deadline) await over.waitFor(1, 100);
+      expect(over.errors.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
+      expect(watching.errors).toEqual([]);
+
+      const url = `http://127.0.0.1:${limited.port}/metrics`;
+      let samples: Sample[] = [];
+      for (let i = 0; i < 100; i++) {
+        samples = parseMetrics(await (await fetch(url)).text()).samples;
+        if (valueOf(samples, "dwemthy_websocket_subscriptions_active") === 1) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const requests = (transport: string, code: string, operation: string) =>
+        valueOf(samples, "dwemthy_graphql_requests_total", { transport, operation, code });
+      expect(requests("http", "OK", "startGame")).toBe(1);
+      expect(requests("http", "RATE_LIMITED", "startGame")).toBe(1);
+      expect(requests("ws", "RATE_LIMITED", "battleEvents")).toBe(1);
+      expect(valueOf(samples, "dwemthy_rate_limited_total", { transport: "http" })).toBe(1);
+      expect(valueOf(samples, "dwemthy_rate_limited_total", { transport: "ws" })).toBe(1);
+      expect(valueOf(samples, "dwemthy_websocket_subscriptions_active")).toBe(1);
+      watching.unsubscribe();
+    } finally {
+      await ws.dispose();
+      await limited.stop();
     }
   });
 
