@@ -35,6 +35,7 @@ import { buildGraphQLSchema } from "./schema";
 import type { ServerDependencies } from "./server-dependencies";
 import { ServerMetrics } from "./server-metrics";
 import type { ServerOptions } from "./server-options";
+import { sharedSubscribe } from "./shared-subscription-execution";
 
 /** The running API: HTTP and WebSocket on one port. */
 export interface DwemthyServer {
@@ -155,6 +156,8 @@ export async function createDwemthyServer(
   const wsCleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema,
+      // Subscribers of one game with the same operation share each event's execution.
+      subscribe: sharedSubscribe(),
       onSubscribe: (ctx, id, payload) => {
         metrics?.ws.subscribe(ctx, id);
         try {
