@@ -29,8 +29,9 @@
  * the bench says so at start when it does not.
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
@@ -55,6 +56,9 @@ const KEY_PREFIX = `bench-fanout-${randomUUID().slice(0, 8)}`;
 /** The whole run is bounded: past this the watchdog kills every process it started, exit 1. */
 const WATCHDOG_MS = envInt("BENCH_WATCHDOG_S", 900) * 1_000;
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const HEAP_SNAPSHOTS = (process.env.BENCH_HEAP ?? "1") !== "0";
+/** Where the servers write their heap snapshots (read, then deleted). */
+const SNAPSHOT_DIR = HEAP_SNAPSHOTS ? mkdtempSync(path.join(os.tmpdir(), "fanout-heap-")) : "";
 const CONNECT_BATCH = 100;
 const DELIVERY_TIMEOUT_MS = 60_000;
 const SETTLE_MS = 3_000;
@@ -99,7 +103,11 @@ interface Result {
   rssAfterKb: number;
   /** The server's V8 heap in use (its /metrics nodejs_heap_size_used_bytes), MB; NaN without it. */
   heapMb: { base: number; live: number; after: number };
+  /** The live heap after a full GC (heap snapshots), MB, before the clients and after they closed. */
+  liveHeapMb: { base: number; after: number };
   serverCpuS: number;
+  /** This process's CPU (the clients) over the same time. */
+  benchCpuS: number;
   measuredS: number;
   redisCpuS: number;
   activeSubscriptions: string;
@@ -178,6 +186,40 @@ async function loadScriptCalls(redis: RedisClient): Promise<number> {
 
 const heapMb = (bytes: string) => Number(bytes) / 1024 / 1024;
 
+/**
+ * The server's live heap in MB: it writes a heap snapshot (SIGUSR2; V8 collects all garbage
+ * first), whose objects' sizes are summed. NaN when snapshots are off (BENCH_HEAP=0).
+ */
+async function liveHeapMb(server: ServerProcess): Promise<number> {
+  if (!HEAP_SNAPSHOTS) return Number.NaN;
+  const before = new Set(readdirSync(SNAPSHOT_DIR));
+  server.child.kill("SIGUSR2");
+  let file: string | undefined;
+  let size = -1;
+  for (let i = 0; i < 600; i++) {
+    await sleep(250);
+    file ??= readdirSync(SNAPSHOT_DIR).find((f) => !before.has(f) && f.endsWith(".heapsnapshot"));
+    if (file === undefined) continue;
+    const now = statSync(path.join(SNAPSHOT_DIR, file)).size;
+    // Written by the server's main thread: once it answers again and the size holds, it is whole.
+    if (now > 0 && now === size && (await fetch(server.url.replace(/\/graphql$/, "/healthz"))).ok)
+      break;
+    size = now;
+  }
+  if (file === undefined) throw new Error("the server wrote no heap snapshot");
+  const full = path.join(SNAPSHOT_DIR, file);
+  const snapshot = JSON.parse(readFileSync(full, "utf8")) as {
+    snapshot: { meta: { node_fields: string[] } };
+    nodes: number[];
+  };
+  rmSync(full);
+  const fields = snapshot.snapshot.meta.node_fields;
+  const selfSize = fields.indexOf("self_size");
+  let bytes = 0;
+  for (let i = selfSize; i < snapshot.nodes.length; i += fields.length) bytes += snapshot.nodes[i]!;
+  return bytes / 1024 / 1024;
+}
+
 /** A gauge of the server's /metrics, or "n/a" when it has none. */
 async function gauge(server: ServerProcess, name: string): Promise<string> {
   try {
@@ -205,7 +247,15 @@ async function startServer(redis: RedisServer, spec: Spec): Promise<ServerProces
       WS_MAX_CONNECTIONS_PER_CLIENT: String(Math.max(50, spec.connections + 10)),
       WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(Math.max(20, perConnection)),
     },
-    { readyPath: "/readyz", nodeArgs: SERVER_NODE_ARGS },
+    {
+      readyPath: "/readyz",
+      nodeArgs: [
+        ...(HEAP_SNAPSHOTS
+          ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${SNAPSHOT_DIR}`]
+          : []),
+        ...SERVER_NODE_ARGS,
+      ],
+    },
   );
 }
 
@@ -286,6 +336,8 @@ async function runScenario(
   })) as { startGame: { playerToken: string; game: { id: string; turn: number } } };
   const { playerToken, game } = startedGame.startGame;
   const channel = new RedisGameKeys(KEY_PREFIX, game.id).channel;
+  // The snapshot first: writing it takes memory the RSS keeps, so the RSS baseline is taken after.
+  const liveBase = await liveHeapMb(subServer);
   await sleep(1_000);
   const rssBaseKb = rssKb(pid);
   const heapBase = heapMb(await gauge(subServer, "nodejs_heap_size_used_bytes"));
@@ -321,6 +373,7 @@ async function runScenario(
 
   // Measured turns: one at a time, each on its schedule.
   const cpu0 = cpuSeconds(pid);
+  const bench0 = process.cpuUsage();
   const redisCpu0 = await redisCpu(commands);
   const loads0 = await loadScriptCalls(commands);
   const t0 = performance.now();
@@ -345,6 +398,8 @@ async function runScenario(
   while (performance.now() < deadline && !heard.every(done)) await sleep(50);
   const measuredS = (performance.now() - t0) / 1_000;
   const serverCpuS = cpuSeconds(pid) - cpu0;
+  const benchUsage = process.cpuUsage(bench0);
+  const benchCpuS = (benchUsage.user + benchUsage.system) / 1e6;
   const redisCpuS = (await redisCpu(commands)) - redisCpu0;
   // Each attack is two script calls (load, commit); what is left are the store checks' loads.
   const checkLoads = (await loadScriptCalls(commands)) - loads0 - 2 * measured.length;
@@ -394,6 +449,7 @@ async function runScenario(
   };
   const rssAfterKb = rssKb(pid);
   const heapAfter = heapMb(await gauge(subServer, "nodejs_heap_size_used_bytes"));
+  const liveAfter = await liveHeapMb(subServer);
 
   await graphql(attackServer.url, ABANDON, { gameId: game.id }, playerToken);
   for (const server of spec.cross ? [attackServer, subServer] : [subServer]) {
@@ -413,7 +469,9 @@ async function runScenario(
     rssLiveKb,
     rssAfterKb,
     heapMb: { base: heapBase, live: heapLive, after: heapAfter },
+    liveHeapMb: { base: liveBase, after: liveAfter },
     serverCpuS,
+    benchCpuS,
     measuredS,
     redisCpuS,
     activeSubscriptions,
@@ -472,6 +530,8 @@ function table(results: Result[]): string {
     "p99 ms",
     "max ms",
     "server CPU",
+    "us/event",
+    "clients CPU",
     "RSS base MB",
     "KB/sub",
   ];
@@ -485,6 +545,8 @@ function table(results: Result[]): string {
     fmt(quantile(r.latencies, 0.99)),
     fmt(r.latencies[r.latencies.length - 1] ?? NaN),
     `${fmt(r.serverCpuS / r.measuredS, 2)} CPU`,
+    int((r.serverCpuS * 1e6) / r.latencies.length),
+    `${fmt(r.benchCpuS / r.measuredS, 2)} CPU`,
     fmt(r.rssBaseKb / 1024),
     fmt((r.rssLiveKb - r.rssBaseKb) / r.spec.subscribers),
   ]);
@@ -503,6 +565,7 @@ function afterTable(results: Result[]): string {
     "channels after",
     "RSS after - base MB",
     "heap base/live/after MB",
+    "GC'd heap base/after MB",
     "check loads",
   ];
   const rows = results.map((r) => [
@@ -516,6 +579,7 @@ function afterTable(results: Result[]): string {
     String(r.afterClose.channels),
     fmt((r.rssAfterKb - r.rssBaseKb) / 1024),
     `${fmt(r.heapMb.base)}/${fmt(r.heapMb.live)}/${fmt(r.heapMb.after)}`,
+    `${fmt(r.liveHeapMb.base, 2)}/${fmt(r.liveHeapMb.after, 2)}`,
     int(r.checkLoads),
   ]);
   return render(header, rows);
@@ -590,7 +654,7 @@ async function main(): Promise<void> {
       "same: subscribers and attacks on one server process; cross: subscribers on one, attacks sent to another",
     );
     console.log(
-      "latency: attack sent -> event received, every event of the measured turns at every subscriber; server CPU: the subscribers' server, while the measured turns were sent and delivered; KB/sub: (RSS with every subscription live - RSS before) / subscribers",
+      "latency: attack sent -> event received, every event of the measured turns at every subscriber; server CPU: the subscribers' server, while the measured turns were sent and delivered (us/event: its CPU time per event delivered to one subscriber); clients CPU: this process's, which runs every client; KB/sub: (RSS with every subscription live - RSS before) / subscribers",
     );
     console.log(table(results));
     console.log("");
@@ -638,6 +702,7 @@ async function main(): Promise<void> {
     for (const server of started.splice(0)) await server.stop(5_000);
     commands.disconnect();
     await redis.stop();
+    if (HEAP_SNAPSHOTS) rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
     clearTimeout(watchdog);
   }
   process.exit(failed ? 1 : 0);
