@@ -16,6 +16,9 @@ const START_TWO = `mutation {
 const BESTIARY = `{ bestiary { name } }`;
 const WINDOW_SECONDS = 60;
 
+// Hooks start up to three server processes at once: past jest's 5 s on a loaded machine.
+jest.setTimeout(30_000);
+
 type Started = { startGame: { playerToken: string; game: { id: string } } };
 
 /** What came back over HTTP, with the status and Retry-After a GraphQL client would hide. */
