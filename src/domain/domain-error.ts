@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | "CONFLICT"
   | "CORRUPT_GAME"
   | "STORE_UNAVAILABLE"
+  | "STORE_FULL"
   | "UNAUTHENTICATED"
   | "FORBIDDEN";
 

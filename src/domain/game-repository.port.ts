@@ -13,7 +13,8 @@ export type MonsterField = keyof MonsterSpec;
  * Where games live between turns. Every write is all-or-nothing and conditional on the version
  * it was computed from, so concurrent turns on one game can never interleave.
  *
- * Failures of the store itself are DomainError STORE_UNAVAILABLE; a stored game that no longer
+ * Failures of the store itself are DomainError STORE_UNAVAILABLE, or STORE_FULL when it refuses
+ * writes for want of memory (writing nothing; reads still work); a stored game that no longer
  * reads as one is CORRUPT_GAME.
  */
 export interface GameRepository {

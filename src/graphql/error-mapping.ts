@@ -12,6 +12,7 @@ const GRAPHQL_CODE: Record<DomainErrorCode, string> = {
   CONFLICT: "CONFLICT",
   CORRUPT_GAME: "CORRUPT_GAME",
   STORE_UNAVAILABLE: "STORE_UNAVAILABLE",
+  STORE_FULL: "STORE_FULL",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
 };
@@ -27,6 +28,8 @@ const PUBLIC_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   // Over a per-client budget (rate-limits.ts): retryAfterSeconds says when to try again.
   "RATE_LIMITED",
+  // One operation too many on a WebSocket connection (ws-limits.ts).
+  "TOO_MANY_SUBSCRIPTIONS",
 ]);
 
 /** The extensions a client sees for a domain failure: its code, and the input field at fault. */
@@ -112,7 +115,7 @@ export function formatError(
 
 /**
  * Refusals are the client's business and are not logged, except those an operator must hear of:
- * the store failing (with the driver's words, never shown to the client), a damaged stored game,
+ * the store failing or full (with the driver's words, never shown to the client), a damaged stored game,
  * and any other domain error that carries a cause.
  */
 function logDomainError(
@@ -122,6 +125,12 @@ function logDomainError(
 ): void {
   const context = { code: error.code, path: formatted.path, err: error.cause };
   if (error.code === "STORE_UNAVAILABLE") logger.warn(context, "the game store is unavailable");
+  else if (error.code === "STORE_FULL")
+    // Every write is refused alike while it lasts: Redis's reply says it all, the command adds noise.
+    logger.warn(
+      { ...context, err: { message: (error.cause as Error | undefined)?.message } },
+      "the game store is full and refuses writes (maxmemory reached)",
+    );
   else if (error.code === "CORRUPT_GAME")
     logger.warn({ ...context, detail: error.message }, "a stored game is corrupt");
   else if (error.cause !== undefined) logger.warn(context, `refused with ${error.code}`);

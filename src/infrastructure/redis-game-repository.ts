@@ -40,9 +40,17 @@ export interface RedisStoreOptions extends StoreOptions {
 export const STORE_UNAVAILABLE_MESSAGE =
   "The game store is unavailable right now; try again shortly.";
 
+/** What a client is told when Redis refuses writes for want of memory. */
+export const STORE_FULL_MESSAGE =
+  "The game store is full: it refuses new games and moves until an operator frees memory. Reading games still works.";
+
+// A Redis at maxmemory with the noeviction policy refuses every write that could grow it, with OOM.
+// The scripts' first write is an HSET, which Redis refuses before the script has written anything.
+const FULL_REPLY = /^OOM\b/;
+
 // Replies that say the server cannot serve now, as opposed to a bug in a command or script.
 const UNAVAILABLE_REPLY =
-  /^(LOADING|BUSY|OOM|READONLY|CLUSTERDOWN|MASTERDOWN|TRYAGAIN|NOREPLICAS|MISCONF|MOVED|ASK)\b/;
+  /^(LOADING|BUSY|READONLY|CLUSTERDOWN|MASTERDOWN|TRYAGAIN|NOREPLICAS|MISCONF|MOVED|ASK)\b/;
 
 /**
  * Games in Redis (DESIGN.md): each monster a hash, the rabbit a hash, the array a list of monster
@@ -181,6 +189,9 @@ function storeError(gameId: string, error: unknown): unknown {
         "CORRUPT_GAME",
         `Game ${gameId} is corrupt in the store: a key has the wrong type.`,
       );
+    }
+    if (FULL_REPLY.test(message)) {
+      return new DomainError("STORE_FULL", STORE_FULL_MESSAGE, undefined, error);
     }
     if (!UNAVAILABLE_REPLY.test(message)) return error;
   }

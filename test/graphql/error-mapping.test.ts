@@ -71,6 +71,7 @@ describe("formatError, the one place errors leave the server", () => {
     ["UNAUTHENTICATED", "UNAUTHENTICATED", undefined],
     ["FORBIDDEN", "FORBIDDEN", undefined],
     ["STORE_UNAVAILABLE", "STORE_UNAVAILABLE", undefined],
+    ["STORE_FULL", "STORE_FULL", undefined],
     ["CORRUPT_GAME", "CORRUPT_GAME", undefined],
     ["INVALID_MONSTER", "BAD_USER_INPUT", "monsters[1].life"],
     ["INVALID_SEED", "BAD_USER_INPUT", "seed"],
@@ -251,5 +252,52 @@ describe("formatError in production", () => {
       path: ["attack"],
       err: { message: cause.message },
     });
+  });
+
+  it("tells the client the store is full, and logs Redis's reply at warn without the command", () => {
+    const { logger, lines } = capturingLogger("warn");
+    const cause = Object.assign(
+      new Error("OOM command not allowed when used memory > 'maxmemory'. script: 5705fcf9"),
+      { command: { name: "evalsha", args: ["5705fcf9", "dwemthy:{g}:game", "tokenHash"] } },
+    );
+    const message = "The game store is full: it refuses new games and moves.";
+    const error = thrownByResolver(new DomainError("STORE_FULL", message, undefined, cause));
+    const formatted = formatError(error.toJSON(), error, {
+      exposeInternals: false,
+      hideSchemaHints: true,
+      logger,
+    });
+    expect(formatted).toEqual({
+      message,
+      path: ["attack"],
+      locations: undefined,
+      extensions: { code: "STORE_FULL" },
+    });
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: "the game store is full and refuses writes (maxmemory reached)",
+        code: "STORE_FULL",
+        err: expect.objectContaining({ message: cause.message }) as unknown,
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/evalsha|tokenHash/);
+  });
+
+  it("lets TOO_MANY_SUBSCRIPTIONS through as it is, logging nothing", () => {
+    const { logger, lines } = capturingLogger("warn");
+    const error = new GraphQLError("This connection already runs 20 operations.", {
+      extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
+    });
+    const formatted = formatError(error.toJSON(), error, {
+      exposeInternals: false,
+      hideSchemaHints: true,
+      logger,
+    });
+    expect(formatted).toEqual({
+      message: "This connection already runs 20 operations.",
+      extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
+    });
+    expect(lines).toEqual([]);
   });
 });
