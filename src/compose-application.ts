@@ -38,6 +38,17 @@ export function serverOptions(config: Config): ServerOptions {
     ideDirectory: path.resolve(__dirname, "..", "dist", "ide"),
     webDirectory: path.resolve(__dirname, "..", "dist", "web"),
     metricsEnabled: config.metricsEnabled,
+    wsLimits: {
+      maxSubscriptionsPerConnection: config.wsMaxSubscriptionsPerConnection,
+      maxConnectionsPerClient: config.wsMaxConnectionsPerClient,
+      connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
+    },
+    httpTimeouts: {
+      headersMs: config.httpHeadersTimeoutMs,
+      requestMs: config.httpRequestTimeoutMs,
+      keepAliveMs: config.httpKeepAliveTimeoutMs,
+      socketMs: config.httpSocketTimeoutMs,
+    },
   };
 }
 

@@ -29,6 +29,32 @@ export interface ServerOptions {
   metricsEnabled: boolean;
   /** Which `X-Forwarded-For` hops to believe for the client's address (HTTP and WebSocket). */
   trustProxy: TrustProxy;
+  /** WebSocket limits (see WsLimits). */
+  wsLimits: WsLimits;
+  /** Timeouts of the node:http server (see HttpTimeouts). */
+  httpTimeouts: HttpTimeouts;
+}
+
+/** What one WebSocket client may hold. */
+export interface WsLimits {
+  /** Operations one connection may run at once; one more is refused with TOO_MANY_SUBSCRIPTIONS. */
+  maxSubscriptionsPerConnection: number;
+  /** Connections one client IP may hold open on this instance; one more is closed with 4429. */
+  maxConnectionsPerClient: number;
+  /** Milliseconds to send connection_init before the socket is closed with 4408. */
+  connectionInitTimeoutMs: number;
+}
+
+/** Timeouts of the node:http server, in milliseconds. */
+export interface HttpTimeouts {
+  /** To send a request's headers (headersTimeout): a slower client gets 408 and is closed. */
+  headersMs: number;
+  /** To send a whole request (requestTimeout): a slower client gets 408 and is closed. */
+  requestMs: number;
+  /** An idle kept-alive connection is closed this long after its last response (keepAliveTimeout). */
+  keepAliveMs: number;
+  /** A socket where neither side sends for this long is closed (server.timeout). */
+  socketMs: number;
 }
 
 /**

@@ -28,6 +28,7 @@ import { clientAddressOf } from "./http/client-address";
 import { graphqlCors, websocketOriginCheck } from "./http/cors";
 import { idePage } from "./http/ide-page";
 import { countRefusals, metricsRoute } from "./http/metrics-route";
+import { applyHttpTimeouts, httpServerOptions } from "./http/http-timeouts";
 import { webClient } from "./http/web-client";
 import { limitRules, OPERATION_LIMITS } from "./limits";
 import { RateLimitGate } from "./rate-limits";
@@ -36,6 +37,7 @@ import type { ServerDependencies } from "./server-dependencies";
 import { ServerMetrics } from "./server-metrics";
 import type { ServerOptions } from "./server-options";
 import { sharedSubscribe } from "./shared-subscription-execution";
+import { ConnectionsPerClient, tooManyOperations } from "./ws-limits";
 
 /** The running API: HTTP and WebSocket on one port. */
 export interface DwemthyServer {
@@ -95,7 +97,9 @@ export async function createDwemthyServer(
   expressApp.set("trust proxy", config.trustProxy);
   const clientAddress = clientAddressOf(expressApp);
   const rateLimitGate = app.rateLimits && new RateLimitGate(app.rateLimits, logger);
-  const httpServer = createServer(expressApp);
+  // Deliberate timeouts: a client sending its request slowly is cut off (http-timeouts.ts).
+  const httpServer = createServer(httpServerOptions(config.httpTimeouts), expressApp);
+  applyHttpTimeouts(httpServer, config.httpTimeouts);
 
   /** Parses, validates and prepares one WebSocket operation as Apollo does for HTTP. */
   const prepareOperation = (
@@ -153,13 +157,26 @@ export async function createDwemthyServer(
   metrics?.countConnectionsWith(() => wsServer.clients.size);
   // Each new connection spends from the client's subscription budget; one over it is closed (4429).
   rateLimitGate?.limitNewConnections(wsServer, clientAddress);
+  // Registered before graphql-ws's own listener: one connection too many is closed with 4429.
+  const connectionsPerClient = new ConnectionsPerClient(
+    wsServer,
+    config.wsLimits.maxConnectionsPerClient,
+    clientAddress,
+  );
   const wsCleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema,
       // Subscribers of one game with the same operation share each event's execution.
       subscribe: sharedSubscribe(),
+      // A socket that never sends connection_init is closed with 4408.
+      connectionInitWaitTimeout: config.wsLimits.connectionInitTimeoutMs,
+      // A socket refused for too many connections is closing: never acknowledge it.
+      onConnect: (ctx) => !connectionsPerClient.refused(ctx.extra.socket),
       onSubscribe: (ctx, id, payload) => {
         metrics?.ws.subscribe(ctx, id);
+        // graphql-ws's ctx.subscriptions holds every operation in flight, this one included.
+        const tooMany = tooManyOperations(Object.keys(ctx.subscriptions).length, config.wsLimits);
+        if (tooMany) return tooMany;
         try {
           const prepared = prepareOperation(ctx.connectionParams, payload);
           // Charged to the client's budget once valid; a refusal fails this operation alone.

@@ -44,6 +44,20 @@ export interface Config {
         windowSeconds: number;
         points: { startGame: number; mutation: number; query: number; subscription: number };
       };
+  /** Operations (subscriptions, queries, mutations) one WebSocket connection may run at once. */
+  wsMaxSubscriptionsPerConnection: number;
+  /** WebSocket connections one client (its IP) may hold open at once, on this instance. */
+  wsMaxConnectionsPerClient: number;
+  /** Milliseconds a new WebSocket connection has to send connection_init before it is closed (4408). */
+  wsConnectionInitTimeoutMs: number;
+  /** Milliseconds a client has to send a request's headers (node:http headersTimeout). */
+  httpHeadersTimeoutMs: number;
+  /** Milliseconds a client has to send a whole request, headers and body (requestTimeout). */
+  httpRequestTimeoutMs: number;
+  /** Milliseconds an idle kept-alive connection stays open after a response (keepAliveTimeout). */
+  httpKeepAliveTimeoutMs: number;
+  /** Milliseconds a socket may be inactive, neither side sending, before it is closed (server.timeout). */
+  httpSocketTimeoutMs: number;
 }
 
 /** A bad setting: the message names every variable at fault and what it takes. */
@@ -152,6 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       RATE_LIMIT_MUTATIONS: positive({ min: 1, max: 1_000_000_000, default: 600 }),
       RATE_LIMIT_QUERIES: positive({ min: 1, max: 1_000_000_000, default: 1_200 }),
       RATE_LIMIT_SUBSCRIPTIONS: positive({ min: 1, max: 1_000_000_000, default: 120 }),
+      WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positive({ min: 1, max: 10_000, default: 20 }),
+      WS_MAX_CONNECTIONS_PER_CLIENT: positive({ min: 1, max: 100_000, default: 50 }),
+      WS_CONNECTION_INIT_TIMEOUT_MS: positive({ min: 100, max: 60_000, default: 10_000 }),
+      HTTP_HEADERS_TIMEOUT_MS: positive({ min: 100, max: 600_000, default: 10_000 }),
+      HTTP_REQUEST_TIMEOUT_MS: positive({ min: 100, max: 3_600_000, default: 30_000 }),
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: positive({ min: 100, max: 600_000, default: 5_000 }),
+      HTTP_SOCKET_TIMEOUT_MS: positive({ min: 100, max: 3_600_000, default: 60_000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -172,6 +193,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (clean.REDIS_URL && !/^rediss?:\/\//.test(clean.REDIS_URL)) {
     throw new ConfigError(
       "Invalid configuration:\n  REDIS_URL: must start with redis:// or rediss://",
+    );
+  }
+  if (clean.HTTP_HEADERS_TIMEOUT_MS > clean.HTTP_REQUEST_TIMEOUT_MS) {
+    // node:http refuses a headers timeout longer than the whole request's.
+    throw new ConfigError(
+      "Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not be more than HTTP_REQUEST_TIMEOUT_MS",
     );
   }
   return {
@@ -200,5 +227,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         subscription: clean.RATE_LIMIT_SUBSCRIPTIONS,
       },
     },
+    wsMaxSubscriptionsPerConnection: clean.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    wsMaxConnectionsPerClient: clean.WS_MAX_CONNECTIONS_PER_CLIENT,
+    wsConnectionInitTimeoutMs: clean.WS_CONNECTION_INIT_TIMEOUT_MS,
+    httpHeadersTimeoutMs: clean.HTTP_HEADERS_TIMEOUT_MS,
+    httpRequestTimeoutMs: clean.HTTP_REQUEST_TIMEOUT_MS,
+    httpKeepAliveTimeoutMs: clean.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    httpSocketTimeoutMs: clean.HTTP_SOCKET_TIMEOUT_MS,
   };
 }

@@ -137,6 +137,8 @@ describe("bad input: an exact refusal, nothing changed, the server still up", ()
       RATE_LIMIT_MUTATIONS: "100000",
       RATE_LIMIT_QUERIES: "100000",
       RATE_LIMIT_SUBSCRIPTIONS: "100000",
+      // The corpus's silent connection waits 6 s for its 4408.
+      WS_CONNECTION_INIT_TIMEOUT_MS: "3000",
     });
     const started = await postGraphQL(server.url, {
       query: START_GAME,

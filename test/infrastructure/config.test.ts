@@ -23,6 +23,13 @@ describe("loadConfig", () => {
         points: { startGame: 30, mutation: 600, query: 1_200, subscription: 120 },
       },
       metricsEnabled: true,
+      wsMaxSubscriptionsPerConnection: 20,
+      wsMaxConnectionsPerClient: 50,
+      wsConnectionInitTimeoutMs: 10_000,
+      httpHeadersTimeoutMs: 10_000,
+      httpRequestTimeoutMs: 30_000,
+      httpKeepAliveTimeoutMs: 5_000,
+      httpSocketTimeoutMs: 60_000,
     });
   });
 
@@ -49,6 +56,13 @@ describe("loadConfig", () => {
         RATE_LIMIT_QUERIES: "70",
         RATE_LIMIT_SUBSCRIPTIONS: "9",
         METRICS_ENABLED: "false",
+        WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: "5",
+        WS_MAX_CONNECTIONS_PER_CLIENT: "8",
+        WS_CONNECTION_INIT_TIMEOUT_MS: "2500",
+        HTTP_HEADERS_TIMEOUT_MS: "4000",
+        HTTP_REQUEST_TIMEOUT_MS: "9000",
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: "61000",
+        HTTP_SOCKET_TIMEOUT_MS: "120000",
       }),
     ).toEqual({
       nodeEnv: "production",
@@ -71,6 +85,13 @@ describe("loadConfig", () => {
         points: { startGame: 5, mutation: 50, query: 70, subscription: 9 },
       },
       metricsEnabled: false,
+      wsMaxSubscriptionsPerConnection: 5,
+      wsMaxConnectionsPerClient: 8,
+      wsConnectionInitTimeoutMs: 2_500,
+      httpHeadersTimeoutMs: 4_000,
+      httpRequestTimeoutMs: 9_000,
+      httpKeepAliveTimeoutMs: 61_000,
+      httpSocketTimeoutMs: 120_000,
     });
   });
 
@@ -183,6 +204,41 @@ describe("loadConfig", () => {
     ])("refuses %p with a ConfigError naming it", (env, message) => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
+
+  describe("WebSocket limits and HTTP timeouts", () => {
+    it.each([
+      [
+        { WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: "0" },
+        /WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: must be a whole number from 1/,
+      ],
+      [{ WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: "2.5" }, /WS_MAX_SUBSCRIPTIONS_PER_CONNECTION/],
+      [{ WS_MAX_CONNECTIONS_PER_CLIENT: "0" }, /WS_MAX_CONNECTIONS_PER_CLIENT/],
+      [{ WS_MAX_CONNECTIONS_PER_CLIENT: "lots" }, /WS_MAX_CONNECTIONS_PER_CLIENT/],
+      [
+        { WS_CONNECTION_INIT_TIMEOUT_MS: "10" },
+        /WS_CONNECTION_INIT_TIMEOUT_MS: must be a whole number from 100 to 60000/,
+      ],
+      [{ HTTP_HEADERS_TIMEOUT_MS: "99" }, /HTTP_HEADERS_TIMEOUT_MS/],
+      [{ HTTP_REQUEST_TIMEOUT_MS: "-1" }, /HTTP_REQUEST_TIMEOUT_MS/],
+      [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: "0" }, /HTTP_KEEP_ALIVE_TIMEOUT_MS/],
+      [{ HTTP_SOCKET_TIMEOUT_MS: "1e6" }, /HTTP_SOCKET_TIMEOUT_MS/],
+      [
+        { HTTP_HEADERS_TIMEOUT_MS: "5000", HTTP_REQUEST_TIMEOUT_MS: "4000" },
+        /HTTP_HEADERS_TIMEOUT_MS: must not be more than HTTP_REQUEST_TIMEOUT_MS/,
+      ],
+    ])("refuses %p with a ConfigError naming it", (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+
+    it("takes a headers timeout equal to the request timeout", () => {
+      const config = loadConfig({
+        HTTP_HEADERS_TIMEOUT_MS: "4000",
+        HTTP_REQUEST_TIMEOUT_MS: "4000",
+      });
+      expect([config.httpHeadersTimeoutMs, config.httpRequestTimeoutMs]).toEqual([4_000, 4_000]);
     });
   });
 
