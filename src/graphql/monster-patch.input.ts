@@ -6,7 +6,10 @@ import { MONSTER_BOUNDS } from "./monster-bounds";
     "New values for some fields of a monster (at least one), with the bounds of MonsterInput.",
 })
 export class MonsterPatchInput {
-  @Field({ nullable: true, description: `A new name: ${MONSTER_BOUNDS.name}, not blank.` })
+  @Field({
+    nullable: true,
+    description: `A new name: ${MONSTER_BOUNDS.name}, not blank: ${MONSTER_BOUNDS.nameCharacters}.`,
+  })
   name?: string;
 
   @Field(() => Int, { nullable: true, description: `New life points: ${MONSTER_BOUNDS.life}.` })

@@ -5,7 +5,9 @@ import { MONSTER_BOUNDS } from "./monster-bounds";
   description: `A monster of a custom array. Name: ${MONSTER_BOUNDS.name}. Life: ${MONSTER_BOUNDS.life}. Strength, charisma, weapon: ${MONSTER_BOUNDS.stat}.`,
 })
 export class MonsterInput {
-  @Field({ description: `Its name: ${MONSTER_BOUNDS.name}, not blank.` })
+  @Field({
+    description: `Its name: ${MONSTER_BOUNDS.name}, not blank: ${MONSTER_BOUNDS.nameCharacters}.`,
+  })
   name!: string;
 
   @Field(() => Int, { description: `Life points at the start: ${MONSTER_BOUNDS.life}.` })

@@ -467,6 +467,23 @@ const tokenBomb = `{ ${"__typename ".repeat(2_001)}}`;
 
 const json = { "content-type": "application/json" };
 
+/**
+ * An object parsed from JSON text, as a server parses a body: `"__proto__"` becomes an own key
+ * (an object literal would set the prototype instead), and JSON.stringify sends it as it is.
+ */
+const parsed = (text: string) => JSON.parse(text) as Record<string, unknown>;
+
+/** A body whose JSON text is written by hand (numbers JSON.stringify cannot write, own keys). */
+const jsonBody = (text: string): RawRequest => ({ headers: json, body: text });
+
+const START_GAME_JSON = JSON.stringify(START_GAME);
+const UPDATE_MONSTER_JSON = JSON.stringify(UPDATE_MONSTER);
+const GNAT_JSON = JSON.stringify(GNAT).slice(1, -1);
+const BEYOND_2_53 = "9007199254740993"; // 2^53 + 1: no double holds it, JSON.parse rounds it
+const sameField1000 = (field: string) => `${field} `.repeat(1_000);
+const repeatedSkip = `{ __typename ${"@skip(if: false) ".repeat(1_000)}}`;
+const repeatedInclude = `{ __typename ${"@include(if: true) ".repeat(250)}}`;
+
 const VALIDATION = "GRAPHQL_VALIDATION_FAILED";
 const PARSE = "GRAPHQL_PARSE_FAILED";
 const INPUT = "BAD_USER_INPUT";
@@ -656,6 +673,42 @@ const httpOperations: HttpOperationCase[] = [
   httpOp("cost: 300 spreads of a bestiary fragment", () => ({ query: costBomb }), 400, VALIDATION),
   httpOp("tokens: 2,003 tokens", () => ({ query: tokenBomb }), 400, PARSE),
   httpOp("1,000 repeated fields (graphql's overlap budget)", () => ({ query: `{ ${"__typename ".repeat(1_000)}}` }), 400, VALIDATION),
+
+  // --- prototype keys: own keys of the parsed JSON, never the prototype ------------------------
+  httpOp('variables: a "__proto__" key holding the declared $id', (c) => ({ query: "query($id: ID!) { game(id: $id) { id } }", variables: parsed(`{"__proto__":{"id":${JSON.stringify(c.gameId)}}}`) }), 400, INPUT),
+  httpOp('variables: "__proto__" and "constructor" beside the real ones are ignored', (c) => ({ query: "query($id: ID!) { game(id: $id) { id } }", variables: parsed(`{"id":${JSON.stringify(c.gameId)},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`) }), 200, null),
+  httpOp('startGame: input {"__proto__": {"seed": 1}} (variable)', () => startVars(parsed('{"__proto__":{"seed":1}}')), 400, INPUT),
+  httpOp('startGame: input {"constructor": {"name": "x"}} (variable)', () => startVars(parsed('{"constructor":{"name":"x"}}')), 400, INPUT),
+  httpOp('startGame: a monster with a "__proto__" key (variable)', () => startVars({ monsters: [parsed(`{${GNAT_JSON},"__proto__":{"life":0}}`)] }), 400, INPUT),
+  httpOp('updateMonster: patch {"__proto__": {"life": 1}} (variable)', (c) => patchVars(c.gameId, parsed('{"__proto__":{"life":1}}')), 400, INPUT),
+  httpOp('updateMonster: patch {"constructor": {"prototype": {"life": 1}}} (variable)', (c) => patchVars(c.gameId, parsed('{"constructor":{"prototype":{"life":1}}}')), 400, INPUT),
+  httpOp("updateMonster: patch { __proto__: 1 } (literal)", (c) => patchLiteral(c.gameId, "{ __proto__: 1 }"), 400, VALIDATION),
+  httpOp("updateMonster: patch { constructor: 1 } (literal)", (c) => patchLiteral(c.gameId, "{ constructor: 1 }"), 400, VALIDATION),
+  httpOp('updateMonster: monster id "__proto__"', (c) => patchVars(c.gameId, { life: 7 }, "__proto__"), 200, NOT_FOUND, "monsterId"),
+  httpOp('updateMonster: monster id "constructor"', (c) => patchVars(c.gameId, { life: 7 }, "constructor"), 200, NOT_FOUND, "monsterId"),
+  readsNull('game: id "__proto__" reads as null', "__proto__"),
+  readsNull('game: id "constructor" reads as null', "constructor"),
+
+  // --- names: letters, marks, numbers, punctuation, symbols and spaces; no \p{C} (control,
+  //     format such as bidi overrides and zero-width characters, surrogates, private use) ------
+  httpOp("startGame: a name with an RTL override U+202E", () => withGnat({ name: "Gnat\u202eobmoz" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with a left-to-right isolate U+2066", () => withGnat({ name: "\u2066Gnat" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with a zero-width joiner U+200D", () => withGnat({ name: "Gn\u200dat" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with a byte-order mark U+FEFF", () => withGnat({ name: "\ufeffGnat" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with DEL U+007F", () => withGnat({ name: "Gn\u007fat" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with a C1 control U+0085", () => withGnat({ name: "Gn\u0085at" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with a private-use character U+E000", () => withGnat({ name: "Gn\ue000at" }), 200, INPUT, "monsters[0].name"),
+  httpOp("startGame: a name with a newline (literal escape)", () => startLiteral(monsterLiteral({ name: '"Gob\\nlin"' })), 200, INPUT, "monsters[0].name"),
+  httpOp("updateMonster: patch name with an RTL override U+202E", (c) => patchVars(c.gameId, { name: "\u202eKing" }), 200, INPUT, "patch.name"),
+  httpOp("updateMonster: patch name with a zero-width space U+200B", (c) => patchVars(c.gameId, { name: "King\u200b" }), 200, INPUT, "patch.name"),
+  httpOp("updateMonster: patch name with a tab", (c) => patchVars(c.gameId, { name: "Tab\tName" }), 200, INPUT, "patch.name"),
+
+  // --- repetition: directives and one field a thousand times ----------------------------------
+  httpOp("directives: 1,000 repeated @skip (over the token limit)", () => ({ query: repeatedSkip }), 400, PARSE),
+  httpOp("directives: 250 repeated @include (under the token limit)", () => ({ query: repeatedInclude }), 400, VALIDATION),
+  httpOp("directives: 900 unknown directives", () => ({ query: `{ __typename ${"@x ".repeat(900)}}` }), 400, VALIDATION),
+  httpOp("the same field 1,000 times without aliases (game.turn)", (c) => ({ query: `{ game(id: ${JSON.stringify(c.gameId)}) { ${sameField1000("turn")}} }` }), 400, VALIDATION),
+  httpOp("the same field 1,000 times in an attack's selection: nothing played", (c) => ({ query: `mutation { attack(gameId: ${JSON.stringify(c.gameId)}, weapon: BOOMERANG) { game { ${sameField1000("turn")}} } }` }), 400, VALIDATION),
 ];
 
 /** Requests refused before GraphQL runs, or by Apollo's HTTP layer. */
@@ -688,6 +741,19 @@ const httpRaw: HttpRawCase[] = [
   raw("method: GET with variables that are not JSON", (c) => getRequest({ query: "query($id: ID!) { game(id: $id) { id } }", variables: `{"id": "${c.gameId}"` }), 400, BAD_REQUEST),
   raw("method: PUT", () => ({ method: "PUT", headers: json, body: '{"query":"{ __typename }"}' }), 405, BAD_REQUEST),
   // Automatic persisted queries are off: any persisted-query request is refused as unsupported.
+  // Prototype keys in the body itself.
+  raw('body: the query only under "__proto__"', () => jsonBody('{"__proto__":{"query":"{ __typename }"}}'), 400, BAD_REQUEST),
+  { kind: "http-raw", name: 'body: "__proto__" and "constructor" beside the query are ignored', build: () => jsonBody('{"query":"{ __typename }","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'), expected: { status: 200, code: null, data: { __typename: "Query" } } },
+  // Numbers past 2^53 (JSON.parse rounds them; Int is 32-bit) and past a double (Infinity).
+  raw("variables: seed 2^53+1", () => jsonBody(`{"query":${START_GAME_JSON},"variables":{"input":{"seed":${BEYOND_2_53}}}}`), 400, INPUT),
+  raw("variables: life 1e400 (Infinity once parsed)", () => jsonBody(`{"query":${START_GAME_JSON},"variables":{"input":{"monsters":[{${GNAT_JSON.replace('"life":5', '"life":1e400')}}]}}}`), 400, INPUT),
+  raw("variables: charisma -2^63", () => jsonBody(`{"query":${START_GAME_JSON},"variables":{"input":{"monsters":[{${GNAT_JSON.replace('"charisma":1', '"charisma":-9223372036854775808')}}]}}}`), 400, INPUT),
+  raw("variables: patch life 2^64", (c) => jsonBody(`{"query":${UPDATE_MONSTER_JSON},"variables":{"gameId":${JSON.stringify(c.gameId)},"monsterId":"2","patch":{"life":18446744073709551616}}}`), 400, INPUT),
+  { kind: "http-raw", name: "variables: a game id as the number 2^53+1 reads as null", build: () => jsonBody(`{"query":"query($id: ID!) { game(id: $id) { id } }","variables":{"id":${BEYOND_2_53}}}`), expected: { status: 200, code: null, data: { game: null } } },
+  // Batching is off: an array body is refused whole, whatever it holds.
+  raw("body: a batch of two operations", () => jsonBody('[{"query":"{ __typename }"},{"query":"{ bestiary { name } }"}]'), 400, BAD_REQUEST),
+  raw("body: a batch of 1,000 startGame mutations", () => jsonBody(JSON.stringify(Array.from({ length: 1_000 }, () => ({ query: "mutation { startGame { playerToken } }" })))), 400, BAD_REQUEST),
+  raw("body: a nested batch [[...]]", () => jsonBody('[[{"query":"{ __typename }"}]]'), 400, BAD_REQUEST),
   raw("persisted query: an unknown hash, no query", () => ({ headers: json, body: persisted() }), 200, "PERSISTED_QUERY_NOT_SUPPORTED"),
   raw("persisted query: a hash that does not match the query", () => ({ headers: json, body: persisted("{ __typename }") }), 200, "PERSISTED_QUERY_NOT_SUPPORTED"),
 ];
@@ -713,6 +779,13 @@ const wsOperations: WsOperationCase[] = [
   wsOp("ws: depth (10 nested inline fragments)", () => ({ query: `{ ${nestedFragments(9, "__typename")} }` }), VALIDATION),
   wsOp("ws: cost (300 fragment spreads)", () => ({ query: costBomb }), VALIDATION),
   wsOp("ws: tokens (2,003 tokens)", () => ({ query: tokenBomb }), PARSE),
+  wsOp('ws: variables with a "__proto__" key holding $gameId', () => ({ query: BATTLE_EVENTS, variables: parsed('{"__proto__":{"gameId":"x"}}') }), INPUT),
+  wsOp('ws: updateMonster with patch {"__proto__": {"life": 1}}', (c) => patchVars(c.gameId, parsed('{"__proto__":{"life":1}}')), INPUT),
+  wsOp("ws: updateMonster with an RTL override in the name", (c) => patchVars(c.gameId, { name: "\u202eKing" }), INPUT, "patch.name"),
+  wsOp("ws: subscription with fromTurn 2^53+2 (variable)", (c) => ({ query: BATTLE_EVENTS, variables: { gameId: c.gameId, fromTurn: 2 ** 53 + 2 } }), INPUT),
+  wsOp("ws: 1,000 repeated @skip", () => ({ query: repeatedSkip }), PARSE),
+  wsOp("ws: 250 repeated @include", () => ({ query: repeatedInclude }), VALIDATION),
+  wsOp("ws: the same field 1,000 times without aliases", () => ({ query: `{ bestiary { ${sameField1000("name")}} }` }), VALIDATION),
 ];
 
 const subscribeFrame = (id: string, query: string, variables: Record<string, unknown> = {}) =>

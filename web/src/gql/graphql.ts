@@ -24,7 +24,7 @@ export type MonsterInput = {
   charisma: number;
   /** Life points at the start: 1 to 1000000. */
   life: number;
-  /** Its name: 1 to 64 printable characters, not blank. */
+  /** Its name: 1 to 64 printable characters, not blank: letters, marks, numbers, punctuation, symbols (emoji too) and spaces; no control or format characters (newlines, tabs, zero-width characters, bidirectional overrides such as U+202E), surrogates, private-use or unassigned code points. */
   name: string;
   /** Strength: 0 to 1000000. */
   strength: number;
