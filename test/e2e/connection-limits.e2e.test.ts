@@ -20,10 +20,19 @@ const INIT = JSON.stringify({ type: "connection_init", payload: {} });
 type RawOutcome =
   { acked: true; socket: WebSocket } | { acked: false; code: number; reason: string };
 
-/** Opens a raw graphql-ws socket (from `localAddress` when given) and sends connection_init. */
-function openRaw(url: string, localAddress?: string): Promise<RawOutcome> {
+/** Where a raw socket comes from: a local address, and the X-Forwarded-For a proxy would add. */
+interface RawFrom {
+  localAddress?: string;
+  forwardedFor?: string;
+}
+
+/** Opens a raw graphql-ws socket (from `from` when given) and sends connection_init. */
+function openRaw(url: string, from: RawFrom = {}): Promise<RawOutcome> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, PROTOCOL, localAddress ? { localAddress } : {});
+    const socket = new WebSocket(url, PROTOCOL, {
+      ...(from.localAddress ? { localAddress: from.localAddress } : {}),
+      ...(from.forwardedFor ? { headers: { "x-forwarded-for": from.forwardedFor } } : {}),
+    });
     socket.on("error", () => undefined);
     socket.on("open", () => socket.send(INIT));
     socket.on("message", (data: Buffer) => {
@@ -42,6 +51,33 @@ function closeRaw(outcome: RawOutcome): Promise<void> {
     outcome.socket.once("close", () => resolve());
     outcome.socket.close(1000);
   });
+}
+
+/** The close a connection over WS_MAX_CONNECTIONS_PER_CLIENT gets (the rate budget's reason differs). */
+const TOO_MANY_CONNECTIONS = {
+  acked: false,
+  code: 4429,
+  reason: "Too many connections from this client",
+} as const;
+
+/**
+ * Opens sockets from `from` until `count` are acknowledged (a socket of an earlier test may still be
+ * closing on the server and hold a place meanwhile); pushes every socket it opened to `opened`.
+ */
+async function openAcked(
+  url: string,
+  from: RawFrom,
+  count: number,
+  opened: RawOutcome[],
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let acked = 0;
+  while (acked < count && Date.now() < deadline) {
+    const outcome = await openRaw(url, from);
+    opened.push(outcome);
+    if (outcome.acked) acked++;
+  }
+  expect(acked).toBe(count);
 }
 
 describe("WebSocket and HTTP limits", () => {
@@ -153,7 +189,7 @@ describe("WebSocket and HTTP limits", () => {
       });
 
       // Another address is another client.
-      const other = await openRaw(server.wsUrl, "127.0.0.2");
+      const other = await openRaw(server.wsUrl, { localAddress: "127.0.0.2" });
       opened.push(other);
       expect(other.acked).toBe(true);
 
@@ -166,6 +202,24 @@ describe("WebSocket and HTTP limits", () => {
         if (!again.acked) expect(again.code).toBe(4429);
       }
       expect(again.acked).toBe(true);
+    } finally {
+      await Promise.all(opened.map(closeRaw));
+    }
+  });
+
+  it("without TRUST_PROXY counts connections by the TCP peer: forged X-Forwarded-For headers give no fresh cap", async () => {
+    const opened: RawOutcome[] = [];
+    try {
+      // From an address no other test uses; each socket claims to be another client.
+      const peer = "127.0.0.3";
+      await openAcked(server.wsUrl, { localAddress: peer, forwardedFor: "203.0.113.1" }, 1, opened);
+      await openAcked(server.wsUrl, { localAddress: peer, forwardedFor: "203.0.113.2" }, 1, opened);
+      const forged = await openRaw(server.wsUrl, {
+        localAddress: peer,
+        forwardedFor: "203.0.113.3",
+      });
+      opened.push(forged);
+      expect(forged).toEqual(TOO_MANY_CONNECTIONS);
     } finally {
       await Promise.all(opened.map(closeRaw));
     }
@@ -264,6 +318,55 @@ describe("WebSocket and HTTP limits", () => {
       });
     } finally {
       await ws.dispose();
+    }
+  });
+});
+
+describe("connections per client behind a trusted proxy (TRUST_PROXY=1)", () => {
+  const prefix = uniquePrefix();
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServerProcess({
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: prefix,
+      TRUST_PROXY: "1",
+      WS_MAX_CONNECTIONS_PER_CLIENT: "2",
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await clearAndQuit(rawClient(), prefix);
+  });
+
+  it("counts connections by the forwarded client, as HTTP's rate limits do: each address has its own cap", async () => {
+    const opened: RawOutcome[] = [];
+    try {
+      // Two clients behind the same proxy (one TCP peer): each gets its two connections.
+      await openAcked(server.wsUrl, { forwardedFor: "203.0.113.1" }, 2, opened);
+      await openAcked(server.wsUrl, { forwardedFor: "203.0.113.2" }, 2, opened);
+
+      const third = await openRaw(server.wsUrl, { forwardedFor: "203.0.113.2" });
+      opened.push(third);
+      expect(third).toEqual(TOO_MANY_CONNECTIONS);
+      // The client is the forwarded address, not the peer: through another proxy address, still over.
+      const viaOtherPeer = await openRaw(server.wsUrl, {
+        localAddress: "127.0.0.2",
+        forwardedFor: "203.0.113.1",
+      });
+      opened.push(viaOtherPeer);
+      expect(viaOtherPeer).toEqual(TOO_MANY_CONNECTIONS);
+      // One trusted hop: an address the client wrote before the proxy's own entry is not believed.
+      const forged = await openRaw(server.wsUrl, { forwardedFor: "198.51.100.7, 203.0.113.1" });
+      opened.push(forged);
+      expect(forged).toEqual(TOO_MANY_CONNECTIONS);
+
+      // A third address is a third client.
+      const other = await openRaw(server.wsUrl, { forwardedFor: "203.0.113.3" });
+      opened.push(other);
+      expect(other.acked).toBe(true);
+    } finally {
+      await Promise.all(opened.map(closeRaw));
     }
   });
 });
