@@ -17,8 +17,11 @@ const GRAPHQL_CODE: Record<DomainErrorCode, string> = {
   FORBIDDEN: "FORBIDDEN",
 };
 
-/** Codes whose errors a client may read as they are; anything else is masked. */
-const PUBLIC_CODES = new Set([
+/**
+ * Codes whose errors a client may read as they are; anything else is masked (as
+ * INTERNAL_SERVER_ERROR). Exported for the test that checks the README's error table lists them.
+ */
+export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   ...Object.values(GRAPHQL_CODE),
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
