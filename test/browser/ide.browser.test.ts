@@ -106,6 +106,10 @@ describe("the GraphiQL IDE at GET /graphql (development), on Redis", () => {
 
   it("runs a query over HTTP and shows its result", async () => {
     await openTab(page, "Bestiary");
+    // On a busy machine the editor may still show the previous tab: a click then runs nothing.
+    await page
+      .locator(".graphiql-query-editor .view-lines", { hasText: "query Bestiary" })
+      .waitFor();
     await page.getByRole("button", { name: /^Execute query/ }).click();
     const shown = await resultContaining(page, "IndustrialRaverMonkey");
     expect(shown).toMatch(/"bestiary": \[\s*\{\s*"name": "IndustrialRaverMonkey",\s*"life": 46/);
