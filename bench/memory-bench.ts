@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const client = createRedisClient({ url, commandTimeoutMs: 10_000 }, (error) =>
     console.error(`memory-bench: redis: ${error.message}`),
   );
-  const keyPrefix = `bench-mem-${randomUUID().slice(0, 8)}`;
+  // As long as the default prefix, "dwemthy", so the bytes are those of a real deployment.
+  const keyPrefix = `dw${randomUUID().slice(0, 5)}`;
   const repository = new RedisGameRepository(client, { ...STORE_OPTIONS, keyPrefix });
   const service = new GameService({
     repository,
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       for (; turn < target; turn++) {
         await service.attack(started.game.id, "LETTUCE", started.playerToken);
       }
-      const events = await client.llen(repository.keys(started.game.id).events);
+      const events = (await service.recentEvents(started.game.id, Number.MAX_SAFE_INTEGER)).length;
       rows.push([
         `default game, after ${target} turns`,
         events,

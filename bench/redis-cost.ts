@@ -6,6 +6,8 @@ import { CryptoGameIdGenerator } from "../src/infrastructure/crypto-game-id-gene
 import { CryptoPlayerTokens } from "../src/infrastructure/crypto-player-tokens";
 import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
 import type { RedisClient } from "../src/infrastructure/redis-client";
+import type { RabbitState } from "../src/domain/rabbit";
+import { RABBIT_GAME_FIELDS } from "../src/infrastructure/redis-game-codec";
 import { RedisGameKeys } from "../src/infrastructure/redis-game-keys";
 import { RedisGameRepository } from "../src/infrastructure/redis-game-repository";
 import { SystemClock } from "../src/infrastructure/system-clock";
@@ -48,6 +50,8 @@ export async function gameBytes(
 export interface Attacker {
   name: string;
   attack(gameId: string, weapon: Weapon): Promise<void>;
+  /** How many events the game's log holds now, as this attacker keeps it. */
+  loggedEvents(gameId: string): Promise<number>;
 }
 
 /** The app's way: GameService.attack (two scripts, one round trip each). */
@@ -57,6 +61,8 @@ export function serviceAttacker(service: GameService, tokens: Map<string, string
     attack: async (gameId, weapon) => {
       await service.attack(gameId, weapon, tokens.get(gameId));
     },
+    loggedEvents: async (gameId) =>
+      (await service.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).length,
   };
 }
 
@@ -75,6 +81,8 @@ export function naiveAttacker(
   const stats = ["life", "strength", "charisma", "weapon"] as const;
   return {
     name: "naive baseline (HGET/HSET per field)",
+    // One JSON entry per event, as the seed logged them.
+    loggedEvents: (gameId) => client.llen(new RedisGameKeys(prefix, gameId).events),
     attack: async (gameId, weapon) => {
       const keys = new RedisGameKeys(prefix, gameId);
       const field = async (key: string, name: string): Promise<string> =>
@@ -92,11 +100,11 @@ export function naiveAttacker(
         game[name] = await field(keys.game, name);
       }
       const rabbit = {
-        life: Number(await field(keys.rabbit, "life")),
-        strength: Number(await field(keys.rabbit, "strength")),
-        charisma: Number(await field(keys.rabbit, "charisma")),
-        weapon: Number(await field(keys.rabbit, "weapon")),
-        bombs: Number(await field(keys.rabbit, "bombs")),
+        life: Number(await field(keys.game, RABBIT_GAME_FIELDS.life)),
+        strength: Number(await field(keys.game, RABBIT_GAME_FIELDS.strength)),
+        charisma: Number(await field(keys.game, RABBIT_GAME_FIELDS.charisma)),
+        weapon: Number(await field(keys.game, RABBIT_GAME_FIELDS.weapon)),
+        bombs: Number(await field(keys.game, RABBIT_GAME_FIELDS.bombs)),
       };
       const ids = await client.lrange(keys.array, 0, -1);
       const monsters = [];
@@ -128,7 +136,7 @@ export function naiveAttacker(
       const { events, change } = played.attack(weapon, now());
       const after = played.toState();
       for (const [name, value] of Object.entries(change.rabbit)) {
-        await client.hset(keys.rabbit, name, String(value));
+        await client.hset(keys.game, RABBIT_GAME_FIELDS[name as keyof RabbitState], String(value));
       }
       for (const id of change.removedMonsterIds) {
         await client.lpop(keys.array);
@@ -156,12 +164,36 @@ export function naiveAttacker(
   };
 }
 
+/** Calls and microseconds of each command redis-server ran (INFO commandstats), by name. */
+export async function commandStats(
+  client: RedisClient,
+): Promise<Map<string, { calls: number; usec: number }>> {
+  const stats = new Map<string, { calls: number; usec: number }>();
+  const info = await client.info("commandstats");
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
+    stats.set(match[1] ?? "", { calls: Number(match[2]), usec: Number(match[3]) });
+  }
+  return stats;
+}
+
+/** One command's share of an attack: how often it ran, and its own time, per attack. */
+export interface CommandCost {
+  command: string;
+  callsPerAttack: number;
+  usecPerAttack: number;
+}
+
 /** What {@link measureAttacks} found. */
 export interface AttackCost {
   attacker: string;
   attacks: number;
   roundTripsPerAttack: number;
   redisCpuUsPerAttack: number;
+  /**
+   * Each command redis-server ran, scripts' inner calls included (EVALSHA's time includes
+   * theirs), most time first.
+   */
+  commands: CommandCost[];
 }
 
 /**
@@ -176,35 +208,64 @@ export async function measureAttacks(
   count: number,
 ): Promise<AttackCost> {
   const counter = countCommands(client);
+  const statsBefore = await commandStats(client);
   const cpuBefore = await redisCpuSeconds(client);
   counter.reset();
   for (let i = 0; i < count; i++) await attacker.attack(gameId, weapon);
   const commands = counter.count;
   const cpuAfter = await redisCpuSeconds(client);
+  const statsAfter = await commandStats(client);
+  const perCommand: CommandCost[] = [];
+  for (const [command, after] of statsAfter) {
+    // The measuring itself (INFO) is not the attack's.
+    if (command === "info") continue;
+    const before = statsBefore.get(command) ?? { calls: 0, usec: 0 };
+    if (after.calls === before.calls) continue;
+    perCommand.push({
+      command,
+      callsPerAttack: (after.calls - before.calls) / count,
+      usecPerAttack: (after.usec - before.usec) / count,
+    });
+  }
+  perCommand.sort((a, b) => b.usecPerAttack - a.usecPerAttack);
   return {
     attacker: attacker.name,
     attacks: count,
     roundTripsPerAttack: commands / count,
     redisCpuUsPerAttack: ((cpuAfter - cpuBefore) * 1e6) / count,
+    commands: perCommand,
   };
 }
 
 /** Attacks a game until its log holds `events` events (a full log, as a long game has). */
 export async function fillLog(
-  client: RedisClient,
   attacker: Attacker,
   gameId: string,
   weapon: Weapon,
   events: number,
-  eventsKey: string,
 ): Promise<void> {
-  while ((await client.llen(eventsKey)) < events) await attacker.attack(gameId, weapon);
+  while ((await attacker.loggedEvents(gameId)) < events) await attacker.attack(gameId, weapon);
 }
 
 /** One row of {@link compareAttackCost}. */
 export interface CostRow extends AttackCost {
-  /** The game's bytes in Redis after the measured attacks. */
-  bytes: number;
+  /** The game's bytes in Redis after the measured attacks (undefined for the floor). */
+  bytes?: number;
+}
+
+/**
+ * The floor: two PINGs per "attack", what two round trips cost redis-server on this machine
+ * before any command runs (reading the request, writing the reply, the event loop).
+ */
+function pingFloor(client: RedisClient): Attacker {
+  return {
+    name: "floor: 2 PINGs (two round trips, no work)",
+    attack: async () => {
+      await client.ping();
+      await client.ping();
+    },
+    loggedEvents: () => Promise.resolve(0),
+  };
 }
 
 /**
@@ -238,13 +299,13 @@ export async function compareAttackCost(
     const started = await service.startGame({ seed: 3, monsters });
     tokens.set(started.game.id, started.playerToken);
     try {
-      const events = repository.keys(started.game.id).events;
-      await fillLog(client, attacker, started.game.id, weapon, maxEvents, events);
+      await fillLog(attacker, started.game.id, weapon, maxEvents);
       const cost = await measureAttacks(client, attacker, started.game.id, weapon, count);
       rows.push({ ...cost, bytes: await gameBytes(client, keyPrefix, started.game.id) });
     } finally {
       await repository.delete(started.game.id);
     }
   }
+  rows.push(await measureAttacks(client, pingFloor(client), "", weapon, count));
   return rows;
 }

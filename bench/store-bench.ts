@@ -339,7 +339,7 @@ async function main(): Promise<void> {
       r.attacker,
       r.roundTripsPerAttack.toFixed(2),
       r.redisCpuUsPerAttack.toFixed(0),
-      r.bytes.toLocaleString("en-US"),
+      r.bytes === undefined ? "-" : r.bytes.toLocaleString("en-US"),
     ]);
     const costWidths = costHeader.map((h, i) =>
       Math.max(h.length, ...costCells.map((c) => (c[i] ?? "").length)),
@@ -351,6 +351,21 @@ async function main(): Promise<void> {
     console.log(costLine(costHeader));
     console.log(costWidths.map((w) => "-".repeat(w)).join("-|-"));
     for (const c of costCells) console.log(costLine(c));
+    const ours = cost[0];
+    if (ours) {
+      console.log("");
+      console.log(
+        `where ${ours.attacker}'s Redis time goes, per attack (INFO commandstats; evalsha's time ` +
+          "includes the calls its scripts make; the rest of the CPU above is reading requests and " +
+          "writing replies):",
+      );
+      for (const c of ours.commands) {
+        console.log(
+          `  ${c.command.padEnd(10)} ${c.callsPerAttack.toFixed(2).padStart(5)} calls ` +
+            `${c.usecPerAttack.toFixed(1).padStart(6)} us`,
+        );
+      }
+    }
   } finally {
     if (redisStore && redisRepository && client?.status === "ready") {
       // Leave nothing behind, which matters on a REDIS_URL server.

@@ -4,6 +4,7 @@
  */
 export class RedisGameKeys {
   readonly game: string;
+  /** The rabbit's hash of the older layout (the rabbit now lives in the game hash). */
   readonly rabbit: string;
   readonly array: string;
   readonly events: string;
@@ -40,7 +41,8 @@ export class RedisGameKeys {
   }
 
   /**
-   * The keys a write script gets, in this order: game, rabbit, array, events, then the hash of
+   * The keys a write script gets, in this order: game, the older layout's rabbit (so a commit
+   * can move it into the game hash, and a delete remove it), array, events, then the hash of
    * every monster in the array, front first (see {@link scriptIndexOfMonster}).
    */
   forScript(monsterIds: readonly string[]): string[] {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
 import { DomainError } from "../domain/domain-error";
@@ -7,13 +7,15 @@ import type { GameChange } from "../domain/game-change";
 import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
+import { decodeLogEntry, encodeTurnEntry } from "./redis-event-log-codec";
 import {
-  gameFields,
+  changingGameFields,
   monsterFields,
-  parseEvent,
+  newGameFields,
   parseGame,
   parseWholeNumber,
   rabbitFields,
+  type FlatFields,
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
@@ -36,6 +38,32 @@ export interface RedisStoreOptions extends StoreOptions {
   keyPrefix: string;
 }
 
+/**
+ * A game's TTL is refreshed once per this fraction of it (1/100: about every 100 minutes of a game
+ * played under the 7-day default), rather than on every turn.
+ */
+const TTL_REFRESH_FRACTION = 100;
+
+/**
+ * The log is trimmed once it holds a tenth (at least 10 events) more than the most kept: one
+ * LRANGE and LTRIM every few dozen turns instead of a trim on each.
+ */
+const LOG_SLACK_FRACTION = 10;
+const LOG_SLACK_MIN = 10;
+
+/**
+ * A commit's id: 96 random bits tell a commit's own repeat from another writer's commit, in 16
+ * characters where a UUID took 36 (the game hash then fits a smaller allocation).
+ */
+function newCommitId(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** A list of fields as the scripts take it: its length, then its items. */
+function counted(fields: FlatFields): string[] {
+  return [String(fields.length), ...fields];
+}
+
 /** What a client is told when Redis cannot serve. */
 export const STORE_UNAVAILABLE_MESSAGE =
   "The game store is unavailable right now; try again shortly.";
@@ -53,9 +81,11 @@ const UNAVAILABLE_REPLY =
   /^(LOADING|BUSY|READONLY|CLUSTERDOWN|MASTERDOWN|TRYAGAIN|NOREPLICAS|MISCONF|MOVED|ASK)\b/;
 
 /**
- * Games in Redis (DESIGN.md): each monster a hash, the rabbit a hash, the array a list of monster
- * ids front first, an events list, every key of a game sharing the hash tag `{gameId}` and one TTL.
- * create, load and commit are one round trip each, a Lua script apiece.
+ * Games in Redis (README, "Redis keys of a game"): each monster a hash, the array a list of
+ * monster ids front first, the rabbit in the game hash, a log of one compact entry per turn, every
+ * key of a game sharing the hash tag `{gameId}` and one TTL. create, load and commit are one round
+ * trip each, a Lua script apiece; games of the older layout (a rabbit hash, JSON events) are read
+ * as they are and written in this one.
  */
 export class RedisGameRepository implements GameRepository {
   constructor(
@@ -75,16 +105,16 @@ export class RedisGameRepository implements GameRepository {
 
   async create(game: GameState, events: readonly BattleEvent[]): Promise<boolean> {
     const keys = this.keys(game.id).forScript(game.monsters.map((m) => m.id));
-    const payload = {
-      game: gameFields({ ...game, version: 0 }),
-      rabbit: rabbitFields(game.rabbit),
-      monsters: game.monsters.map((m) => monsterFields(m)),
-      ids: game.monsters.map((m) => m.id),
-      events: events.map((e) => JSON.stringify(e)),
-      commitId: randomUUID(),
-    };
+    const args: ScriptArg[] = [
+      this.options.ttlMs,
+      newCommitId(),
+      events.length > 0 ? encodeTurnEntry(events) : "",
+      events.length,
+      ...counted(newGameFields({ ...game, version: 0 })),
+      ...game.monsters.flatMap((m) => [m.id, ...counted(monsterFields(m))]),
+    ];
     const created = await this.run(game.id, () =>
-      this.redis.dwemthyCreate(keys.length, ...keys, this.options.ttlMs, JSON.stringify(payload)),
+      this.redis.dwemthyCreate(keys.length, ...keys, ...args),
     );
     return created === 1;
   }
@@ -92,7 +122,7 @@ export class RedisGameRepository implements GameRepository {
   async load(gameId: string): Promise<GameState | undefined> {
     const keys = this.keys(gameId);
     const reply = await this.run(gameId, () =>
-      this.redis.dwemthyLoad(3, keys.game, keys.rabbit, keys.array, keys.monsterPrefix),
+      this.redis.dwemthyLoad(3, keys.game, keys.array, keys.rabbit, keys.monsterPrefix),
     );
     return reply ? parseGame(gameId, reply) : undefined;
   }
@@ -107,33 +137,32 @@ export class RedisGameRepository implements GameRepository {
     // then those still in it. The script gets all their keys, and deletes the removed ones.
     const ids = [...change.removedMonsterIds, ...game.monsters.map((m) => m.id)];
     const scriptKeys = keys.forScript(ids);
-    const monsters = change.monsters.map(({ id, fields }) => {
+    const monsters = change.monsters.flatMap(({ id, fields }) => {
       const position = ids.indexOf(id);
       if (position < 0) throw new Error(`Monster ${id} is not in the array of game ${game.id}`);
-      return [RedisGameKeys.scriptIndexOfMonster(position), monsterFields(fields)];
+      return [RedisGameKeys.scriptIndexOfMonster(position), ...counted(monsterFields(fields))];
     });
-    const eventJson = events.map((e) => JSON.stringify(e));
-    const payload = {
-      game: gameFields(game),
-      rabbit: rabbitFields(change.rabbit),
-      pop: change.removedMonsterIds.length,
-      monsters,
-      events: eventJson,
-      maxEvents: this.options.maxEvents,
-      channel: keys.channel,
-      // The same text as JSON.stringify({ gameId, events }), without serializing the events twice.
-      message: `{"gameId":${JSON.stringify(game.id)},"events":[${eventJson.join(",")}]}`,
+    const eventJson = events.map((e) => JSON.stringify(e)).join(",");
+    const { ttlMs, maxEvents } = this.options;
+    const args: ScriptArg[] = [
+      String(change.fromVersion),
       // Lets the script tell its own repeat from another writer's commit.
-      commitId: randomUUID(),
-    };
+      newCommitId(),
+      ttlMs,
+      Math.max(1, Math.floor(ttlMs / TTL_REFRESH_FRACTION)),
+      maxEvents,
+      Math.max(LOG_SLACK_MIN, Math.ceil(maxEvents / LOG_SLACK_FRACTION)),
+      change.removedMonsterIds.length,
+      events.length > 0 ? encodeTurnEntry(events) : "",
+      events.length,
+      keys.channel,
+      // The same text as JSON.stringify({ gameId, events }), without building the object.
+      `{"gameId":${JSON.stringify(game.id)},"events":[${eventJson}]}`,
+      ...counted([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
+      ...monsters,
+    ];
     return this.run(game.id, () =>
-      this.redis.dwemthyCommit(
-        scriptKeys.length,
-        ...scriptKeys,
-        String(change.fromVersion),
-        this.options.ttlMs,
-        JSON.stringify(payload),
-      ),
+      this.redis.dwemthyCommit(scriptKeys.length, ...scriptKeys, ...args),
     );
   }
 
@@ -163,11 +192,13 @@ export class RedisGameRepository implements GameRepository {
   }
 
   async recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {
-    if (limit <= 0) return [];
-    const raw = await this.run(gameId, () =>
-      this.redis.lrange(this.keys(gameId).events, -limit, -1),
+    const wanted = Math.min(limit, this.options.maxEvents);
+    if (wanted <= 0) return [];
+    // Each entry holds one turn, so the last `wanted` entries hold at least `wanted` events.
+    const entries = await this.run(gameId, () =>
+      this.redis.lrange(this.keys(gameId).events, -wanted, -1),
     );
-    return raw.map((json) => parseEvent(gameId, json));
+    return entries.flatMap((entry) => decodeLogEntry(gameId, entry)).slice(-wanted);
   }
 
   /** Runs a Redis call, turning the store's failures into domain errors; bugs pass through. */

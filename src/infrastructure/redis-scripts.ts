@@ -1,37 +1,49 @@
 /**
  * The Lua scripts of the Redis store. Each runs atomically, so a turn is either wholly written or
  * not at all, and needs no WATCH (unsafe on a shared connection). Write scripts get every key they
- * touch through KEYS (Redis Cluster needs that); values come as one JSON argument of strings.
+ * touch through KEYS (Redis Cluster needs that), in RedisGameKeys.forScript's order: game, the
+ * older layout's rabbit hash, array, events, then the monsters front first.
+ *
+ * Arguments are flat strings in fixed positions, never a JSON document: decoding one with cjson
+ * on every call was a measurable part of a turn's cost in redis-server, which every instance
+ * shares. A list of fields is given as its length followed by its items.
  */
 
 /**
- * Creates a game unless its id exists. KEYS: forScript(ids). ARGV: ttl ms, payload
- * `{game: [f, v, ...], rabbit: [...], monsters: [[f, v, ...], ...], ids: [...], events: [json...],
- *   commitId}`. Returns 1 when created (or when this very creation was already done), 0 when the
- * id was taken.
+ * Creates a game unless its id exists. KEYS: forScript(ids). ARGV: ttl ms, commit id, the opening
+ * turn's log entry, how many events it holds, then the game hash (n, fields...), then for each
+ * monster in KEYS's order: its id, n, fields... Returns 1 when created (or when this very creation
+ * was already done), 0 when the id was taken.
  */
 export const CREATE_GAME = `
-local p = cjson.decode(ARGV[2])
 if redis.call('EXISTS', KEYS[1]) == 1 then
   -- A client may send this script again after losing the reply (a Cluster failover does):
   -- the game it created then carries its commit id, and it was created.
-  if redis.call('HGET', KEYS[1], 'lastCommit') == p.commitId then return 1 end
+  if redis.call('HGET', KEYS[1], 'lastCommit') == ARGV[2] then return 1 end
   return 0
 end
-redis.call('HSET', KEYS[1], unpack(p.game))
-redis.call('HSET', KEYS[1], 'lastCommit', p.commitId)
-redis.call('HSET', KEYS[2], unpack(p.rabbit))
-for i, fields in ipairs(p.monsters) do redis.call('HSET', KEYS[4 + i], unpack(fields)) end
-redis.call('RPUSH', KEYS[3], unpack(p.ids))
-if #p.events > 0 then redis.call('RPUSH', KEYS[4], unpack(p.events)) end
+local n = tonumber(ARGV[5])
+redis.call('HSET', KEYS[1], 'lastCommit', ARGV[2], 'loggedEvents', ARGV[4], unpack(ARGV, 6, 5 + n))
+local at = 6 + n
+local ids = {}
+for i = 5, #KEYS do
+  ids[#ids + 1] = ARGV[at]
+  local k = tonumber(ARGV[at + 1])
+  redis.call('HSET', KEYS[i], unpack(ARGV, at + 2, at + 1 + k))
+  at = at + 2 + k
+end
+redis.call('RPUSH', KEYS[3], unpack(ids))
+if ARGV[3] ~= '' then redis.call('RPUSH', KEYS[4], ARGV[3]) end
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 return 1
 `;
 
 /**
- * Reads a whole game in one round trip. KEYS: game, rabbit, array. ARGV: the monsters' key prefix
- * (RedisGameKeys.monsterPrefix). Returns nil when there is no game, else {game fields, rabbit
- * fields, monster ids, {fields of each monster}}.
+ * Reads a whole game in one round trip. KEYS: game, array, the older layout's rabbit hash. ARGV:
+ * the monsters' key prefix (RedisGameKeys.monsterPrefix). Returns nil when there is no game, else
+ * {game fields, monster ids, {fields of each monster}, rabbit hash fields}: the last is read only
+ * for a game of the older layout, whose game hash has no rabbit fields (found in the fields
+ * already read, so a game of this layout pays no call for it), and is empty otherwise.
  *
  * The only script that names keys itself: the monster ids are known only once the list is read.
  * Their prefix carries the same {gameId} hash tag, so they live in the same Cluster slot as the
@@ -40,57 +52,140 @@ return 1
 export const LOAD_GAME = `
 local game = redis.call('HGETALL', KEYS[1])
 if #game == 0 then return false end
-local rabbit = redis.call('HGETALL', KEYS[2])
-local ids = redis.call('LRANGE', KEYS[3], 0, -1)
+local rabbit = {}
+local legacy = true
+for i = 1, #game, 2 do
+  if game[i] == 'rabbitLife' then
+    legacy = false
+    break
+  end
+end
+if legacy then rabbit = redis.call('HGETALL', KEYS[3]) end
+local ids = redis.call('LRANGE', KEYS[2], 0, -1)
 local monsters = {}
 for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[1] .. id) end
-return {game, rabbit, ids, monsters}
+return {game, ids, monsters, rabbit}
 `;
 
 /**
  * Commits one change (a turn, or a monster patched) if the stored version is still the expected
- * one. KEYS: forScript(ids of the
- * monsters before the turn). ARGV: expected version, ttl ms, payload
- * `{game: [f, v, ...], rabbit: [...], pop: n, monsters: [[keyIndex, [f, v, ...]], ...],
- *   events: [json...], maxEvents: n, channel: name, message: json, commitId}`. Idempotent: a repeat
- * of an applied commit (same commitId) answers COMMITTED and writes nothing.
- * Refuses whole (WRONGTYPE) if any key has the wrong type; else pops and deletes the `pop` front
- * monsters that died, sets only the changed fields, appends the events to the capped log,
- * publishes them, and refreshes the TTL of every key.
+ * one. KEYS: forScript(ids of the monsters before the change). ARGV: expected version, commit id,
+ * ttl ms, the TTL refresh interval ms, most events kept, how many more the log may hold before it
+ * is trimmed, how many front monsters died, the turn's log entry ('' for none), how many events
+ * it holds, channel, message, then the game hash's changed fields (n, fields...) with updatedAt
+ * among them, then each changed monster: its KEYS index, n, fields... Idempotent: a repeat of an
+ * applied commit (same commit id) answers COMMITTED and writes nothing.
+ *
+ * Every call a script makes costs redis-server a few microseconds, and every instance shares that
+ * server, so a turn makes as few as it can: read the game hash's state, check the type of the
+ * monster it changes, append to the log, write the game hash, the changed monster, the array when
+ * a monster died, publish. The rest is done only now and then:
+ * - The log is trimmed once it holds `slack` events more than the most kept, by dropping the
+ *   oldest entries beyond those; `recentEvents` never returns more than the most kept.
+ * - The TTL of every key is refreshed when this commit's updatedAt falls in another interval
+ *   (a hundredth of the TTL by default) than the previous commit's: the last refresh was then in
+ *   the previous commit's interval, so after any commit a game has at least TTL minus one
+ *   interval to live, and an abandoned one still expires.
+ *
+ * Atomic: Redis does not undo a script's earlier writes when a later command fails, so no write
+ * may fail after the first. The game hash's type is proven by the HMGET, the type of every
+ * monster written and of the array (when a monster died) is checked before any write, and the
+ * log is the first key written, so a log of the wrong type refuses the turn before anything is
+ * written. A log found missing (deleted by hand) starts over, counted from this turn and given
+ * the TTL. A game of the older layout gets its rabbit moved into the game hash on the way.
  */
 export const COMMIT_TURN = `
-local version = redis.call('HGET', KEYS[1], 'version')
-if not version then return 'NOT_FOUND' end
-local p = cjson.decode(ARGV[3])
-if version ~= ARGV[1] then
+local state = redis.call('HMGET', KEYS[1], 'version', 'lastCommit', 'loggedEvents', 'rabbitLife', 'updatedAt')
+if not state[1] then return 'NOT_FOUND' end
+if state[1] ~= ARGV[1] then
   -- The same commit sent again (its reply was lost, and a client resent it) finds its own id
   -- as the last commit: it was applied once, and is not applied twice.
-  if redis.call('HGET', KEYS[1], 'lastCommit') == p.commitId then return 'COMMITTED' end
+  if state[2] == ARGV[2] then return 'COMMITTED' end
   return 'CONFLICT'
 end
--- Redis does not undo a script's earlier writes when a later command fails, so every key's type
--- is checked before the first write: a corrupt key refuses the whole turn instead of half of it.
-for i = 2, #KEYS do
-  local found = redis.call('TYPE', KEYS[i]).ok
-  local wanted = (i == 3 or i == 4) and 'list' or 'hash'
-  if found ~= wanted and found ~= 'none' then
-    return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. found .. ', not a ' .. wanted)
+local n = tonumber(ARGV[12])
+local interval = tonumber(ARGV[4])
+local before = tonumber(state[5])
+local refresh = true
+for i = 13, 11 + n, 2 do
+  if ARGV[i] == 'updatedAt' and before then
+    refresh = math.floor(before / interval) ~= math.floor(tonumber(ARGV[i + 1]) / interval)
   end
 end
-redis.call('HSET', KEYS[1], unpack(p.game))
-redis.call('HSET', KEYS[1], 'lastCommit', p.commitId)
-if #p.rabbit > 0 then redis.call('HSET', KEYS[2], unpack(p.rabbit)) end
-for i = 1, p.pop do
-  redis.call('DEL', KEYS[4 + i])
-  redis.call('LPOP', KEYS[3])
+local pop = tonumber(ARGV[7])
+local function wrongType(key, wanted)
+  local found = redis.call('TYPE', key).ok
+  if found ~= wanted and found ~= 'none' then
+    return redis.error_reply('WRONGTYPE ' .. key .. ' holds a ' .. found .. ', not a ' .. wanted)
+  end
+  return false
 end
-for _, change in ipairs(p.monsters) do redis.call('HSET', KEYS[change[1]], unpack(change[2])) end
-if #p.events > 0 then
-  redis.call('RPUSH', KEYS[4], unpack(p.events))
-  redis.call('LTRIM', KEYS[4], -p.maxEvents, -1)
-  redis.call('PUBLISH', p.channel, p.message)
+local bad = pop > 0 and wrongType(KEYS[3], 'list')
+if bad then return bad end
+local at = 13 + n
+while at <= #ARGV do
+  bad = wrongType(KEYS[tonumber(ARGV[at])], 'hash')
+  if bad then return bad end
+  at = at + 2 + tonumber(ARGV[at + 1])
 end
-for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+local fields = {'lastCommit', ARGV[2]}
+local old
+if not state[4] then
+  -- The older layout: the rabbit moves whole into the game hash, then the change's fields follow.
+  local names = {life = 'rabbitLife', strength = 'rabbitStrength', charisma = 'rabbitCharisma',
+    weapon = 'rabbitWeapon', bombs = 'rabbitBombs'}
+  old = redis.call('HGETALL', KEYS[2])
+  for i = 1, #old, 2 do
+    if names[old[i]] then
+      fields[#fields + 1] = names[old[i]]
+      fields[#fields + 1] = old[i + 1]
+    end
+  end
+end
+if ARGV[8] ~= '' then
+  local length = redis.call('RPUSH', KEYS[4], ARGV[8])
+  -- A log of the older layout holds one event per entry, and no count.
+  local logged = (tonumber(state[3]) or length - 1) + tonumber(ARGV[9])
+  if length == 1 then
+    logged = tonumber(ARGV[9])
+    redis.call('PEXPIRE', KEYS[4], ARGV[3])
+  end
+  local max = tonumber(ARGV[5])
+  if logged > max + tonumber(ARGV[6]) then
+    -- Each entry holds at least one event, so the oldest (logged - max) entries hold all the
+    -- events to drop: drop every whole entry among them that holds only such events.
+    local excess = logged - max
+    local drop, dropped = 0, 0
+    for _, entry in ipairs(redis.call('LRANGE', KEYS[4], 0, excess - 1)) do
+      local count = 1
+      if string.sub(entry, 1, 1) ~= '{' then count = select(2, string.gsub(entry, '\\30', '')) end
+      if dropped + count > excess then break end
+      dropped = dropped + count
+      drop = drop + 1
+    end
+    if drop > 0 then redis.call('LTRIM', KEYS[4], drop, -1) end
+    logged = logged - dropped
+  end
+  fields[#fields + 1] = 'loggedEvents'
+  fields[#fields + 1] = logged
+end
+for i = 13, 12 + n do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+if old then redis.call('DEL', KEYS[2]) end
+if pop > 0 then
+  for i = 1, pop do redis.call('DEL', KEYS[4 + i]) end
+  redis.call('LPOP', KEYS[3], pop)
+end
+at = 13 + n
+while at <= #ARGV do
+  local k = tonumber(ARGV[at + 1])
+  redis.call('HSET', KEYS[tonumber(ARGV[at])], unpack(ARGV, at + 2, at + 1 + k))
+  at = at + 2 + k
+end
+if ARGV[8] ~= '' then redis.call('PUBLISH', ARGV[10], ARGV[11]) end
+if refresh then
+  for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+end
 return 'COMMITTED'
 `;
 

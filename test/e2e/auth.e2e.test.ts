@@ -234,7 +234,7 @@ describe("auth: only the game's player token attacks, updates monsters and aband
           attack: { game: { id: game.id, turn: 1, version: 1 } },
         });
         expect(await redis.hget(gameKey(game.id, "game"), "turn")).toBe("1");
-        expect(await redis.hget(gameKey(game.id, "rabbit"), "bombs")).toBe("2");
+        expect(await redis.hget(gameKey(game.id, "game"), "rabbitBombs")).toBe("2");
       });
 
       it("updateMonster changes the monster", async () => {

@@ -1,12 +1,23 @@
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { DomainError } from "../../src/domain/domain-error";
 import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
+import type { Weapon } from "../../src/domain/weapon";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
-import { gameServiceOn } from "../support/services";
-import { keysOf, keysOfGame, pttls, snapshot } from "./redis-support";
+import { gameServiceOn, ManualClock } from "../support/services";
+import {
+  FRESH_RABBIT,
+  keysOf,
+  keysOfGame,
+  pttls,
+  RS,
+  seedThatKillsTheFront,
+  snapshot,
+  US,
+} from "./redis-support";
 
 const ARRAY: MonsterSpec[] = [
   { name: "Toad", life: 40, strength: 1, charisma: 3, weapon: 1 },
@@ -79,17 +90,32 @@ describe("Corrupt games in Redis", () => {
   }
 
   const loadCases: [string, (k: Keys) => Promise<unknown>][] = [
-    ['rabbit life "abc"', (k) => raw.hset(k.rabbit, "life", "abc")],
-    ['rabbit life ""', (k) => raw.hset(k.rabbit, "life", "")],
-    ['rabbit life "12abc"', (k) => raw.hset(k.rabbit, "life", "12abc")],
-    ['rabbit life "1.5"', (k) => raw.hset(k.rabbit, "life", "1.5")],
-    ['rabbit life "1e3"', (k) => raw.hset(k.rabbit, "life", "1e3")],
-    ['rabbit life " 7"', (k) => raw.hset(k.rabbit, "life", " 7")],
-    ['rabbit life "NaN"', (k) => raw.hset(k.rabbit, "life", "NaN")],
-    ['rabbit life "Infinity"', (k) => raw.hset(k.rabbit, "life", "Infinity")],
-    ['rabbit strength "0x1F"', (k) => raw.hset(k.rabbit, "strength", "0x1F")],
-    ["rabbit without bombs", (k) => raw.hdel(k.rabbit, "bombs")],
-    ["rabbit hash gone", (k) => raw.del(k.rabbit)],
+    ['game rabbitLife "abc"', (k) => raw.hset(k.game, "rabbitLife", "abc")],
+    ['game rabbitLife ""', (k) => raw.hset(k.game, "rabbitLife", "")],
+    ['game rabbitLife "12abc"', (k) => raw.hset(k.game, "rabbitLife", "12abc")],
+    ['game rabbitLife "1.5"', (k) => raw.hset(k.game, "rabbitLife", "1.5")],
+    ['game rabbitLife "1e3"', (k) => raw.hset(k.game, "rabbitLife", "1e3")],
+    ['game rabbitLife " 7"', (k) => raw.hset(k.game, "rabbitLife", " 7")],
+    ['game rabbitLife "NaN"', (k) => raw.hset(k.game, "rabbitLife", "NaN")],
+    ['game rabbitLife "Infinity"', (k) => raw.hset(k.game, "rabbitLife", "Infinity")],
+    ['game rabbitStrength "0x1F"', (k) => raw.hset(k.game, "rabbitStrength", "0x1F")],
+    ['game rabbitCharisma "-"', (k) => raw.hset(k.game, "rabbitCharisma", "-")],
+    ['game rabbitWeapon "4.0"', (k) => raw.hset(k.game, "rabbitWeapon", "4.0")],
+    ["game without rabbitBombs", (k) => raw.hdel(k.game, "rabbitBombs")],
+    ["game without rabbitStrength", (k) => raw.hdel(k.game, "rabbitStrength")],
+    // No rabbitLife reads as the older layout, whose rabbit hash this game does not have.
+    ["game without rabbitLife (and no rabbit hash)", (k) => raw.hdel(k.game, "rabbitLife")],
+    [
+      "game without any rabbit field (and no rabbit hash)",
+      (k) => raw.hdel(k.game, ...Object.keys(FRESH_RABBIT)),
+    ],
+    [
+      "game without rabbitLife, and its older layout's rabbit hash without bombs",
+      async (k) => {
+        await raw.hdel(k.game, ...Object.keys(FRESH_RABBIT));
+        await raw.hset(k.rabbit, { life: 10, strength: 2, charisma: 44, weapon: 4 });
+      },
+    ],
     ["monster 2 without strength", (k) => raw.hdel(k.monster("2"), "strength")],
     ['monster 1 life "abc"', (k) => raw.hset(k.monster("1"), "life", "abc")],
     ['monster 3 weapon "-"', (k) => raw.hset(k.monster("3"), "weapon", "-")],
@@ -109,9 +135,9 @@ describe("Corrupt games in Redis", () => {
     ["monster 1 listed in the array, its hash deleted", (k) => raw.del(k.monster("1"))],
     ["an id in the array with no hash at all", (k) => raw.rpush(k.array, "99")],
     [
-      "rabbit is a string (wrong type)",
+      "game without rabbitLife, and its older layout's rabbit hash a string (wrong type)",
       async (k) => {
-        await raw.del(k.rabbit);
+        await raw.hdel(k.game, ...Object.keys(FRESH_RABBIT));
         await raw.set(k.rabbit, "life=10");
       },
     ],
@@ -134,6 +160,20 @@ describe("Corrupt games in Redis", () => {
       async (k) => {
         await raw.del(k.monster("2"));
         await raw.sadd(k.monster("2"), "Crow");
+      },
+    ],
+    [
+      "monster 1 (the front) is a string (wrong type)",
+      async (k) => {
+        await raw.del(k.monster("1"));
+        await raw.set(k.monster("1"), "Toad");
+      },
+    ],
+    [
+      "monster 3 (the last) is a string (wrong type)",
+      async (k) => {
+        await raw.del(k.monster("3"));
+        await raw.set(k.monster("3"), "Hare");
       },
     ],
   ];
@@ -177,6 +217,10 @@ describe("Corrupt games in Redis", () => {
     ["JSON null", "null"],
     ["a JSON number", "42"],
     ["an object that is no event", '{"type":"MonsterEmerged"}'],
+    ["a compact entry with an unknown event code", `1${RS}Z5`],
+    ["a compact entry with no turn", `${RS}L5`],
+    ["a compact entry with a bad number", `1${RS}Lfive`],
+    ["a compact entry whose first name is left empty", `1${RS}h3${US}`],
   ])("an events entry that is %s: recentEvents is CORRUPT_GAME", async (_name, entry) => {
     const { id, k } = await freshGame();
     await raw.rpush(k.events, entry);
@@ -194,25 +238,71 @@ describe("Corrupt games in Redis", () => {
     await expectCorrupt(repo.recentEvents(id, 10));
   });
 
-  it("an events list of the wrong type: an attack is CORRUPT_GAME and writes nothing", async () => {
-    const { id, k, token } = await freshGame();
-    await raw.del(k.events);
-    await raw.set(k.events, "[]");
-    const keys = await lowerTtl(id);
-    const before = await snapshot(raw, prefix, id);
+  /** Makes a fresh game one of the older layout: its rabbit in a hash of its own, no log count. */
+  async function toOlderLayout(k: Keys): Promise<void> {
+    await raw.hdel(k.game, ...Object.keys(FRESH_RABBIT), "loggedEvents");
+    await raw.hset(k.game, "lastCommit", randomUUID());
+    await raw.hset(k.rabbit, { life: 10, strength: 2, charisma: 44, weapon: 4, bombs: 3 });
+    await raw.pexpire(k.rabbit, 60_000);
+  }
 
-    await expectCorrupt(service.attack(id, "BOOMERANG", token));
+  const killSeed = seedThatKillsTheFront(ARRAY, "BOMB");
+  const wrongLogCases: [string, number, Weapon, boolean][] = [
+    ["a plain turn", 21, "BOOMERANG", false],
+    ["a turn that kills the front monster", killSeed, "BOMB", false],
+    ["the first turn of a game of the older layout", 21, "BOOMERANG", true],
+  ];
 
-    // All-or-nothing (GameRepository: "Every write is all-or-nothing"): the failed commit must
-    // not have bumped the version, moved the dice or hurt the rabbit.
-    expect(await snapshot(raw, prefix, id)).toEqual(before);
-    await expectNothingWritten(id, before, keys);
-    // And the turn can still be played once the log is repaired, from version 0.
-    await raw.del(k.events);
-    const turn = await service.attack(id, "BOOMERANG", token);
-    expect(turn.game.version).toBe(1);
-    expect(turn.game.turn).toBe(1);
-  });
+  it.each(wrongLogCases)(
+    "an events key that is a string (wrong type), %s: the attack is CORRUPT_GAME and nothing at all changes, TTLs included",
+    async (_name, seed, weapon, older) => {
+      const ttl = 60_000;
+      const start = 600 * 3_000_000_000;
+      const clock = new ManualClock(start);
+      const svc = gameServiceOn(repo, undefined, clock);
+      const { game, playerToken: token } = await svc.startGame({ monsters: ARRAY, seed });
+      const id = game.id;
+      const k = keysOf(prefix, id);
+      if (older) await toOlderLayout(k);
+      await raw.del(k.events);
+      await raw.set(k.events, "[]");
+      await raw.pexpire(k.events, ttl);
+      const keys = await lowerTtl(id);
+      expect(keys).toEqual(
+        [
+          k.game,
+          k.array,
+          k.events,
+          ...(older ? [k.rabbit] : []),
+          ...["1", "2", "3"].map(k.monster),
+        ].sort(),
+      );
+      const before = await snapshot(raw, prefix, id);
+
+      // Ten intervals later: the commit would refresh every TTL if it wrote anything.
+      clock.time = start + 6_000;
+      await expectCorrupt(svc.attack(id, weapon, token));
+
+      // All-or-nothing (GameRepository: "Every write is all-or-nothing"): the failed commit must
+      // not have bumped the version, moved the dice, hurt the rabbit, moved the rabbit out of its
+      // older hash, deleted a monster or popped the array.
+      await expectNothingWritten(id, before, keys);
+      expect(await raw.get(k.events)).toBe("[]");
+
+      // And the turn can still be played once the log is repaired, from version 0.
+      await raw.del(k.events);
+      const turn = await svc.attack(id, weapon, token);
+      expect(turn.game.version).toBe(1);
+      expect(turn.game.turn).toBe(1);
+      expect(await repo.load(id)).toEqual(turn.game);
+      expect(await raw.exists(k.rabbit)).toBe(0);
+      // A log found missing starts over: counted from this turn alone, and given the game's TTL.
+      expect(await raw.hget(k.game, "loggedEvents")).toBe(String(turn.events.length));
+      expect(await raw.pttl(k.events)).toBeGreaterThan(0);
+      expect(await repo.recentEvents(id, 50)).toEqual(turn.events);
+      if (weapon === "BOMB") expect(await raw.exists(k.monster("1"))).toBe(0);
+    },
+  );
 
   it("readMonsterField of a non-numeric stat is CORRUPT_GAME; the name is read as text", async () => {
     const { id, k } = await freshGame();

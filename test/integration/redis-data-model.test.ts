@@ -5,14 +5,22 @@ import type { MonsterSpec } from "../../src/domain/monster";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
-import { gameServiceOn } from "../support/services";
+import { gameServiceOn, ManualClock } from "../support/services";
+import type { BattleEvent } from "../../src/domain/battle-event";
+import type { Weapon } from "../../src/domain/weapon";
 import {
+  COMMIT_ID,
+  FRESH_RABBIT,
   keysOf,
   keysOfGame,
+  logEntryOf,
   pttls,
+  rabbitInGameHash,
+  RS,
   seedThatKillsTheFront,
   sha256Hex,
   sleep,
+  US,
 } from "./redis-support";
 
 /** A custom array: a first monster one bomb kills, names that need escaping on the way to Lua. */
@@ -30,6 +38,12 @@ const GAME_FIELDS = [
   "currentMonsterId",
   "dice",
   "lastCommit",
+  "loggedEvents",
+  "rabbitBombs",
+  "rabbitCharisma",
+  "rabbitLife",
+  "rabbitStrength",
+  "rabbitWeapon",
   "status",
   "tokenHash",
   "turn",
@@ -52,8 +66,12 @@ describe("Redis data model (looked at with raw commands)", () => {
   let service: GameService;
   let commands: ReturnType<typeof countCommands>;
 
-  const serviceWith = (ttlMs: number, maxEvents: number): GameService =>
-    gameServiceOn(new RedisGameRepository(client, { keyPrefix: prefix, ttlMs, maxEvents }));
+  const serviceWith = (ttlMs: number, maxEvents: number, clock?: ManualClock): GameService =>
+    gameServiceOn(
+      new RedisGameRepository(client, { keyPrefix: prefix, ttlMs, maxEvents }),
+      undefined,
+      clock,
+    );
 
   beforeAll(async () => {
     client = await connectedClient();
@@ -66,16 +84,16 @@ describe("Redis data model (looked at with raw commands)", () => {
     await raw.quit();
   });
 
-  it("stores a custom array as hashes and lists, each hash holding exactly its stats", async () => {
+  it("stores a custom array as hashes and lists, the rabbit in the game hash, each hash holding exactly its fields", async () => {
     const { game, playerToken } = await service.startGame({ monsters: ARRAY, seed: 11 });
     const k = keysOf(prefix, game.id);
     const monsterKeys = ["1", "2", "3", "4"].map(k.monster);
 
     expect(await keysOfGame(raw, prefix, game.id)).toEqual(
-      [k.game, k.rabbit, k.array, k.events, ...monsterKeys].sort(),
+      [k.game, k.array, k.events, ...monsterKeys].sort(),
     );
     expect(await raw.type(k.game)).toBe("hash");
-    expect(await raw.type(k.rabbit)).toBe("hash");
+    expect(await raw.exists(k.rabbit)).toBe(0); // no rabbit hash: the rabbit is in the game hash
     for (const key of monsterKeys) expect(await raw.type(key)).toBe("hash");
     expect(await raw.type(k.array)).toBe("list");
     expect(await raw.type(k.events)).toBe("list");
@@ -83,14 +101,8 @@ describe("Redis data model (looked at with raw commands)", () => {
     for (const [i, monster] of ARRAY.entries()) {
       expect(await raw.hgetall(k.monster(String(i + 1)))).toEqual(statsOf(monster));
     }
-    expect(await raw.hgetall(k.rabbit)).toEqual({
-      life: "10",
-      strength: "2",
-      charisma: "44",
-      weapon: "4",
-      bombs: "3",
-    });
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3", "4"]);
+    expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}Gnat`]);
 
     const stored = await raw.hgetall(k.game);
     expect(Object.keys(stored).sort()).toEqual(GAME_FIELDS);
@@ -103,7 +115,13 @@ describe("Redis data model (looked at with raw commands)", () => {
       currentMonsterId: "1",
       createdAt: String(game.createdAt),
       updatedAt: String(game.createdAt),
-      lastCommit: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      rabbitLife: "10",
+      rabbitStrength: "2",
+      rabbitCharisma: "44",
+      rabbitWeapon: "4",
+      rabbitBombs: "3",
+      loggedEvents: "1", // the opening emergence
+      lastCommit: expect.stringMatching(COMMIT_ID),
     });
     expect(stored.dice).toMatch(/^xoroshiro128plus:-?\d+,-?\d+,-?\d+,-?\d+$/);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -111,32 +129,42 @@ describe("Redis data model (looked at with raw commands)", () => {
     expect(JSON.stringify(await raw.hgetall(k.game))).not.toContain(playerToken);
   });
 
-  it("stores the default bestiary as six monster hashes, ids 1..6 in order", async () => {
+  it("stores the default bestiary as six monster hashes, ids 1..6 in order: 3 + 6 keys in all", async () => {
     const { game, playerToken } = await service.startGame();
     const k = keysOf(prefix, game.id);
+    const monsterKeys = ["1", "2", "3", "4", "5", "6"].map(k.monster);
 
+    expect(await keysOfGame(raw, prefix, game.id)).toEqual(
+      [k.game, k.array, k.events, ...monsterKeys].sort(),
+    );
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3", "4", "5", "6"]);
     for (const [i, monster] of BESTIARY.entries()) {
       const key = k.monster(String(i + 1));
       expect(await raw.type(key)).toBe("hash");
       expect(await raw.hgetall(key)).toEqual(statsOf(monster));
     }
-    expect(await raw.exists(k.monster("7"), k.monster("0"))).toBe(0);
-    expect(await raw.hgetall(k.rabbit)).toEqual({
-      life: "10",
-      strength: "2",
-      charisma: "44",
-      weapon: "4",
-      bombs: "3",
+    expect(await raw.exists(k.monster("7"), k.monster("0"), k.rabbit)).toBe(0);
+    expect(await raw.hgetall(k.game)).toEqual({
+      status: "IN_PROGRESS",
+      turn: "0",
+      version: "0",
+      dice: game.dice,
+      tokenHash: sha256Hex(playerToken),
+      currentMonsterId: "1",
+      createdAt: String(game.createdAt),
+      updatedAt: String(game.createdAt),
+      ...FRESH_RABBIT,
+      loggedEvents: "1",
+      lastCommit: expect.stringMatching(COMMIT_ID),
     });
-    expect(await raw.hget(k.game, "tokenHash")).toBe(sha256Hex(playerToken));
-    expect(await raw.hget(k.game, "currentMonsterId")).toBe("1");
-    expect((await keysOfGame(raw, prefix, game.id)).length).toBe(4 + 6);
+    expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}${BESTIARY[0]!.name}`]);
+    expect((await keysOfGame(raw, prefix, game.id)).length).toBe(3 + 6);
   });
 
   it("deletes a monster that dies, pops its id off the array, and makes the next one current", async () => {
     const { game, playerToken } = await service.startGame({ monsters: ARRAY, seed: KILL_SEED });
     const k = keysOf(prefix, game.id);
+    const createdWith = await raw.hget(k.game, "lastCommit");
 
     const turn = await service.attack(game.id, "BOMB", playerToken);
     expect(turn.events.filter((e) => e.type === "CreatureDied").map((e) => e.creature)).toContain(
@@ -158,17 +186,13 @@ describe("Redis data model (looked at with raw commands)", () => {
       currentMonsterId: "2",
       createdAt: String(game.createdAt),
       updatedAt: String(turn.game.updatedAt),
-      lastCommit: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      ...rabbitInGameHash({ ...turn.game.rabbit, strength: 2, charisma: 44, weapon: 4, bombs: 2 }),
+      loggedEvents: String(1 + turn.events.length),
+      lastCommit: expect.stringMatching(COMMIT_ID),
     });
     expect(turn.game.dice).not.toBe(game.dice);
-    const rabbit = turn.game.rabbit;
-    expect(await raw.hgetall(k.rabbit)).toEqual({
-      life: String(rabbit.life),
-      strength: "2",
-      charisma: "44",
-      weapon: "4",
-      bombs: "2",
-    });
+    expect(await raw.exists(k.rabbit)).toBe(0);
+    expect(await raw.llen(k.events)).toBe(2); // one entry per turn: the opening, then turn 1
     // The monsters left are exactly what the turn returned, and the untouched ones are as created.
     for (const monster of turn.game.monsters) {
       const { id, ...spec } = monster;
@@ -177,8 +201,10 @@ describe("Redis data model (looked at with raw commands)", () => {
     expect(await raw.hgetall(k.monster("3"))).toEqual(statsOf(ARRAY[2]!));
     expect(await raw.hgetall(k.monster("4"))).toEqual(statsOf(ARRAY[3]!));
     expect(await keysOfGame(raw, prefix, game.id)).toEqual(
-      [k.game, k.rabbit, k.array, k.events, k.monster("2"), k.monster("3"), k.monster("4")].sort(),
+      [k.game, k.array, k.events, k.monster("2"), k.monster("3"), k.monster("4")].sort(),
     );
+    expect(createdWith).toMatch(COMMIT_ID);
+    expect(await raw.hget(k.game, "lastCommit")).not.toBe(createdWith); // a new id per commit
   });
 
   it("keeps the last monster's death as VICTORY with an empty array and no current monster", async () => {
@@ -196,40 +222,85 @@ describe("Redis data model (looked at with raw commands)", () => {
     expect(await service.getGame(game.id)).toEqual(turn.game);
   });
 
-  it("gives every key of a game the configured TTL, and every write starts it again", async () => {
+  it("gives every key of a game the configured TTL when it is created", async () => {
     const ttl = 60_000;
     const svc = serviceWith(ttl, 50);
-    const { game, playerToken } = await svc.startGame({ monsters: ARRAY, seed: KILL_SEED });
+    const { game } = await svc.startGame({ monsters: ARRAY, seed: KILL_SEED });
     const k = keysOf(prefix, game.id);
-    const all = [k.game, k.rabbit, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)];
+    const all = [k.game, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)];
 
+    expect(await keysOfGame(raw, prefix, game.id)).toEqual([...all].sort());
     for (const [key, pttl] of Object.entries(await pttls(raw, all))) {
       expect([key, pttl > ttl - 5_000 && pttl <= ttl]).toEqual([key, true]);
     }
+  });
 
-    await sleep(1_100);
-    for (const [key, pttl] of Object.entries(await pttls(raw, all))) {
-      expect([key, pttl < ttl - 1_000]).toEqual([key, true]);
-    }
-    await svc.attack(game.id, "BOMB", playerToken); // kills monster 1
-    const left = [k.game, k.rabbit, k.array, k.events, ...["2", "3", "4"].map(k.monster)];
-    for (const [key, pttl] of Object.entries(await pttls(raw, left))) {
-      expect([key, pttl > ttl - 500 && pttl <= ttl]).toEqual([key, true]);
-    }
-    expect(await raw.pttl(k.monster("1"))).toBe(-2);
+  it("refreshes the TTL of every key only on a commit whose updatedAt is in another interval (ttl/100) than the last one's", async () => {
+    const ttl = 60_000; // refreshed once per interval of 600 ms of the games' clock
+    const lowered = 30_000; // set by the test: a refresh brings a key back above ttl - 5 s
+    const start = 600 * 3_000_000_000; // the start of an interval
+    const clock = new ManualClock(start + 100);
+    const svc = serviceWith(ttl, 50, clock);
+    const { game, playerToken } = await svc.startGame({ monsters: ARRAY, seed: KILL_SEED });
+    const k = keysOf(prefix, game.id);
+    const all = [k.game, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)];
+    const left = [k.game, k.array, k.events, ...["2", "3", "4"].map(k.monster)];
 
-    await sleep(1_100);
+    const lowerAll = async (keys: readonly string[]): Promise<void> => {
+      for (const key of keys) expect(await raw.pexpire(key, lowered)).toBe(1);
+    };
+    const expectNotRefreshed = async (keys: readonly string[], when: string): Promise<void> => {
+      expect(await keysOfGame(raw, prefix, game.id)).toEqual([...keys].sort());
+      for (const [key, pttl] of Object.entries(await pttls(raw, keys))) {
+        expect([when, key, pttl > 0 && pttl <= lowered]).toEqual([when, key, true]);
+      }
+    };
+    const expectRefreshed = async (keys: readonly string[], when: string): Promise<void> => {
+      expect(await keysOfGame(raw, prefix, game.id)).toEqual([...keys].sort());
+      for (const [key, pttl] of Object.entries(await pttls(raw, keys))) {
+        expect([when, key, pttl > ttl - 5_000 && pttl <= ttl]).toEqual([when, key, true]);
+      }
+    };
+
+    await lowerAll(all);
+    clock.time = start + 599; // the creation's interval
+    const kill = await svc.attack(game.id, "BOMB", playerToken); // kills monster 1
+    expect(kill.game.monsters.map((m) => m.id)).toEqual(["2", "3", "4"]);
+    expect(await raw.hget(k.game, "updatedAt")).toBe(String(start + 599));
+    await expectNotRefreshed(left, "turn 1, same interval");
+
+    clock.time = start + 600; // the next interval
+    await svc.attack(game.id, "LETTUCE", playerToken);
+    await expectRefreshed(left, "turn 2, next interval");
+
+    await lowerAll(left);
+    clock.time = start + 1_199; // still turn 2's interval
     await svc.updateMonster(game.id, "4", { name: "Renamed" }, playerToken);
-    for (const [key, pttl] of Object.entries(await pttls(raw, left))) {
-      expect([key, pttl > ttl - 500 && pttl <= ttl]).toEqual([key, true]);
-    }
-  }, 10_000);
+    expect(await raw.hget(k.monster("4"), "name")).toBe("Renamed");
+    await expectNotRefreshed(left, "a patch, same interval");
+    clock.time = start + 1_199;
+    await svc.attack(game.id, "SWORD", playerToken);
+    await expectNotRefreshed(left, "turn 3, same interval");
+
+    clock.time = start + 1_200; // a patch is a commit too
+    await svc.updateMonster(game.id, "3", { life: 77 }, playerToken);
+    await expectRefreshed(left, "a patch, next interval");
+
+    await lowerAll(left);
+    clock.time = start + 1_000_000; // many intervals later
+    await svc.attack(game.id, "BOOMERANG", playerToken);
+    await expectRefreshed(left, "turn 4, many intervals later");
+    expect(await raw.hget(k.game, "updatedAt")).toBe(String(start + 1_000_000));
+  });
 
   it("lets every key of an abandoned game expire, the events list and monsters included", async () => {
     const svc = serviceWith(800, 50);
     const { game, playerToken } = await svc.startGame({ monsters: ARRAY, seed: KILL_SEED });
     await svc.attack(game.id, "BOMB", playerToken);
-    expect((await keysOfGame(raw, prefix, game.id)).length).toBe(4 + 3);
+    const k = keysOf(prefix, game.id);
+    expect(await keysOfGame(raw, prefix, game.id)).toEqual(
+      [k.game, k.array, k.events, ...["2", "3", "4"].map(k.monster)].sort(),
+    );
     await sleep(1_200);
     expect(await keysOfGame(raw, prefix, game.id)).toEqual([]);
     expect(await svc.getGame(game.id)).toBeUndefined();
@@ -239,14 +310,17 @@ describe("Redis data model (looked at with raw commands)", () => {
   it("uses another configured TTL as given", async () => {
     const svc = serviceWith(7_000, 50);
     const { game } = await svc.startGame({ monsters: ARRAY, seed: 3 });
+    const k = keysOf(prefix, game.id);
     const keys = await keysOfGame(raw, prefix, game.id);
-    expect(keys.length).toBe(8);
+    expect(keys).toEqual(
+      [k.game, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)].sort(),
+    );
     for (const [key, pttl] of Object.entries(await pttls(raw, keys))) {
       expect([key, pttl > 6_000 && pttl <= 7_000]).toEqual([key, true]);
     }
   });
 
-  it("appends the JSON of each event to the events list, in order", async () => {
+  it("logs one compact entry per turn (names repeated in a turn written empty) and reads back the exact events with their RULES.md messages", async () => {
     const {
       game,
       events: opening,
@@ -256,8 +330,17 @@ describe("Redis data model (looked at with raw commands)", () => {
       seed: 5,
     });
     const k = keysOf(prefix, game.id);
-    expect(await raw.lrange(k.events, 0, -1)).toEqual(opening.map((e) => JSON.stringify(e)));
-    expect(opening).toEqual([
+    const moth = 'Mr. "Moth" \\ Ünïcorn 🦄';
+    expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}Gnat`]);
+
+    const all = [...opening];
+    const turns = [opening];
+    for (const weapon of ["LETTUCE", "BOOMERANG", "SWORD"] as const) {
+      const turn = await service.attack(game.id, weapon, playerToken);
+      all.push(...turn.events);
+      turns.push(turn.events);
+    }
+    expect(all).toEqual([
       {
         type: "MonsterEmerged",
         turn: 0,
@@ -265,33 +348,134 @@ describe("Redis data model (looked at with raw commands)", () => {
         monster: "Gnat",
         message: "[Get ready. Gnat has emerged!]",
       },
+      {
+        type: "LettuceEaten",
+        turn: 1,
+        heal: 18,
+        message: "[Healthy lettuce gives you 18 life points!!]",
+      },
+      {
+        type: "RabbitHitMonster",
+        turn: 1,
+        weapon: "LETTUCE",
+        monster: "Gnat",
+        damage: 0,
+        message: "[You hit with 0 points of damage!]",
+      },
+      {
+        type: "MonsterHitRabbit",
+        turn: 1,
+        monster: "Gnat",
+        damage: 0,
+        message: "[Your enemy hit with 0 points of damage!]",
+      },
+      {
+        type: "RabbitHitMonster",
+        turn: 2,
+        weapon: "BOOMERANG",
+        monster: "Gnat",
+        damage: 8,
+        message: "[You hit with 8 points of damage!]",
+      },
+      {
+        type: "CreatureDied",
+        turn: 2,
+        role: "MONSTER",
+        creature: "Gnat",
+        message: "[Gnat has died!]",
+      },
+      {
+        type: "MonsterEmerged",
+        turn: 2,
+        monsterId: "2",
+        monster: moth,
+        message: `[Get ready. ${moth} has emerged!]`,
+      },
+      {
+        type: "MonsterHitRabbit",
+        turn: 2,
+        monster: moth,
+        damage: 0,
+        message: "[Your enemy hit with 0 points of damage!]",
+      },
+      {
+        type: "RabbitHitMonster",
+        turn: 3,
+        weapon: "SWORD",
+        monster: moth,
+        damage: 2,
+        message: "[You hit with 2 points of damage!]",
+      },
+      {
+        type: "MonsterHitRabbit",
+        turn: 3,
+        monster: moth,
+        damage: 3,
+        message: "[Your enemy hit with 3 points of damage!]",
+      },
     ]);
 
-    const all = [...opening];
-    for (const weapon of ["LETTUCE", "BOOMERANG", "SWORD"] as const) {
-      const turn = await service.attack(game.id, weapon, playerToken);
-      all.push(...turn.events);
-    }
-    const stored = await raw.lrange(k.events, 0, -1);
-    expect(stored).toEqual(all.map((e) => JSON.stringify(e)));
-    expect(stored.map((s) => JSON.parse(s) as unknown)).toEqual(all);
+    expect(await raw.lrange(k.events, 0, -1)).toEqual([
+      `0${RS}E1${US}Gnat`,
+      `1${RS}L18${RS}HL0${US}Gnat${RS}h0${US}`,
+      `2${RS}HB8${US}Gnat${RS}DM${US}${RS}E2${US}${moth}${RS}h0${US}`,
+      `3${RS}HS2${US}${moth}${RS}h3${US}`,
+    ]);
+    expect(await raw.hget(k.game, "loggedEvents")).toBe("10");
+    // The test's own encoder (redis-support), used by other tests, agrees with these entries.
+    expect(turns.map(logEntryOf)).toEqual(await raw.lrange(k.events, 0, -1));
     expect(await service.recentEvents(game.id, 1000)).toEqual(all);
+    expect(await service.recentEvents(game.id, 3)).toEqual(all.slice(-3));
+    expect(await service.recentEvents(game.id, 1)).toEqual(all.slice(-1));
   });
 
-  it("caps the events list at maxEvents, keeping the newest", async () => {
-    const svc = serviceWith(60_000, 4);
+  it("trims the log only once it holds more than maxEvents + slack events, dropping whole oldest turns, and recentEvents returns the newest maxEvents", async () => {
+    const maxEvents = 5;
+    const slack = 10; // max(10, ceil(maxEvents / 10))
+    const svc = serviceWith(60_000, maxEvents);
     const big = [{ name: "Wall", life: 1_000_000, strength: 0, charisma: 0, weapon: 0 }];
     const { game, events: opening, playerToken } = await svc.startGame({ monsters: big, seed: 9 });
     const k = keysOf(prefix, game.id);
+
+    // The log as it must be: the turns kept, each as the entry stored when it was played.
+    const kept: { entry: string; events: BattleEvent[] }[] = [];
+    const logged = (): number => kept.reduce((n, t) => n + t.events.length, 0);
+    kept.push({ entry: `0${RS}E1${US}Wall`, events: opening });
     const all = [...opening];
-    for (let i = 0; i < 5; i++) {
-      all.push(...(await svc.attack(game.id, "LETTUCE", playerToken)).events);
-      const length = await raw.llen(k.events);
-      expect(length).toBe(Math.min(4, all.length));
+
+    // Turns of 1 (bombs ran out), 2 (a hit and a hit back) and 3+ events (lettuce, magick).
+    const weapons: Weapon[] = ["BOMB", "BOMB", "BOMB", "BOMB", "LETTUCE", "SWORD"];
+    for (let i = 0; i < 12; i++) weapons.push("BOMB", "LETTUCE", "BOOMERANG");
+    const sizes = new Set<number>();
+    let trims = 0;
+    let mostHeld = 0;
+
+    for (const [i, weapon] of weapons.entries()) {
+      const { events } = await svc.attack(game.id, weapon, playerToken);
+      all.push(...events);
+      sizes.add(events.length);
+      expect(events.every((e) => e.turn === i + 1)).toBe(true);
+      kept.push({ entry: logEntryOf(events), events });
+      if (logged() > maxEvents + slack) {
+        while (logged() - kept[0]!.events.length >= maxEvents) kept.shift();
+        trims++;
+      }
+      mostHeld = Math.max(mostHeld, logged());
+
+      expect(await raw.lrange(k.events, 0, -1)).toEqual(kept.map((t) => t.entry));
+      expect(await raw.hget(k.game, "loggedEvents")).toBe(String(logged()));
+      expect(logged()).toBeGreaterThanOrEqual(Math.min(maxEvents, all.length));
+      expect(logged()).toBeLessThanOrEqual(maxEvents + slack);
+      expect(await svc.recentEvents(game.id, 100)).toEqual(all.slice(-maxEvents));
+      expect(await svc.recentEvents(game.id, 2)).toEqual(all.slice(-2));
     }
-    expect(all.length).toBeGreaterThan(4);
-    expect(await raw.lrange(k.events, 0, -1)).toEqual(all.slice(-4).map((e) => JSON.stringify(e)));
-    expect(await svc.recentEvents(game.id, 100)).toEqual(all.slice(-4));
+    expect([...sizes].sort()).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(trims).toBeGreaterThanOrEqual(2);
+    expect(mostHeld).toBeGreaterThan(maxEvents + slack - 3); // it grew well past maxEvents untrimmed
+    // Each stored entry is a whole turn: decoded, the log is exactly the kept turns' events.
+    expect(await svc.recentEvents(game.id, maxEvents)).toEqual(
+      kept.flatMap((t) => t.events).slice(-maxEvents),
+    );
   });
 
   it("never scans, never uses KEYS, WATCH or MULTI: only scripts and single-key reads", async () => {

@@ -5,7 +5,7 @@ import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
-import { keysOf, waitUntil } from "./redis-support";
+import { COMMIT_ID, keysOf, logEntryOf, RS, US, waitUntil } from "./redis-support";
 
 const ARRAY: MonsterSpec[] = [
   { name: "Toad", life: 500, strength: 1, charisma: 3, weapon: 1 },
@@ -177,10 +177,11 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
     expect(await settle()).toEqual(["evalsha"]);
 
     // The key a script reaches is passed in KEYS: the server saw them all in the commit.
-    await service.attack(second.game.id, "BOMB", second.playerToken);
+    const bomb = await service.attack(second.game.id, "BOMB", second.playerToken);
     const k = keysOf(prefix, second.game.id);
     const [load, commit] = await settleCommands();
-    expect(load?.slice(2)).toEqual(["3", k.game, k.rabbit, k.array, k.monster("")]);
+    // The load: KEYS game, array and the older layout's rabbit, ARGV the monsters' key prefix.
+    expect(load?.slice(2)).toEqual(["3", k.game, k.array, k.rabbit, k.monster("")]);
     expect(commit?.slice(2, 3 + 6)).toEqual([
       "6",
       k.game,
@@ -189,6 +190,22 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
       k.events,
       k.monster("1"),
       k.monster("2"),
+    ]);
+    // Its arguments are flat and positional (no JSON document to decode), the log entry compact.
+    expect(bomb.game.monsters.map((m) => m.id)).toEqual(["1", "2"]);
+    expect(commit?.slice(3 + 6, 3 + 6 + 11)).toEqual([
+      "1", // the expected version
+      expect.stringMatching(COMMIT_ID),
+      "60000", // ttl ms
+      "600", // the TTL refresh interval: ttl / 100
+      "50", // most events kept
+      "10", // the log's slack: max(10, ceil(50 / 10))
+      "0", // no monster died
+      // MONITOR shows the separators as \x1e and \x1f escapes.
+      logEntryOf(bomb.events).replaceAll(RS, "\\x1e").replaceAll(US, "\\x1f"),
+      String(bomb.events.length),
+      k.channel,
+      JSON.stringify({ gameId: second.game.id, events: bomb.events }),
     ]);
   });
 });

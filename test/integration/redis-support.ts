@@ -1,10 +1,15 @@
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { BattleEvent } from "../../src/domain/battle-event";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
 import { startSeeded } from "../support/play";
 
-/** The key names DESIGN.md gives, written out here rather than taken from the code under test. */
+/**
+ * The key names of a game (README "Redis keys of a game"), written out here rather than taken from
+ * the code under test. `rabbit` is the older layout's rabbit hash: a game of today's layout has
+ * none (its rabbit is in the game hash), but the store still reads and then deletes it.
+ */
 export function keysOf(prefix: string, gameId: string) {
   const base = `${prefix}:{${gameId}}`;
   return {
@@ -16,6 +21,39 @@ export function keysOf(prefix: string, gameId: string) {
     monster: (id: string) => `${base}:monster:${id}`,
   };
 }
+
+/** A commit id as the game hash's `lastCommit` holds it: 96 random bits in 16 base64url characters. */
+export const COMMIT_ID = /^[A-Za-z0-9_-]{16}$/;
+
+/** The rabbit's fields as the game hash holds them. */
+export function rabbitInGameHash(rabbit: {
+  life: number;
+  strength: number;
+  charisma: number;
+  weapon: number;
+  bombs: number;
+}): Record<string, string> {
+  return {
+    rabbitLife: String(rabbit.life),
+    rabbitStrength: String(rabbit.strength),
+    rabbitCharisma: String(rabbit.charisma),
+    rabbitWeapon: String(rabbit.weapon),
+    rabbitBombs: String(rabbit.bombs),
+  };
+}
+
+/** The rabbit a game starts with (RULES.md), as the game hash holds it. */
+export const FRESH_RABBIT = rabbitInGameHash({
+  life: 10,
+  strength: 2,
+  charisma: 44,
+  weapon: 4,
+  bombs: 3,
+});
+
+/** The separators of a log entry (README): between events, and between an event's fields. */
+export const RS = "\x1e";
+export const US = "\x1f";
 
 /** SHA-256 hex of a text, as the token hash must be. */
 export function sha256Hex(text: string): string {
@@ -84,4 +122,42 @@ export async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promi
     if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`);
     await sleep(5);
   }
+}
+
+/**
+ * The log entry of one turn's events, written from the format README describes ("Redis keys of a
+ * game"), independently of the store's own encoder, so the two can be checked against each other.
+ */
+export function logEntryOf(events: readonly BattleEvent[]): string {
+  const weapon = { BOOMERANG: "B", SWORD: "S", LETTUCE: "L", BOMB: "X" } as const;
+  const role = { RABBIT: "R", MONSTER: "M" } as const;
+  let last = "";
+  const name = (value: string): string => {
+    const written = value === last ? "" : value;
+    last = value;
+    return written;
+  };
+  const fields = events.map((e) => {
+    switch (e.type) {
+      case "MonsterEmerged":
+        return `E${e.monsterId}${US}${name(e.monster)}`;
+      case "LettuceEaten":
+        return `L${e.heal}`;
+      case "BombsRanOut":
+        return "O";
+      case "RabbitWasTooDeadToFight":
+        return "T";
+      case "RabbitHitMonster":
+        return `H${weapon[e.weapon]}${e.damage}${US}${name(e.monster)}`;
+      case "MonsterHitRabbit":
+        return `h${e.damage}${US}${name(e.monster)}`;
+      case "MagickPoweredUp":
+        return `P${role[e.role]}${e.power}${US}${name(e.creature)}`;
+      case "CreatureDied":
+        return `D${role[e.role]}${US}${name(e.creature)}`;
+      case "ArrayDecimated":
+        return "A";
+    }
+  });
+  return [String(events[0]!.turn), ...fields].join(RS);
 }

@@ -1,3 +1,4 @@
+import type { Clock } from "../../src/domain/clock.port";
 import type { GameRepository } from "../../src/domain/game-repository.port";
 import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
@@ -5,14 +6,30 @@ import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-token
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "./play";
 
-/** A GameService on the real adapters (dice, tokens, ids, clock) over the given store. */
-export function gameServiceOn(repository: GameRepository, maxRetries?: number): GameService {
+/**
+ * A GameService on the real adapters (dice, tokens, ids, clock) over the given store; `clock`
+ * replaces the wall clock (see {@link ManualClock}).
+ */
+export function gameServiceOn(
+  repository: GameRepository,
+  maxRetries?: number,
+  clock: Clock = new SystemClock(),
+): GameService {
   return new GameService({
     repository,
     dice: diceFactory,
     tokens: new CryptoPlayerTokens(),
     ids: new CryptoGameIdGenerator(),
-    clock: new SystemClock(),
+    clock,
     maxRetries,
   });
+}
+
+/** A clock that tells the time it is set to, so a test decides each change's updatedAt. */
+export class ManualClock implements Clock {
+  constructor(public time: number) {}
+
+  now(): number {
+    return this.time;
+  }
 }
