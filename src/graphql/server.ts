@@ -38,6 +38,7 @@ import { ServerMetrics } from "./server-metrics";
 import type { ServerOptions } from "./server-options";
 import { sharedSubscribe } from "./shared-subscription-execution";
 import { ConnectionsPerClient, tooManyOperations } from "./ws-limits";
+import { batchWebSocketWrites } from "./ws-write-batching";
 
 /** The running API: HTTP and WebSocket on one port. */
 export interface DwemthyServer {
@@ -153,6 +154,8 @@ export async function createDwemthyServer(
     // The browser origins HTTP's CORS allows; refused with 403 before the upgrade.
     verifyClient: websocketOriginCheck(config.corsOrigins),
   });
+  // A connection's messages of one event loop turn leave in one write (see the file).
+  batchWebSocketWrites(wsServer);
   wsServer.on("error", (error) => logger.warn({ err: error }, "websocket server error"));
   metrics?.countConnectionsWith(() => wsServer.clients.size);
   // Each new connection spends from the client's subscription budget; one over it is closed (4429).
