@@ -661,9 +661,14 @@ async function main(): Promise<number> {
     }
     if (trivialRow && readRow && attackRow) {
       const ratio = attackRow.perSecond / trivialRow.perSecond;
+      // No longer a target (issue 10): a lighter HTTP stack lowers it without the attack changing.
+      console.log(`attack/trivial requests/s: ${ratio.toFixed(3)}`);
+      const perRequest = (t: Scenario["totals"]): number => (t.serverCpuS / t.responses) * 1e6;
       console.log(
-        `attack/trivial requests/s: ${ratio.toFixed(3)} ` +
-          `(target >= 0.8: ${ratio >= 0.8 ? "met" : "NOT met"})`,
+        `server CPU per attack beyond { __typename }: ` +
+          `${(perRequest(attack.totals) - perRequest(trivial.totals)).toFixed(0)} us ` +
+          "(what the attack itself costs the API process: rules, two Redis round trips, the " +
+          "result's fields; it should not grow)",
       );
       console.log(
         `game query/trivial requests/s: ${(readRow.perSecond / trivialRow.perSecond).toFixed(3)} ` +
