@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Redis } from "ioredis";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -110,7 +111,23 @@ describe("the GraphiQL IDE at GET /graphql (development), on Redis", () => {
     await page
       .locator(".graphiql-query-editor .view-lines", { hasText: "query Bestiary" })
       .waitFor();
-    await page.getByRole("button", { name: /^Execute query/ }).click();
+    const execute = page.getByRole("button", { name: /^Execute query/ });
+    await execute.click();
+    const result = page.locator(".graphiql-response .monaco-editor .view-lines", {
+      hasText: "IndustrialRaverMonkey",
+    });
+    try {
+      await result.waitFor({ timeout: 10_000 });
+    } catch {
+      // Seen only in the full suite on a loaded 2-core machine: the click ran nothing. Say what
+      // the page showed, then run the (read-only) query once more.
+      const pane = await page.locator(".graphiql-response").innerText();
+      await page.screenshot({ path: path.join(os.tmpdir(), "dwemthy-ide-no-result.png") });
+      console.warn(
+        `IDE: no result 10 s after Execute; the result pane shows: ${pane.slice(0, 300)}`,
+      );
+      await execute.click();
+    }
     const shown = await resultContaining(page, "IndustrialRaverMonkey");
     expect(shown).toMatch(/"bestiary": \[\s*\{\s*"name": "IndustrialRaverMonkey",\s*"life": 46/);
   });
