@@ -24,7 +24,9 @@
  * ("1000x10": subscriptions x connections), BENCH_BASELINE (10), BENCH_TURNS (30), BENCH_RATE (10),
  * BENCH_CROSS (1: also the cross-process rows; 0: not), BENCH_CHECK_MS (1000: the server's
  * SUBSCRIPTION_CHECK_MS, so that store checks run during the measured turns), BENCH_SERVER_NODE_ARGS
- * (extra node flags for the servers, split on spaces, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * (extra node flags for the servers, split on spaces, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+ * BENCH_HEAP (0; 1: heap snapshots of the servers after a full GC, before and after the
+ * subscribers, which slow the server's delivery afterwards: take latencies from a run without).
  * The file-descriptor limit must fit two sockets per connection (this process and the server's);
  * the bench says so at start when it does not.
  */
@@ -56,7 +58,10 @@ const KEY_PREFIX = `bench-fanout-${randomUUID().slice(0, 8)}`;
 /** The whole run is bounded: past this the watchdog kills every process it started, exit 1. */
 const WATCHDOG_MS = envInt("BENCH_WATCHDOG_S", 900) * 1_000;
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-const HEAP_SNAPSHOTS = (process.env.BENCH_HEAP ?? "1") !== "0";
+// Off by default: a server that has written a heap snapshot delivered events about half as fast
+// afterwards (p99 at 1,000 subscribers 308 -> 670 ms), so the heap figures come from a run of
+// their own (BENCH_HEAP=1), and the latency figures from one without.
+const HEAP_SNAPSHOTS = (process.env.BENCH_HEAP ?? "0") === "1";
 /** Where the servers write their heap snapshots (read, then deleted). */
 const SNAPSHOT_DIR = HEAP_SNAPSHOTS ? mkdtempSync(path.join(os.tmpdir(), "fanout-heap-")) : "";
 const CONNECT_BATCH = 100;
@@ -308,7 +313,7 @@ async function subscribeAll(
               mine.keys.push(keyOf(event));
               mine.times.push(now);
             },
-            error: (error) => mine.errors.push(String(error).slice(0, 200)),
+            error: (error) => mine.errors.push(describeError(error).slice(0, 200)),
             complete: () => (mine.completed = true),
           },
         );
@@ -590,6 +595,18 @@ function render(header: string[], rows: string[][]): string {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(line)].join("\n");
+}
+
+/** What graphql-ws's client hands `error`: GraphQL errors, an Error, or the socket's CloseEvent. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (Array.isArray(error)) return JSON.stringify(error);
+  const close = error as { code?: unknown; reason?: unknown } | null;
+  if (close && typeof close.code === "number") {
+    const reason = typeof close.reason === "string" ? close.reason : "";
+    return `socket closed ${close.code} ${reason}`.trim();
+  }
+  return JSON.stringify(error);
 }
 
 async function main(): Promise<void> {
