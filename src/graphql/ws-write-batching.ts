@@ -18,7 +18,8 @@ export const WS_UNWRITTEN_BYTES_LIMIT = 1024 * 1024;
  * corked until the event loop's next turn: the turn's messages leave together. Order is kept (one
  * socket, one writer); delivery is as before, one event loop turn later at most.
  *
- * Must be registered before graphql-ws's `useServer`, so that its sockets are already wrapped.
+ * graphql-ws looks `send` up on each call, so the order of registration does not matter; it is
+ * registered first all the same, so that every message of a connection goes through it.
  */
 export function batchWebSocketWrites(server: WebSocketServer): void {
   server.on("connection", (socket, request) => batchWrites(socket, request.socket));

@@ -23,7 +23,8 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
   return 0
 end
 local n = tonumber(ARGV[5])
-redis.call('HSET', KEYS[1], 'lastCommit', ARGV[2], 'loggedEvents', ARGV[4], unpack(ARGV, 6, 5 + n))
+redis.call('HSET', KEYS[1], 'lastCommit', ARGV[2], 'loggedEvents', ARGV[4], 'ttl', ARGV[1],
+  unpack(ARGV, 6, 5 + n))
 local at = 6 + n
 local ids = {}
 for i = 5, #KEYS do
@@ -85,7 +86,8 @@ return {game, ids, monsters, rabbit}
  * - The TTL of every key is refreshed when this commit's updatedAt falls in another interval
  *   (a hundredth of the TTL by default) than the previous commit's: the last refresh was then in
  *   the previous commit's interval, so after any commit a game has at least TTL minus one
- *   interval to live, and an abandoned one still expires.
+ *   interval to live, and an abandoned one still expires. The game hash's `ttl` says which TTL
+ *   the keys were last given: a commit under another one (the setting changed) refreshes them.
  *
  * Atomic: Redis does not undo a script's earlier writes when a later command fails, so no write
  * may fail after the first. The game hash's type is proven by the HMGET, the type of every
@@ -95,7 +97,7 @@ return {game, ids, monsters, rabbit}
  * the TTL. A game of the older layout gets its rabbit moved into the game hash on the way.
  */
 export const COMMIT_TURN = `
-local state = redis.call('HMGET', KEYS[1], 'version', 'lastCommit', 'loggedEvents', 'rabbitLife', 'updatedAt')
+local state = redis.call('HMGET', KEYS[1], 'version', 'lastCommit', 'loggedEvents', 'rabbitLife', 'updatedAt', 'ttl')
 if not state[1] then return 'NOT_FOUND' end
 if state[1] ~= ARGV[1] then
   -- The same commit sent again (its reply was lost, and a client resent it) finds its own id
@@ -112,6 +114,8 @@ for i = 13, 11 + n, 2 do
     refresh = math.floor(before / interval) ~= math.floor(tonumber(ARGV[i + 1]) / interval)
   end
 end
+-- Keys set under another TTL (the setting changed since) follow the rule only once refreshed.
+if state[6] ~= ARGV[3] then refresh = true end
 local pop = tonumber(ARGV[7])
 local function wrongType(key, wanted)
   local found = redis.call('TYPE', key).ok
@@ -154,9 +158,11 @@ if ARGV[8] ~= '' then
   if logged > max + tonumber(ARGV[6]) then
     -- Each entry holds at least one event, so the oldest (logged - max) entries hold all the
     -- events to drop: drop every whole entry among them that holds only such events.
+    -- At most 1,000 entries a turn, so a log made much shorter by the setting is trimmed over
+    -- several turns instead of blocking Redis on one.
     local excess = logged - max
     local drop, dropped = 0, 0
-    for _, entry in ipairs(redis.call('LRANGE', KEYS[4], 0, excess - 1)) do
+    for _, entry in ipairs(redis.call('LRANGE', KEYS[4], 0, math.min(excess, 1000) - 1)) do
       local count = 1
       if string.sub(entry, 1, 1) ~= '{' then count = select(2, string.gsub(entry, '\\30', '')) end
       if dropped + count > excess then break end
@@ -170,11 +176,15 @@ if ARGV[8] ~= '' then
   fields[#fields + 1] = logged
 end
 for i = 13, 12 + n do fields[#fields + 1] = ARGV[i] end
+if refresh then
+  fields[#fields + 1] = 'ttl'
+  fields[#fields + 1] = ARGV[3]
+end
 redis.call('HSET', KEYS[1], unpack(fields))
 if old then redis.call('DEL', KEYS[2]) end
-if pop > 0 then
-  for i = 1, pop do redis.call('DEL', KEYS[4 + i]) end
-  redis.call('LPOP', KEYS[3], pop)
+for i = 1, pop do
+  redis.call('DEL', KEYS[4 + i])
+  redis.call('LPOP', KEYS[3])
 end
 at = 13 + n
 while at <= #ARGV do

@@ -3,7 +3,14 @@ import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { newGame, playTurn } from "../contract/game-repository.contract";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
-import { keysOf, snapshot } from "./redis-support";
+import { Game } from "../../src/domain/game";
+import { diceFactory } from "../support/play";
+import { keysOf, seedThatKillsTheFront, snapshot } from "./redis-support";
+
+const GNAT_FIRST = [
+  { name: "Gnat", life: 1, strength: 0, charisma: 0, weapon: 0 },
+  { name: "Stag Beetle", life: 120, strength: 9, charisma: 31, weapon: 5 },
+];
 
 describe("a commit whose keys changed type after the load", () => {
   const prefix = uniquePrefix();
@@ -33,6 +40,30 @@ describe("a commit whose keys changed type after the load", () => {
     await expect(repo.commit(turn.after, turn.change, turn.events)).rejects.toMatchObject({
       code: "CORRUPT_GAME",
     });
+    expect(await snapshot(raw, prefix, before.id)).toEqual(snap);
+  });
+
+  it("the array made a string before a turn that kills the front monster: CORRUPT_GAME, and nothing is written", async () => {
+    const repo = new RedisGameRepository(client, options);
+    const { game, events } = Game.start({
+      id: `atomicity-${process.pid}-${Date.now()}`,
+      dice: diceFactory.fromSeed(seedThatKillsTheFront(GNAT_FIRST, "BOMB")),
+      tokenHash: "ab".repeat(32),
+      monsters: GNAT_FIRST,
+      now: 1_700_000_000_000,
+    });
+    const before = game.toState();
+    await repo.create(before, events);
+    const k = keysOf(prefix, before.id);
+    const turn = playTurn(before, "BOMB");
+    expect(turn.change.removedMonsterIds).toEqual(["1"]);
+    await raw.del(k.array);
+    await raw.set(k.array, "1,2");
+    const snap = await snapshot(raw, prefix, before.id);
+    await expect(repo.commit(turn.after, turn.change, turn.events)).rejects.toMatchObject({
+      code: "CORRUPT_GAME",
+    });
+    // The dead monster's hash is still there, the log and the game hash untouched.
     expect(await snapshot(raw, prefix, before.id)).toEqual(snap);
   });
 });

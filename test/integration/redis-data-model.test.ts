@@ -46,6 +46,7 @@ const GAME_FIELDS = [
   "rabbitWeapon",
   "status",
   "tokenHash",
+  "ttl",
   "turn",
   "updatedAt",
   "version",
@@ -121,6 +122,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       rabbitWeapon: "4",
       rabbitBombs: "3",
       loggedEvents: "1", // the opening emergence
+      ttl: "60000", // the TTL its keys were given
       lastCommit: expect.stringMatching(COMMIT_ID),
     });
     expect(stored.dice).toMatch(/^xoroshiro128plus:-?\d+,-?\d+,-?\d+,-?\d+$/);
@@ -155,6 +157,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       updatedAt: String(game.createdAt),
       ...FRESH_RABBIT,
       loggedEvents: "1",
+      ttl: "60000",
       lastCommit: expect.stringMatching(COMMIT_ID),
     });
     expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}${BESTIARY[0]!.name}`]);
@@ -188,6 +191,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       updatedAt: String(turn.game.updatedAt),
       ...rabbitInGameHash({ ...turn.game.rabbit, strength: 2, charisma: 44, weapon: 4, bombs: 2 }),
       loggedEvents: String(1 + turn.events.length),
+      ttl: "60000",
       lastCommit: expect.stringMatching(COMMIT_ID),
     });
     expect(turn.game.dice).not.toBe(game.dice);
@@ -291,6 +295,39 @@ describe("Redis data model (looked at with raw commands)", () => {
     await svc.attack(game.id, "BOOMERANG", playerToken);
     await expectRefreshed(left, "turn 4, many intervals later");
     expect(await raw.hget(k.game, "updatedAt")).toBe(String(start + 1_000_000));
+  });
+
+  it("refreshes every key at once when the configured TTL changed since they were given one, whatever the interval", async () => {
+    const start = 600 * 3_000_000_000;
+    const clock = new ManualClock(start + 100);
+    const before = serviceWith(60_000, 50, clock);
+    const { game, playerToken } = await before.startGame({ monsters: ARRAY, seed: 11 });
+    const k = keysOf(prefix, game.id);
+    expect(await raw.hget(k.game, "ttl")).toBe("60000");
+
+    // The setting is raised to 10 minutes: the next commit, in the same 600 ms interval of the
+    // old TTL (and of the new one's 6 s), gives every key the new TTL and records it.
+    const after = serviceWith(600_000, 50, clock);
+    clock.time = start + 200;
+    await after.attack(game.id, "SWORD", playerToken);
+    expect(await raw.hget(k.game, "ttl")).toBe("600000");
+    // Every key the game has after the turn (a monster it killed is gone).
+    const keys = await keysOfGame(raw, prefix, game.id);
+    expect(keys).toEqual(expect.arrayContaining([k.game, k.array, k.events, k.monster("4")]));
+    for (const [key, pttl] of Object.entries(await pttls(raw, keys))) {
+      expect([key, pttl > 590_000 && pttl <= 600_000]).toEqual([key, true]);
+    }
+
+    // Under the same setting, the interval rule holds again: a commit in the same interval
+    // leaves a lowered TTL alone.
+    for (const key of keys) await raw.pexpire(key, 30_000);
+    clock.time = start + 300;
+    await after.attack(game.id, "SWORD", playerToken);
+    const left = await keysOfGame(raw, prefix, game.id);
+    expect(left).toEqual(expect.arrayContaining([k.game, k.array, k.events, k.monster("4")]));
+    for (const [key, pttl] of Object.entries(await pttls(raw, left))) {
+      expect([key, pttl > 0 && pttl <= 30_000]).toEqual([key, true]);
+    }
   });
 
   it("lets every key of an abandoned game expire, the events list and monsters included", async () => {

@@ -41,6 +41,7 @@ function gameHash(state: GameState, loggedEvents: number): Record<string, string
     updatedAt: String(state.updatedAt),
     ...rabbitInGameHash(state.rabbit),
     loggedEvents: String(loggedEvents),
+    ttl: "60000",
     // A random id per commit, which lets a resent commit recognise itself.
     lastCommit: expect.stringMatching(COMMIT_ID) as string,
   };
