@@ -32,7 +32,7 @@ import { SystemClock } from "../src/infrastructure/system-clock";
 import { countCommands } from "./count-commands";
 import { startRedisServer, type RedisServer } from "../test/support/redis-server";
 import { envInt, quantile, redisVersion } from "./bench-support";
-import { compareAttackCost } from "./redis-cost";
+import { commandStats, compareAttackCost } from "./redis-cost";
 
 const WARMUP_MS = envInt("BENCH_WARMUP_MS", 500);
 const MEASURE_MS = envInt("BENCH_MEASURE_MS", 3_000);
@@ -202,12 +202,12 @@ function printTable(rows: readonly Row[]): void {
 
 /** Calls and microseconds the server has spent in scripts (EVAL and EVALSHA) since it started. */
 async function scriptTime(client: RedisClient): Promise<{ calls: number; usec: number }> {
-  const info = await client.info("commandstats");
+  const stats = await commandStats(client);
   let calls = 0;
   let usec = 0;
-  for (const match of info.matchAll(/^cmdstat_eval(?:sha)?:calls=(\d+),usec=(\d+)/gm)) {
-    calls += Number(match[1]);
-    usec += Number(match[2]);
+  for (const name of ["eval", "evalsha"]) {
+    calls += stats.get(name)?.calls ?? 0;
+    usec += stats.get(name)?.usec ?? 0;
   }
   return { calls, usec };
 }

@@ -126,11 +126,17 @@ local function wrongType(key, wanted)
 end
 local bad = pop > 0 and wrongType(KEYS[3], 'list')
 if bad then return bad end
+-- Each changed monster: its KEYS index, and where its fields start and end in ARGV.
+local changes = {}
 local at = 13 + n
 while at <= #ARGV do
-  bad = wrongType(KEYS[tonumber(ARGV[at])], 'hash')
+  local k = tonumber(ARGV[at + 1])
+  changes[#changes + 1] = {tonumber(ARGV[at]), at + 2, at + 1 + k}
+  at = at + 2 + k
+end
+for _, change in ipairs(changes) do
+  bad = wrongType(KEYS[change[1]], 'hash')
   if bad then return bad end
-  at = at + 2 + tonumber(ARGV[at + 1])
 end
 local fields = {'lastCommit', ARGV[2]}
 local old
@@ -186,11 +192,8 @@ for i = 1, pop do
   redis.call('DEL', KEYS[4 + i])
   redis.call('LPOP', KEYS[3])
 end
-at = 13 + n
-while at <= #ARGV do
-  local k = tonumber(ARGV[at + 1])
-  redis.call('HSET', KEYS[tonumber(ARGV[at])], unpack(ARGV, at + 2, at + 1 + k))
-  at = at + 2 + k
+for _, change in ipairs(changes) do
+  redis.call('HSET', KEYS[change[1]], unpack(ARGV, change[2], change[3]))
 end
 if ARGV[8] ~= '' then redis.call('PUBLISH', ARGV[10], ARGV[11]) end
 if refresh then
