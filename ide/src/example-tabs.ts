@@ -51,15 +51,20 @@ mutation Attack($gameId: ID!) {
 
 const WATCH = `# 2. Watch the battle live (over WebSocket): set
 # gameId in Variables and run it, then attack from the
-# Attack tab. fromTurn: 0 first replays every event
-# stored so far.
+# Attack tab. One message per turn: its events and the
+# game right after it. fromTurn: 0 first replays every
+# turn stored so far.
 subscription Watch($gameId: ID!) {
-  battleEvents(gameId: $gameId, fromTurn: 0) {
-    __typename
+  battleTurns(gameId: $gameId, fromTurn: 0) {
     turn
-    message
-    ... on RabbitHitMonsterEvent { weapon damage }
-    ... on MonsterHitRabbitEvent { monster damage }
+    events { message }
+    game {
+      turn
+      status
+      rabbit { life alive bombs }
+      currentMonster { name life }
+      monstersRemaining
+    }
   }
 }
 `;

@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
 import { clearAndQuit } from "../e2e/support/bad-input-cases";
-import { ATTACK, BATTLE_EVENTS, START_GAME } from "../e2e/support/operations";
+import { ATTACK, BATTLE_TURNS, START_GAME, type ApiTurn } from "../e2e/support/operations";
 import { startServerProcess, type ServerProcess } from "../e2e/support/server-process";
 import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
 import { launchChromium } from "./support/chromium";
@@ -22,7 +22,7 @@ type Called =
 /** What the foreign page's WebSocket saw. */
 interface Watched {
   seen: string[];
-  payload?: { data?: { battleEvents?: { turn: number; message: string } } };
+  payload?: { data?: { battleTurns?: ApiTurn } };
   code?: number;
   wasClean?: boolean;
 }
@@ -138,14 +138,21 @@ describe("CORS from a page on another origin, in Chromium (Redis)", () => {
     expect(attacked).toMatchObject({ ok: true, status: 200, body: { data: { attack: {} } } });
     expect((attacked as Extract<Called, { ok: true }>).body.errors).toBeUndefined();
 
-    const watched = await watch(page, server.wsUrl, BATTLE_EVENTS, {
+    const watched = await watch(page, server.wsUrl, BATTLE_TURNS, {
       gameId: game.id,
       fromTurn: 0,
     });
     expect(watched.seen).toEqual(["open", "connection_ack", "next"]);
-    expect(watched.payload?.data?.battleEvents).toMatchObject({
+    // The first message is the whole of turn 0: the first monster emerging.
+    expect(watched.payload?.data?.battleTurns).toMatchObject({
       turn: 0,
-      message: expect.stringContaining("has emerged"),
+      events: [
+        {
+          __typename: "MonsterEmergedEvent",
+          turn: 0,
+          message: expect.stringContaining("has emerged"),
+        },
+      ],
     });
     await page.close();
   });
@@ -162,7 +169,7 @@ describe("CORS from a page on another origin, in Chromium (Redis)", () => {
     expect(called).toEqual({ ok: false, error: "TypeError: Failed to fetch" });
     expect((await corsError).text()).toMatch(/preflight/);
 
-    const watched = await watch(page, server.wsUrl, BATTLE_EVENTS, { gameId: "x", fromTurn: 0 });
+    const watched = await watch(page, server.wsUrl, BATTLE_TURNS, { gameId: "x", fromTurn: 0 });
     // The handshake got a 403: the socket never opened, and closed abnormally (1006).
     expect(watched).toEqual({ seen: ["error", "close"], code: 1006, wasClean: false });
     await page.close();

@@ -132,7 +132,7 @@ describe("the GraphiQL IDE at GET /graphql (development), on Redis", () => {
     expect(shown).toMatch(/"bestiary": \[\s*\{\s*"name": "IndustrialRaverMonkey",\s*"life": 46/);
   });
 
-  it("receives a subscription's events over graphql-ws", async () => {
+  it("receives a subscription's turns over graphql-ws, each with its events and the game after it", async () => {
     const started = await httpClient(server.url).mutate<Started>(START_GAME, {
       input: {
         seed: 65,
@@ -152,12 +152,16 @@ describe("the GraphiQL IDE at GET /graphql (development), on Redis", () => {
       gameId: game.id,
       weapon: "BOMB",
     });
-    const events = attacked.data!.attack.events;
+    expect(attacked.errors).toEqual([]);
+    const { game: after, events } = attacked.data!.attack;
     const last = events[events.length - 1]!;
-    // The pane shows the latest event: the attack's last, live.
+    // The pane shows the latest message: the attack's whole turn, live, and the game after it.
     const shown = await resultContaining(page, last.message);
     expect(shown).toContain('"turn": 1');
-    expect(shown).toContain(`"__typename": "${last.__typename}"`);
+    expect(shown).not.toContain('"turn": 0');
+    for (const event of events) expect(shown).toContain(event.message);
+    expect(shown).toContain(`"status": "${after.status}"`);
+    expect(shown).toContain(`"monstersRemaining": ${after.monstersRemaining}`);
 
     await screenshot(page, "ide");
   });

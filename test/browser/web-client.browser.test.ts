@@ -99,6 +99,24 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     expect(result.errors).toEqual([]);
     return result.data!.game.recentEvents.map((e) => e.message);
   };
+  /** What the page shows of the game besides the log (null for what it does not show). */
+  const board = (page: Page) =>
+    Promise.all(
+      ["rabbit-life", "monster-name", "monster-life", "monsters-remaining", "status"].map(
+        async (testId) =>
+          (await page.getByTestId(testId).count()) > 0 ? text(page, testId) : null,
+      ),
+    );
+  /** How many times the page has read the game (its `Game` query), counted from now on. */
+  const gameReads = (page: Page) => {
+    const reads = { count: 0 };
+    page.on("request", (request) => {
+      if (request.method() !== "POST" || !request.url().endsWith("/graphql")) return;
+      const body = request.postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName === "Game") reads.count += 1;
+    });
+    return reads;
+  };
   const readError = async (page: Page) => {
     const notice = page.getByTestId("error");
     await notice.waitFor();
@@ -108,9 +126,10 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     };
   };
 
-  it("plays a seeded custom game to VICTORY by clicking, watched live by a second page; the logs are the stored events", async () => {
+  it("plays a seeded custom game to VICTORY by clicking, watched live by a second page that never reads the game again; the logs are the stored events", async () => {
     const player = await newPage();
     const requests = recordRequests(player);
+    const playerReads = gameReads(player);
     await player.goto(`${origin}/`);
     await player.getByTestId("mode-custom").check();
     for (const [i, monster] of SHORT_ARRAY.entries()) {
@@ -133,6 +152,7 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     // A second person opens the link: no token, so it watches, weapons off.
     const watcher = await newPage();
     const watcherRequests = recordRequests(watcher);
+    const watcherReads = gameReads(watcher);
     await watcher.goto(`${origin}/?game=${gameId}`);
     await watcher.getByTestId("watching-note").waitFor();
     await lastLogLineIs(watcher, "[Get ready. Snail has emerged!]");
@@ -154,6 +174,8 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
         (t) => document.querySelector("[data-testid=turn]")?.textContent === String(t),
         turns,
       );
+      // The watcher's board is the player's: life bars, current monster, what is left, status.
+      expect(await board(watcher)).toEqual(await board(player));
     }
 
     await lastLogLineIs(player, DECIMATED);
@@ -172,6 +194,10 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
       );
       expect(await weaponsDisabled(page)).toEqual([true, true, true, true]);
     }
+    // Each page read the game once, when it opened: every turn of the feed brought the board
+    // (life bars, current monster, turn, status) with it, for the watcher as for the player.
+    expect(playerReads.count).toBe(1);
+    expect(watcherReads.count).toBe(1);
     await screenshot(player, "web-client-victory");
     await screenshot(watcher, "web-client-watcher");
 

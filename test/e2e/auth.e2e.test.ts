@@ -11,7 +11,7 @@ import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
 import {
   ABANDON_GAME,
   ATTACK,
-  BATTLE_EVENTS,
+  BATTLE_TURNS,
   GAME_STATE,
   START_GAME,
   UPDATE_MONSTER,
@@ -35,6 +35,13 @@ interface StartedGame {
 
 interface StartGameData {
   startGame: { playerToken: string; game: { id: string; turn: number } };
+}
+
+/** A turn as BATTLE_TURNS (bad-input-cases) reads it. */
+interface WatchedTurn {
+  turn: number;
+  events: { __typename: string; turn: number; message: string }[];
+  game: { id: string; turn: number; version: number } | null;
 }
 
 type Transport = "HTTP" | "WebSocket";
@@ -296,28 +303,47 @@ describe("auth: only the game's player token attacks, updates monsters and aband
     it("watches a game over WebSocket without a token, history and live turns", async () => {
       const game = await startGame(707);
       const watcher = wsClient(server.wsUrl);
-      const subscription = wsSubscribe<{ battleEvents: { turn: number; message: string } }>(
-        watcher,
-        BATTLE_EVENTS,
-        { gameId: game.id, fromTurn: 0 },
-      );
+      const subscription = wsSubscribe<{ battleTurns: WatchedTurn }>(watcher, BATTLE_TURNS, {
+        gameId: game.id,
+        fromTurn: 0,
+      });
       try {
+        // The history: turn 0 alone, the last of its replay, so with the game after it.
         const history = await itemsOf(subscription, 1);
         expect(subscription.errors).toEqual([]);
-        expect(history[0]?.battleEvents).toMatchObject({ turn: 0 });
+        expect(history.map((i) => i.battleTurns)).toEqual([
+          {
+            turn: 0,
+            events: [
+              {
+                __typename: "MonsterEmergedEvent",
+                turn: 0,
+                message: "[Get ready. IndustrialRaverMonkey has emerged!]",
+              },
+            ],
+            game: { id: game.id, turn: 0, version: 0 },
+          },
+        ]);
 
         const attack = await httpClient(server.url, game.token).mutate<{
-          attack: { events: { turn: number; message: string }[] };
+          attack: {
+            game: WatchedTurn["game"];
+            events: { turn: number; message: string }[];
+          };
         }>(ATTACK, { gameId: game.id, weapon: "BOOMERANG" });
         expect(attack.errors).toEqual([]);
         const live = attack.data!.attack.events;
-        const items = await itemsOf(subscription, 1 + live.length);
-        expect(subscription.errors).toEqual([]);
         expect(live.length).toBeGreaterThan(0);
         expect(live.every((e) => e.turn === 1)).toBe(true);
-        expect(
-          items.slice(1).map(({ battleEvents: { turn, message } }) => ({ turn, message })),
-        ).toEqual(live);
+        const items = await itemsOf(subscription, 2);
+        expect(subscription.errors).toEqual([]);
+        // Turn 1, live: one message with exactly the attack's events and the game it left.
+        expect(items).toHaveLength(2);
+        const played = items[1]!.battleTurns;
+        expect(played.turn).toBe(1);
+        expect(played.events.map(({ turn, message }) => ({ turn, message }))).toEqual(live);
+        expect(played.game).toEqual(attack.data!.attack.game);
+        expect(played.game).toMatchObject({ id: game.id, turn: 1 });
       } finally {
         subscription.unsubscribe();
         await watcher.dispose();

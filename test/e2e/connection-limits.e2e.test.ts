@@ -8,7 +8,16 @@ import WebSocket from "ws";
 import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
 import { clearAndQuit, postGraphQL } from "./support/bad-input-cases";
 import { wsClient, wsOnce, wsSubscribe } from "./support/clients";
-import { ATTACK, BATTLE_EVENTS, START_GAME, type ApiEvent } from "./support/operations";
+import {
+  ATTACK,
+  BATTLE_TURNS,
+  expectTurns,
+  START_GAME,
+  turnOf,
+  type ApiEvent,
+  type ApiGame,
+  type ApiTurn,
+} from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
 jest.setTimeout(60_000);
@@ -112,17 +121,18 @@ describe("WebSocket and HTTP limits", () => {
     return { gameId: game.id, token: playerToken };
   }
 
-  async function attack(gameId: string, token: string): Promise<ApiEvent[]> {
+  /** Plays one turn; returns it as the feed must deliver it. */
+  async function attack(gameId: string, token: string): Promise<ApiTurn> {
     const answer = await postGraphQL(
       server.url,
       { query: ATTACK, variables: { gameId, weapon: "BOOMERANG" } },
       `Bearer ${token}`,
     );
     expect(answer.body?.errors).toBeUndefined();
-    return (answer.body?.data as { attack: { events: ApiEvent[] } }).attack.events;
+    return turnOf((answer.body?.data as { attack: { game: ApiGame; events: ApiEvent[] } }).attack);
   }
 
-  it("refuses one operation too many on a connection with TOO_MANY_SUBSCRIPTIONS; the first ones keep receiving events", async () => {
+  it("refuses one operation too many on a connection with TOO_MANY_SUBSCRIPTIONS; the first ones keep receiving turns", async () => {
     const { gameId, token } = await startGame();
     const client = wsClient(server.wsUrl);
     try {
@@ -134,9 +144,9 @@ describe("WebSocket and HTTP limits", () => {
         });
       }
       const first = [1, 2, 3].map(() =>
-        wsSubscribe<unknown>(client, BATTLE_EVENTS, { gameId, fromTurn: 1 }),
+        wsSubscribe<{ battleTurns: ApiTurn }>(client, BATTLE_TURNS, { gameId, fromTurn: 1 }),
       );
-      const extra = wsSubscribe<unknown>(client, BATTLE_EVENTS, { gameId, fromTurn: 1 });
+      const extra = wsSubscribe<unknown>(client, BATTLE_TURNS, { gameId, fromTurn: 1 });
       await extra.waitUntil(() => false, 10_000);
       expect(extra.completed).toBe(true);
       expect(extra.errors.map((e) => e.extensions?.code)).toEqual(["TOO_MANY_SUBSCRIPTIONS"]);
@@ -146,24 +156,31 @@ describe("WebSocket and HTTP limits", () => {
       ).toEqual(["TOO_MANY_SUBSCRIPTIONS"]);
 
       // fromTurn 1: each gets every turn from the log, then live, however soon the attack comes.
-      const events = await attack(gameId, token);
+      const played = [await attack(gameId, token)];
       for (const subscription of first) {
-        await subscription.waitFor(events.length);
+        await subscription.waitFor(1);
         expect(subscription.errors).toEqual([]);
         expect(subscription.completed).toBe(false);
-        expect(subscription.items).toHaveLength(events.length);
+        expectTurns(
+          subscription.items.map((i) => i.battleTurns),
+          played,
+        );
       }
 
       // Completing one frees its place: a new subscription is served.
       first[0]!.unsubscribe();
-      const replacement = wsSubscribe<unknown>(client, BATTLE_EVENTS, { gameId, fromTurn: 1 });
-      const more = await attack(gameId, token);
-      await replacement.waitFor(events.length + more.length);
-      expect(replacement.errors).toEqual([]);
-      expect(replacement.items).toHaveLength(events.length + more.length);
-      for (const subscription of first.slice(1)) {
-        await subscription.waitFor(events.length + more.length);
-        expect(subscription.items).toHaveLength(events.length + more.length);
+      const replacement = wsSubscribe<{ battleTurns: ApiTurn }>(client, BATTLE_TURNS, {
+        gameId,
+        fromTurn: 1,
+      });
+      played.push(await attack(gameId, token));
+      for (const subscription of [replacement, ...first.slice(1)]) {
+        await subscription.waitFor(played.length);
+        expect(subscription.errors).toEqual([]);
+        expectTurns(
+          subscription.items.map((i) => i.battleTurns),
+          played,
+        );
       }
     } finally {
       await client.dispose();

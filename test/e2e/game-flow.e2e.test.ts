@@ -7,12 +7,15 @@ import {
   ABANDON,
   ATTACK,
   asApiEvent,
-  BATTLE_EVENTS,
+  BATTLE_TURNS,
+  expectTurns,
   GAME,
   START_GAME,
+  turnOf,
   UPDATE_MONSTER,
   type ApiEvent,
   type ApiGame,
+  type ApiTurn,
 } from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
@@ -57,7 +60,7 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     await redis?.quit();
   });
 
-  it("plays a seeded game to VICTORY; the subscriber gets exactly each attack's events, in order", async () => {
+  it("plays a seeded game to VICTORY; the subscriber gets each turn once, in order, with exactly its events and the game after it", async () => {
     const http = httpClient(server.url);
     const started = await http.mutate<Started>(START_GAME, {
       input: { seed: SEED, monsters: SHORT_ARRAY },
@@ -80,13 +83,14 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     const authed = httpClient(server.url, playerToken);
     // fromTurn 1: the stored log from turn 1, then live, so the test needs no guess at when the
     // subscription became live.
-    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+    const subscription = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, {
       gameId: initial.id,
       fromTurn: 1,
     });
 
     const weapons: Weapon[] = [];
     const attackEvents: ApiEvent[] = [];
+    const played: ApiTurn[] = [];
     let game = initial;
     while (game.status !== "VICTORY" && weapons.length < 200) {
       const weapon: Weapon = game.rabbit.life <= 3 ? "LETTUCE" : "BOOMERANG";
@@ -101,6 +105,7 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
       expect(after.turn).toBe(weapons.length);
       expect(events.every((e) => e.turn === weapons.length)).toBe(true);
       attackEvents.push(...events);
+      played.push(turnOf(result.data!.attack));
 
       // `game` reflects every turn exactly as the attack returned it.
       const read = await http.query<{ game: ApiGame }>(GAME, { id: game.id });
@@ -123,9 +128,15 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
       attackEvents.some((e) => e.__typename === "CreatureDiedEvent" && e.role === "RABBIT"),
     ).toBe(true);
 
-    const received = await subscription.waitFor(attackEvents.length);
+    // One message per turn: turns the subscription saw live carry the game after them; any it
+    // caught up on from the log carry it at least on the last of them.
+    const received = await subscription.waitFor(weapons.length);
     expect(subscription.errors).toEqual([]);
-    expect(received.map((r) => r.battleEvents)).toEqual(attackEvents);
+    expectTurns(
+      received.map((r) => r.battleTurns),
+      played,
+    );
+    expect(received.at(-1)!.battleTurns.game).toEqual(game);
 
     const refused = await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "BOMB" });
     expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["GAME_OVER"]);
@@ -135,43 +146,38 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     await Promise.all([watcher.dispose(), player.dispose()]);
   }, 60_000);
 
-  it("delivers live events to a subscriber without fromTurn, from the next turn on", async () => {
+  it("delivers live turns to a subscriber without fromTurn, from the next turn on, each with the game after it", async () => {
     const http = httpClient(server.url);
     const started = await http.mutate<Started>(START_GAME, { input: { seed: 3 } });
     const { playerToken, game } = started.data!.startGame;
     const watcher = wsClient(server.wsUrl);
-    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+    const subscription = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, {
       gameId: game.id,
     });
     const authed = httpClient(server.url, playerToken);
+    const played: ApiTurn[] = [];
+    const attack = async (weapon: Weapon) => {
+      const result = await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon });
+      expect(result.errors).toEqual([]);
+      played.push(turnOf(result.data!.attack));
+    };
     // Until the subscription is live, attacks may pass unseen: attack until one is seen, then
-    // every later attack must arrive whole and in order.
-    let seenAt = 0;
-    for (let i = 1; i <= 50 && seenAt === 0; i++) {
-      await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "LETTUCE" });
+    // every later turn must arrive whole and in order.
+    for (let i = 1; i <= 50 && subscription.items.length === 0; i++) {
+      await attack("LETTUCE");
       await subscription.waitFor(1, 100);
-      if (subscription.items.length > 0) seenAt = i;
     }
-    expect(seenAt).toBeGreaterThan(0);
-    const firstSeenTurn = subscription.items[0]!.battleEvents.turn;
-    const later: ApiEvent[] = [];
-    for (let i = 0; i < 3; i++) {
-      const result = await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "SWORD" });
-      later.push(...result.data!.attack.events);
-    }
-    const lastTurn = later.at(-1)!.turn;
-    const all = await subscription.waitUntil(
-      (items) =>
-        items.some(
-          (r) => r.battleEvents.turn === lastTurn && r.battleEvents === items.at(-1)?.battleEvents,
-        ) && items.filter((r) => r.battleEvents.turn > seenAt).length >= later.length,
-    );
-    const afterFirst = all.map((r) => r.battleEvents).filter((e) => e.turn > seenAt);
-    expect(afterFirst).toEqual(later);
-    expect(
-      all.every((r, i) => i === 0 || r.battleEvents.turn >= all[i - 1]!.battleEvents.turn),
-    ).toBe(true);
+    expect(subscription.items.length).toBeGreaterThan(0);
+    const firstSeenTurn = subscription.items[0]!.battleTurns.turn;
     expect(firstSeenTurn).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 3; i++) await attack("SWORD");
+    const lastTurn = played.at(-1)!.turn;
+    const all = await subscription.waitUntil((items) =>
+      items.some((r) => r.battleTurns.turn === lastTurn),
+    );
+    expect(subscription.errors).toEqual([]);
+    // Every turn from the first seen on, once each and in order; live, so each carries its game.
+    expect(all.map((r) => r.battleTurns)).toEqual(played.slice(firstSeenTurn - 1));
     subscription.unsubscribe();
     await watcher.dispose();
   }, 30_000);
@@ -272,7 +278,11 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     const started = await http.mutate<Started>(START_GAME, { input: { seed: 5 } });
     const { playerToken, game } = started.data!.startGame;
     const authed = httpClient(server.url, playerToken);
-    await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "BOOMERANG" });
+    const attacked = await authed.mutate<Attacked>(ATTACK, {
+      gameId: game.id,
+      weapon: "BOOMERANG",
+    });
+    expect(attacked.errors).toEqual([]);
     const pattern = `${env.REDIS_KEY_PREFIX}:{${game.id}}:*`;
     if (redis) {
       // game, array, events and the six monsters of the bestiary (the rabbit is in the game hash).
@@ -284,11 +294,16 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     }
 
     const watcher = wsClient(server.wsUrl);
-    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+    const subscription = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, {
       gameId: game.id,
       fromTurn: 0,
     });
-    await subscription.waitFor(3); // turn 0's emergence and turn 1: the subscription is live
+    // Turn 0 (the emergence) and turn 1, replayed: the subscription is live.
+    const replayed = await subscription.waitFor(2);
+    expectTurns(
+      replayed.map((r) => r.battleTurns),
+      [turnOf(started.data!.startGame), turnOf(attacked.data!.attack)],
+    );
 
     const abandoned = await authed.mutate<{ abandonGame: boolean }>(ABANDON, { gameId: game.id });
     expect(abandoned).toEqual({ data: { abandonGame: true }, errors: [] });

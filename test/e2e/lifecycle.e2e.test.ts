@@ -2,11 +2,12 @@ import { startRedisServer, type RedisServer } from "../support/redis-server";
 import { httpClient, wsClient, wsOnce, wsSubscribe, type ReceivedError } from "./support/clients";
 import {
   ATTACK,
-  BATTLE_EVENTS,
+  BATTLE_TURNS,
   GAME,
   START_GAME,
   type ApiEvent,
   type ApiGame,
+  type ApiTurn,
 } from "./support/operations";
 import { startServerProcess } from "./support/server-process";
 import { execFileSync } from "node:child_process";
@@ -84,7 +85,7 @@ describe("the server process", () => {
     expect(started.errors).toEqual([]);
     const closed = new Promise<void>((resolve) => client.on("closed", () => resolve()));
     const subscription = client.iterate({
-      query: `subscription { battleEvents(gameId: "${started.data!.startGame.game.id}") { turn } }`,
+      query: `subscription { battleTurns(gameId: "${started.data!.startGame.game.id}") { turn } }`,
     });
     void subscription.next().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 200));
@@ -159,7 +160,7 @@ describe("the server process", () => {
           extensions: { code: "STORE_UNAVAILABLE" },
         }),
       ]);
-      const watched = await wsOnce(watcher, BATTLE_EVENTS, { gameId: game.id });
+      const watched = await wsOnce(watcher, BATTLE_TURNS, { gameId: game.id });
       expect(watched.errors.map((e) => e.extensions?.code)).toEqual(["STORE_UNAVAILABLE"]);
 
       type LogLine = { level: number; msg: string; code?: string; path?: string[] };
@@ -176,7 +177,7 @@ describe("the server process", () => {
       }
       expect(storeLines().map((l) => [l.level, l.code, l.path])).toEqual([
         [40, "STORE_UNAVAILABLE", ["attack"]],
-        [40, "STORE_UNAVAILABLE", ["battleEvents"]],
+        [40, "STORE_UNAVAILABLE", ["battleTurns"]],
       ]);
       // The cause is the driver's own words, which the client never sees.
       for (const line of storeLines()) expect(line.err?.message).toMatch(/timed out/i);
@@ -206,10 +207,10 @@ describe("the server process", () => {
           input: { seed: 2 },
         });
         const { playerToken, game } = started.data!.startGame;
-        const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+        const subscription = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, {
           gameId: game.id,
         });
-        // Live once an attack's events arrive; then nobody touches the game for its TTL.
+        // Live once an attack's turn arrives; then nobody touches the game for its TTL.
         let heard: unknown[] = [];
         for (let i = 0; i < 20 && heard.length === 0; i++) {
           const attacked = await httpClient(server.url, playerToken).mutate<Attacked>(ATTACK, {

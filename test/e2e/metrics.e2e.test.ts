@@ -11,7 +11,7 @@ import type { Redis } from "ioredis";
 import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
 import {
   ATTACK,
-  BATTLE_EVENTS,
+  BATTLE_TURNS,
   START_GAME,
   clearAndQuit,
   postGraphQL,
@@ -68,7 +68,7 @@ const ROOT_FIELDS = [
   "attack",
   "updateMonster",
   "abandonGame",
-  "battleEvents",
+  "battleTurns",
 ];
 
 describe("GET /metrics", () => {
@@ -159,7 +159,10 @@ describe("GET /metrics", () => {
     const ws = wsClient(server.wsUrl);
     try {
       const watches = [1, 2].map(() =>
-        wsSubscribe<unknown>(ws, BATTLE_EVENTS, { gameId: game.id, fromTurn: 1 }),
+        wsSubscribe<{ battleTurns: { turn: number } }>(ws, BATTLE_TURNS, {
+          gameId: game.id,
+          fromTurn: 1,
+        }),
       );
       for (const watch of watches) {
         // Short waits in a loop: one long waitUntil leaves its timer pending after the test.
@@ -167,21 +170,22 @@ describe("GET /metrics", () => {
         while (watch.items.length < 3 && !watch.completed && Date.now() < deadline) {
           await watch.waitFor(3, 100);
         }
-        expect(watch.items.length).toBeGreaterThanOrEqual(3);
+        // One message per turn.
+        expect(watch.items.map((i) => i.battleTurns.turn)).toEqual([1, 2, 3]);
         expect(watch.errors).toEqual([]);
       }
       const open = await scrapeUntil((s) => activeSubscriptions(s) === 2);
       expect(activeSubscriptions(open.samples)).toBe(2);
       expect(activeConnections(open.samples)).toBe(1);
       // Counted when they end, not before.
-      expect(requests(open.samples, "ws", "battleEvents", "OK")).toBe(0);
+      expect(requests(open.samples, "ws", "battleTurns", "OK")).toBe(0);
 
       for (const watch of watches) watch.unsubscribe();
       const closed = await scrapeUntil(
-        (s) => activeSubscriptions(s) === 0 && requests(s, "ws", "battleEvents", "OK") === 2,
+        (s) => activeSubscriptions(s) === 0 && requests(s, "ws", "battleTurns", "OK") === 2,
       );
       expect(activeSubscriptions(closed.samples)).toBe(0);
-      expect(requests(closed.samples, "ws", "battleEvents", "OK")).toBe(2);
+      expect(requests(closed.samples, "ws", "battleTurns", "OK")).toBe(2);
     } finally {
       await ws.dispose();
     }
@@ -206,7 +210,7 @@ describe("GET /metrics", () => {
         { transport: "http", operation: "startGame", code: "OK", value: 1 },
         { transport: "http", operation: "attack", code: "OK", value: 3 },
         { transport: "http", operation: "attack", code: "FORBIDDEN", value: 1 },
-        { transport: "ws", operation: "battleEvents", code: "OK", value: 2 },
+        { transport: "ws", operation: "battleTurns", code: "OK", value: 2 },
         { transport: "http", operation: "bestiary", code: "OK", value: 1 },
       ]),
     );
@@ -214,7 +218,7 @@ describe("GET /metrics", () => {
       valueOf(samples, "dwemthy_graphql_request_duration_seconds_count", { transport, operation });
     expect(latency("http", "attack")).toBe(4);
     expect(latency("http", "startGame")).toBe(1);
-    expect(latency("ws", "battleEvents")).toBe(2);
+    expect(latency("ws", "battleTurns")).toBe(2);
 
     // Through GameService's observer: 3 turns committed, no race lost.
     expect(valueOf(samples, "dwemthy_game_commits_total", { use_case: "attack" })).toBe(3);
@@ -254,8 +258,8 @@ describe("GET /metrics", () => {
       const gameId = (first.body?.data as { startGame: { game: { id: string } } }).startGame.game
         .id;
 
-      const watching = wsSubscribe<unknown>(ws, BATTLE_EVENTS, { gameId });
-      const over = wsSubscribe<unknown>(ws, BATTLE_EVENTS, { gameId });
+      const watching = wsSubscribe<unknown>(ws, BATTLE_TURNS, { gameId });
+      const over = wsSubscribe<unknown>(ws, BATTLE_TURNS, { gameId });
       const deadline = Date.now() + 5_000;
       while (over.errors.length === 0 && Date.now() < deadline) await over.waitFor(1, 100);
       expect(over.errors.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
@@ -272,7 +276,7 @@ describe("GET /metrics", () => {
         valueOf(samples, "dwemthy_graphql_requests_total", { transport, operation, code });
       expect(requests("http", "OK", "startGame")).toBe(1);
       expect(requests("http", "RATE_LIMITED", "startGame")).toBe(1);
-      expect(requests("ws", "RATE_LIMITED", "battleEvents")).toBe(1);
+      expect(requests("ws", "RATE_LIMITED", "battleTurns")).toBe(1);
       expect(valueOf(samples, "dwemthy_rate_limited_total", { transport: "http" })).toBe(1);
       expect(valueOf(samples, "dwemthy_rate_limited_total", { transport: "ws" })).toBe(1);
       expect(valueOf(samples, "dwemthy_websocket_subscriptions_active")).toBe(1);

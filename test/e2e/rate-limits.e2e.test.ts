@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
 import { clearAndQuit, redisSnapshot, type RedisSnapshot } from "./support/bad-input-cases";
 import { wsOnce, wsSubscribe, type ReceivedError } from "./support/clients";
-import { ATTACK, BATTLE_EVENTS, GAME, type ApiEvent, type ApiGame } from "./support/operations";
+import { ATTACK, BATTLE_TURNS, GAME, type ApiGame, type ApiTurn } from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
 const START = `mutation { startGame(input: { seed: 7 }) { playerToken game { id } } }`;
@@ -165,15 +165,15 @@ describe("rate limits on Redis behind a trusted proxy (TRUST_PROXY=1)", () => {
     // Budget 3: the connection is one point, each subscription one.
     const watcher = wsClientFrom(server.wsUrl, "198.51.100.1");
     const variables = { gameId: game.id, fromTurn: 1 };
-    const first = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, variables);
-    const second = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, variables);
+    const first = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, variables);
+    const second = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, variables);
     expect((await attack()).status).toBe(200);
-    await first.waitUntil((items) => items.some((i) => i.battleEvents.turn === 1));
-    await second.waitUntil((items) => items.some((i) => i.battleEvents.turn === 1));
+    await first.waitUntil((items) => items.some((i) => i.battleTurns.turn === 1));
+    await second.waitUntil((items) => items.some((i) => i.battleTurns.turn === 1));
     expect(first.errors).toEqual([]);
     expect(second.errors).toEqual([]);
 
-    const third = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, variables);
+    const third = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, variables);
     await third.waitUntil(() => third.errors.length > 0);
     expect(third.items).toEqual([]);
     expect(third.errors).toHaveLength(1);
@@ -189,10 +189,13 @@ describe("rate limits on Redis behind a trusted proxy (TRUST_PROXY=1)", () => {
     expect(read.errors).toEqual([]);
     expect(read.data?.game.turn).toBe(1);
     expect((await attack()).status).toBe(200);
-    await first.waitUntil((items) => items.some((i) => i.battleEvents.turn === 2));
-    await second.waitUntil((items) => items.some((i) => i.battleEvents.turn === 2));
-    expect(first.items.some((i) => i.battleEvents.turn === 2)).toBe(true);
-    expect(second.items.some((i) => i.battleEvents.turn === 2)).toBe(true);
+    await first.waitUntil((items) => items.some((i) => i.battleTurns.turn === 2));
+    await second.waitUntil((items) => items.some((i) => i.battleTurns.turn === 2));
+    for (const watch of [first, second]) {
+      // One message per turn, each once; the last carries the game after it.
+      expect(watch.items.map((i) => i.battleTurns.turn)).toEqual([1, 2]);
+      expect(watch.items.at(-1)!.battleTurns.game?.turn).toBe(2);
+    }
     expect(first.completed).toBe(false);
 
     // A new connection from the same client is over budget: closed at once with 4429.

@@ -2,11 +2,14 @@ import { testRedisUrl, uniquePrefix } from "../support/redis";
 import { httpClient, wsClient, wsSubscribe } from "./support/clients";
 import {
   ATTACK,
-  BATTLE_EVENTS,
+  BATTLE_TURNS,
+  expectTurns,
   GAME,
   START_GAME,
+  turnOf,
   type ApiEvent,
   type ApiGame,
+  type ApiTurn,
 } from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
@@ -25,26 +28,31 @@ describe("two server processes on one Redis", () => {
     await Promise.all([a?.stop(), b?.stop()]);
   });
 
-  it("share games: a subscriber on one gets the events of attacks made on the other, in order", async () => {
+  it("share games: a subscriber on one gets the turns of attacks made on the other, in order, with the game after each", async () => {
     const started = await httpClient(a.url).mutate<Started>(START_GAME, { input: { seed: 21 } });
     const { playerToken, game } = started.data!.startGame;
 
     // Watch on A (from turn 1, so no race with the subscription becoming live); attack on B.
     const watcher = wsClient(a.wsUrl);
-    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+    const subscription = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, {
       gameId: game.id,
       fromTurn: 1,
     });
     const onB = httpClient(b.url, playerToken);
-    const sent: ApiEvent[] = [];
+    const sent: ApiTurn[] = [];
     for (const weapon of ["BOMB", "SWORD", "LETTUCE", "BOOMERANG", "BOMB"] as const) {
       const result = await onB.mutate<Attacked>(ATTACK, { gameId: game.id, weapon });
       expect(result.errors).toEqual([]);
-      sent.push(...result.data!.attack.events);
+      sent.push(turnOf(result.data!.attack));
     }
 
     const received = await subscription.waitFor(sent.length);
-    expect(received.map((r) => r.battleEvents)).toEqual(sent);
+    expect(subscription.errors).toEqual([]);
+    expectTurns(
+      received.map((r) => r.battleTurns),
+      sent,
+    );
+    expect(received.at(-1)!.battleTurns.game).toMatchObject({ turn: 5, rabbit: { bombs: 1 } });
 
     // And A reads the state B wrote.
     const onA = await httpClient(a.url).query<{ game: ApiGame }>(GAME, { id: game.id });
@@ -59,7 +67,7 @@ describe("two server processes on one Redis", () => {
     const started = await httpClient(b.url).mutate<Started>(START_GAME, { input: { seed: 8 } });
     const { playerToken, game } = started.data!.startGame;
     const watcher = wsClient(b.wsUrl);
-    const subscription = wsSubscribe<{ battleEvents: ApiEvent }>(watcher, BATTLE_EVENTS, {
+    const subscription = wsSubscribe<{ battleTurns: ApiTurn }>(watcher, BATTLE_TURNS, {
       gameId: game.id,
     });
     const onA = httpClient(a.url, playerToken);
@@ -69,13 +77,17 @@ describe("two server processes on one Redis", () => {
       await subscription.waitFor(1, 100);
     }
     expect(subscription.items.length).toBeGreaterThan(0);
-    const seenTurn = subscription.items.at(-1)!.battleEvents.turn;
+    const seenTurn = subscription.items.at(-1)!.battleTurns.turn;
     const next = await onA.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "BOOMERANG" });
-    const events = next.data!.attack.events;
-    const got = await subscription.waitUntil(
-      (items) => items.filter((r) => r.battleEvents.turn > seenTurn).length >= events.length,
+    expect(next.errors).toEqual([]);
+    const got = await subscription.waitUntil((items) =>
+      items.some((r) => r.battleTurns.turn > seenTurn),
     );
-    expect(got.map((r) => r.battleEvents).filter((e) => e.turn > seenTurn)).toEqual(events);
+    expect(subscription.errors).toEqual([]);
+    // Live from B's side, so the turn carries the game A wrote, as A's reply showed it.
+    expect(got.map((r) => r.battleTurns).filter((t) => t.turn > seenTurn)).toEqual([
+      turnOf(next.data!.attack),
+    ]);
     subscription.unsubscribe();
     await watcher.dispose();
   }, 30_000);

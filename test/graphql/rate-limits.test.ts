@@ -15,7 +15,7 @@ function charge(source: string) {
 describe("operationCharge", () => {
   it.each([
     ["{ bestiary { name } }", { budget: "query", points: 1 }],
-    ["subscription { battleEvents(gameId: 1) { turn } }", { budget: "subscription", points: 1 }],
+    ["subscription { battleTurns(gameId: 1) { turn } }", { budget: "subscription", points: 1 }],
     [
       "mutation { attack(gameId: 1, weapon: BOMB) { game { id } } }",
       { budget: "mutation", points: 1 },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useClient } from "urql";
 import { BattleLog } from "./battle-log";
 import { CreatureCard } from "./creature-card";
@@ -36,18 +36,12 @@ export function GameView({ gameId }: { gameId: string }) {
   const client = useClient();
   const [token] = useState(() => readPlayerToken(gameId));
   const { game, error: readError, offer, refresh } = useGame(client, gameId);
-  const { log, status, error: feedError } = useBattleLog(client, gameId);
+  // Each turn of the feed carries the game after it: the board follows the battle (played here
+  // or elsewhere) from the feed itself, with no read of the game per turn.
+  const { log, status, error: feedError } = useBattleLog(client, gameId, offer);
   const [attacking, setAttacking] = useState(false);
   const [actionError, setActionError] = useState<ErrorReport>();
   const maxLife = useMaxLife();
-
-  // The feed shows a turn this tab has not read yet (played elsewhere, or its reply still on the
-  // way): read the board again, so a watcher's view follows the log.
-  const lastTurn = log.at(-1)?.turn ?? 0;
-  const shownTurn = game?.turn;
-  useEffect(() => {
-    if (shownTurn !== undefined && lastTurn > shownTurn && !attacking) refresh();
-  }, [lastTurn, shownTurn, attacking, refresh]);
 
   const attack = (weapon: Weapon) => {
     if (!game || !token || attacking) return;

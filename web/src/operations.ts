@@ -1,6 +1,9 @@
 import { graphql } from "./gql";
 
-/** Everything the page shows of a game; the same selection for the query and both mutations. */
+/**
+ * Everything the page shows of a game; the same selection for the query, both mutations and the
+ * live feed's turns.
+ */
 export const GameFieldsFragment = graphql(`
   fragment GameFields on Game {
     id
@@ -84,18 +87,28 @@ export const AttackMutation = graphql(`
   }
 `);
 
-/** The battle log, from `fromTurn` on (replayed from the store), then live. */
-export const BattleEventsSubscription = graphql(`
-  subscription BattleEvents($gameId: ID!, $fromTurn: Int) {
-    battleEvents(gameId: $gameId, fromTurn: $fromTurn) {
-      __typename
+/**
+ * The battle, one message per committed turn: its events for the log, and the game right after it
+ * for the board (null only inside a replay, for a turn a later one of the same replay follows).
+ * From `fromTurn` on (replayed from the store), then live.
+ */
+export const BattleTurnsSubscription = graphql(`
+  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {
+    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {
       turn
-      message
-      ... on CreatureDiedEvent {
-        role
+      events {
+        __typename
+        turn
+        message
+        ... on CreatureDiedEvent {
+          role
+        }
+        ... on MagickPoweredUpEvent {
+          role
+        }
       }
-      ... on MagickPoweredUpEvent {
-        role
+      game {
+        ...GameFields
       }
     }
   }

@@ -1,15 +1,21 @@
 import type { Client } from "@urql/core";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { describeError, type ErrorReport } from "./describe-error";
-import type { BattleEventsSubscription as BattleEventsResult } from "./gql/graphql";
-import { BattleEventsSubscription } from "./operations";
+import type {
+  BattleTurnsSubscription as BattleTurnsResult,
+  GameFieldsFragment,
+} from "./gql/graphql";
+import { BattleTurnsSubscription } from "./operations";
+
+/** One committed turn as the feed delivers it: its events, and the game after it (or null). */
+type BattleTurn = BattleTurnsResult["battleTurns"];
 
 /** One line of the battle log. */
 export interface LogEntry {
   /** `<turn>:<position in that turn>`: stable across a resubscription's replay. */
   key: string;
   turn: number;
-  kind: BattleEventsResult["battleEvents"]["__typename"];
+  kind: BattleTurn["events"][number]["__typename"];
   message: string;
   /** For creature events: whether it is about the rabbit or a monster. */
   role?: "RABBIT" | "MONSTER";
@@ -18,63 +24,70 @@ export interface LogEntry {
 /** How the live feed is doing, for the indicator beside the log. */
 export type FeedStatus = "connecting" | "live" | "reconnecting";
 
-type Action =
-  | { type: "resubscribe"; fromTurn: number }
-  | { type: "event"; event: BattleEventsResult["battleEvents"] };
-
 /**
- * A resubscription replays every stored event from `fromTurn` on, so the turns from there are
- * dropped first and refilled by the replay: each event is shown once, and a turn half-received
- * when the socket dropped comes back whole.
+ * A turn arrives whole, so it replaces whatever the log holds for its number: a resubscription
+ * replays the last turn already shown, and that turn is shown once, where it was.
  */
-function reduce(log: LogEntry[], action: Action): LogEntry[] {
-  if (action.type === "resubscribe") return log.filter((entry) => entry.turn < action.fromTurn);
-  const { event } = action;
-  const position = log.filter((entry) => entry.turn === event.turn).length;
-  const entry: LogEntry = {
-    key: `${event.turn}:${position}`,
-    turn: event.turn,
-    kind: event.__typename,
-    message: event.message,
-  };
-  if ("role" in event) entry.role = event.role;
-  return [...log, entry];
+function reduce(log: LogEntry[], turn: BattleTurn): LogEntry[] {
+  const entries = turn.events.map((event, position) => {
+    const entry: LogEntry = {
+      key: `${turn.turn}:${position}`,
+      turn: turn.turn,
+      kind: event.__typename,
+      message: event.message,
+    };
+    if ("role" in event) entry.role = event.role;
+    return entry;
+  });
+  return [
+    ...log.filter((entry) => entry.turn < turn.turn),
+    ...entries,
+    ...log.filter((entry) => entry.turn > turn.turn),
+  ];
 }
 
 /** Reconnection delays: quick at first, then every 10 s while the server stays away. */
 const retryDelayMs = (attempt: number) => Math.min(10_000, 500 * 2 ** attempt);
 
 /**
- * The game's battle log from the `battleEvents` subscription: the whole stored log first
- * (`fromTurn: 0`, so a reload or a watcher that arrives late sees everything), then turns as they
- * are played, by this tab or any other. When the socket drops it resubscribes from the last turn
- * it has. A GraphQL error (e.g. NOT_FOUND) ends the feed and is reported.
+ * The game's battle from the `battleTurns` subscription, one message per committed turn: the
+ * whole stored log first (`fromTurn: 0`, so a reload or a watcher that arrives late sees
+ * everything), then turns as they are played, by this tab or any other. Each turn's events go to
+ * the log; the game after it, when the turn carries one (every live turn, and the last of a
+ * replay), goes to `onGame`, so the board follows the battle without reading the game again.
+ * When the socket drops it resubscribes from the last turn it has: that turn comes again, with
+ * the game as it is now. A GraphQL error (e.g. NOT_FOUND) ends the feed and is reported.
  */
 export function useBattleLog(
   client: Client,
   gameId: string,
+  onGame: (game: GameFieldsFragment) => void,
 ): { log: LogEntry[]; status: FeedStatus; error: ErrorReport | undefined } {
   const [log, dispatch] = useReducer(reduce, []);
   const [status, setStatus] = useState<FeedStatus>("connecting");
   const [error, setError] = useState<ErrorReport>();
   const [attempt, setAttempt] = useState(0);
-  // Failures since the feed last delivered, for the back-off; reset by any event.
+  // Failures since the feed last delivered, for the back-off; reset by any turn.
   const failures = useRef(0);
-  // The effect reads the log it resubscribes from without restarting on every event.
-  const latest = useRef(log);
-  latest.current = log;
+  // The last turn received, to resubscribe from, without restarting the effect on every turn.
+  const lastTurn = useRef(0);
+  // The latest callback, without restarting the subscription when it changes.
+  const gameListener = useRef(onGame);
+  gameListener.current = onGame;
 
   useEffect(() => {
-    const fromTurn = latest.current.at(-1)?.turn ?? 0;
-    dispatch({ type: "resubscribe", fromTurn });
+    const fromTurn = lastTurn.current;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const subscription = client
-      .subscription(BattleEventsSubscription, { gameId, fromTurn })
+      .subscription(BattleTurnsSubscription, { gameId, fromTurn })
       .subscribe((result) => {
         if (result.data) {
+          const turn = result.data.battleTurns;
           failures.current = 0;
+          lastTurn.current = Math.max(lastTurn.current, turn.turn);
           setStatus("live");
-          dispatch({ type: "event", event: result.data.battleEvents });
+          dispatch(turn);
+          if (turn.game) gameListener.current(turn.game);
         }
         if (!result.error) return;
         if (result.error.graphQLErrors.length > 0) {

@@ -8,9 +8,9 @@ import { GameQuery } from "./operations";
 export type GameSnapshot = GameFieldsFragment | null | undefined;
 
 /**
- * The game's state, from the `game` query and from every attack's reply, whichever is newest
- * (`version` grows with every change): replies and reads can arrive out of order, and an older one
- * must never undo a newer one.
+ * The game's state, from the `game` query, every attack's reply and every turn of the live feed
+ * (`offer`), whichever is newest (`version` grows with every change): replies, reads and turns can
+ * arrive out of order, and an older one must never undo a newer one.
  */
 export function useGame(
   client: Client,

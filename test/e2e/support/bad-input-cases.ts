@@ -325,9 +325,11 @@ export const UPDATE_MONSTER = `
 export const ABANDON_GAME = `
   mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }`;
 
-export const BATTLE_EVENTS = `
+export const BATTLE_TURNS = `
   subscription Watch($gameId: ID!, $fromTurn: Int) {
-    battleEvents(gameId: $gameId, fromTurn: $fromTurn) { __typename turn message }
+    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {
+      turn events { __typename turn message } game { id turn version }
+    }
   }`;
 
 // ---------------------------------------------------------------------------------------------
@@ -662,7 +664,7 @@ const httpOperations: HttpOperationCase[] = [
   httpOp("an unknown operationName", () => ({ query: "query A { __typename }", operationName: "B" }), 400, "OPERATION_RESOLUTION_FAILURE"),
   httpOp("two named operations and no operationName", () => ({ query: "query A { __typename } query B { __typename }" }), 400, "OPERATION_RESOLUTION_FAILURE"),
   // Subscriptions are served over WebSocket; over HTTP they should be refused plainly.
-  httpOp("a subscription sent over HTTP", (c) => ({ query: BATTLE_EVENTS, variables: { gameId: c.gameId } }), 400, BAD_REQUEST),
+  httpOp("a subscription sent over HTTP", (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId } }), 400, BAD_REQUEST),
 
   // --- operation limits: depth 8, 15 aliases, cost 5,000, 2,000 tokens ------------------------
   httpOp("depth: 10 nested inline fragments", () => ({ query: `{ ${nestedFragments(9, "__typename")} }` }), 400, VALIDATION),
@@ -761,16 +763,16 @@ const httpRaw: HttpRawCase[] = [
 /** Operations over WebSocket, through graphql-ws's own client. */
 // prettier-ignore
 const wsOperations: WsOperationCase[] = [
-  wsOp("ws: subscription to an unknown game", () => ({ query: BATTLE_EVENTS, variables: { gameId: UNKNOWN_GAME } }), NOT_FOUND, "gameId"),
-  wsOp('ws: subscription to game id "}"', () => ({ query: BATTLE_EVENTS, variables: { gameId: "}" } }), NOT_FOUND, "gameId"),
-  wsOp("ws: subscription to a 10,000-character game id", () => ({ query: BATTLE_EVENTS, variables: { gameId: LONG_ID } }), NOT_FOUND, "gameId"),
-  wsOp("ws: subscription with fromTurn -1", (c) => ({ query: BATTLE_EVENTS, variables: { gameId: c.gameId, fromTurn: -1 } }), INPUT, "fromTurn"),
-  wsOp("ws: subscription with fromTurn 2^31 (literal)", (c) => ({ query: `subscription { battleEvents(gameId: ${JSON.stringify(c.gameId)}, fromTurn: ${INT32_OVER}) { turn } }` }), VALIDATION),
-  wsOp('ws: subscription with fromTurn "1" (variable)', (c) => ({ query: BATTLE_EVENTS, variables: { gameId: c.gameId, fromTurn: "1" } }), INPUT),
-  wsOp("ws: subscription without gameId", () => ({ query: "subscription { battleEvents { turn } }" }), VALIDATION),
+  wsOp("ws: subscription to an unknown game", () => ({ query: BATTLE_TURNS, variables: { gameId: UNKNOWN_GAME } }), NOT_FOUND, "gameId"),
+  wsOp('ws: subscription to game id "}"', () => ({ query: BATTLE_TURNS, variables: { gameId: "}" } }), NOT_FOUND, "gameId"),
+  wsOp("ws: subscription to a 10,000-character game id", () => ({ query: BATTLE_TURNS, variables: { gameId: LONG_ID } }), NOT_FOUND, "gameId"),
+  wsOp("ws: subscription with fromTurn -1", (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: -1 } }), INPUT, "fromTurn"),
+  wsOp("ws: subscription with fromTurn 2^31 (literal)", (c) => ({ query: `subscription { battleTurns(gameId: ${JSON.stringify(c.gameId)}, fromTurn: ${INT32_OVER}) { turn } }` }), VALIDATION),
+  wsOp('ws: subscription with fromTurn "1" (variable)', (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: "1" } }), INPUT),
+  wsOp("ws: subscription without gameId", () => ({ query: "subscription { battleTurns { turn } }" }), VALIDATION),
   wsOp("ws: attack with an unknown enum weapon (literal)", (c) => attackLiteral(c.gameId, "SPOON"), VALIDATION),
   wsOp('ws: attack with weapon "bomb" (variable)', (c) => attackVars(c.gameId, "bomb"), INPUT),
-  wsOp("ws: a syntax error", () => ({ query: 'subscription { battleEvents(gameId: "x" { turn } }' }), PARSE),
+  wsOp("ws: a syntax error", () => ({ query: 'subscription { battleTurns(gameId: "x" { turn } }' }), PARSE),
   wsOp("ws: an unknown operationName", () => ({ query: "query A { __typename }", operationName: "B" }), "OPERATION_RESOLUTION_FAILURE"),
   wsOp("ws: startGame with life 0", () => withGnat({ life: 0 }), INPUT, "monsters[0].life"),
   wsOp("ws: updateMonster with an empty patch", (c) => patchVars(c.gameId, {}), INPUT, "patch"),
@@ -779,10 +781,10 @@ const wsOperations: WsOperationCase[] = [
   wsOp("ws: depth (10 nested inline fragments)", () => ({ query: `{ ${nestedFragments(9, "__typename")} }` }), VALIDATION),
   wsOp("ws: cost (300 fragment spreads)", () => ({ query: costBomb }), VALIDATION),
   wsOp("ws: tokens (2,003 tokens)", () => ({ query: tokenBomb }), PARSE),
-  wsOp('ws: variables with a "__proto__" key holding $gameId', () => ({ query: BATTLE_EVENTS, variables: parsed('{"__proto__":{"gameId":"x"}}') }), INPUT),
+  wsOp('ws: variables with a "__proto__" key holding $gameId', () => ({ query: BATTLE_TURNS, variables: parsed('{"__proto__":{"gameId":"x"}}') }), INPUT),
   wsOp('ws: updateMonster with patch {"__proto__": {"life": 1}}', (c) => patchVars(c.gameId, parsed('{"__proto__":{"life":1}}')), INPUT),
   wsOp("ws: updateMonster with an RTL override in the name", (c) => patchVars(c.gameId, { name: "\u202eKing" }), INPUT, "patch.name"),
-  wsOp("ws: subscription with fromTurn 2^53+2 (variable)", (c) => ({ query: BATTLE_EVENTS, variables: { gameId: c.gameId, fromTurn: 2 ** 53 + 2 } }), INPUT),
+  wsOp("ws: subscription with fromTurn 2^53+2 (variable)", (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: 2 ** 53 + 2 } }), INPUT),
   wsOp("ws: 1,000 repeated @skip", () => ({ query: repeatedSkip }), PARSE),
   wsOp("ws: 250 repeated @include", () => ({ query: repeatedInclude }), VALIDATION),
   wsOp("ws: the same field 1,000 times without aliases", () => ({ query: `{ bestiary { ${sameField1000("name")}} }` }), VALIDATION),
@@ -841,8 +843,8 @@ const wsFramesCases: WsFramesCase[] = [
     kind: "ws-frames",
     name: "ws frames: two subscriptions with the same id -> 4409",
     build: (c) => [
-      subscribeFrame("1", BATTLE_EVENTS, { gameId: c.gameId }),
-      subscribeFrame("1", BATTLE_EVENTS, { gameId: c.gameId }),
+      subscribeFrame("1", BATTLE_TURNS, { gameId: c.gameId }),
+      subscribeFrame("1", BATTLE_TURNS, { gameId: c.gameId }),
     ],
     closeCode: 4409,
   },

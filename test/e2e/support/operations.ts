@@ -36,8 +36,11 @@ export const UPDATE_MONSTER = `mutation Update($gameId: ID!, $monsterId: ID!, $p
 
 export const ABANDON = `mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }`;
 
-export const BATTLE_EVENTS = `subscription Watch($gameId: ID!, $fromTurn: Int) {
-  battleEvents(gameId: $gameId, fromTurn: $fromTurn) { ${EVENT_FIELDS} }
+/** The live feed, one message per committed turn: its number, its events, the game after it. */
+export const BATTLE_TURNS = `subscription Watch($gameId: ID!, $fromTurn: Int) {
+  battleTurns(gameId: $gameId, fromTurn: $fromTurn) {
+    turn events { ${EVENT_FIELDS} } game { ${GAME_FIELDS} }
+  }
 }`;
 
 /** An event as the API shows it. */
@@ -65,6 +68,38 @@ export interface ApiGame {
   monstersRemaining: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A turn as BATTLE_TURNS reads it. */
+export interface ApiTurn {
+  turn: number;
+  events: ApiEvent[];
+  game: ApiGame | null;
+}
+
+/**
+ * The turn a startGame or attack reply made, as the feed must deliver it: the reply's turn, its
+ * events, and its game.
+ */
+export function turnOf(reply: { game: ApiGame; events: ApiEvent[] }): ApiTurn {
+  return { turn: reply.game.turn, events: reply.events, game: reply.game };
+}
+
+/**
+ * Turns a subscription delivered, against the turns the replies made (`turnOf`): the same turns,
+ * in order, each once, each with exactly its events. Each carries the game right after it (its
+ * `turn` the turn's own), except that a turn replayed from the log may carry null when a later one
+ * follows it; the last one always carries it. For turns that were all live, where every one
+ * carries its game, compare with `toEqual` instead.
+ */
+export function expectTurns(received: readonly ApiTurn[], expected: readonly ApiTurn[]): void {
+  expect(received.map((t) => t.turn)).toEqual(expected.map((t) => t.turn));
+  expect(received.map((t) => t.events)).toEqual(expected.map((t) => t.events));
+  received.forEach(({ turn, game }, i) => {
+    if (game === null && i < received.length - 1) return;
+    expect(game?.turn).toBe(turn);
+    expect(game).toEqual(expected[i]!.game);
+  });
 }
 
 /** A domain event as the API shows it: `type` becomes `__typename` (kind + "Event"). */

@@ -19,7 +19,7 @@ type Documents = {
     "\n  query Game($id: ID!) {\n    game(id: $id) {\n      ...GameFields\n    }\n  }\n": typeof types.GameDocument,
     "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n    }\n  }\n": typeof types.StartGameDocument,
     "\n  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {\n    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {\n      game {\n        ...GameFields\n      }\n    }\n  }\n": typeof types.AttackDocument,
-    "\n  subscription BattleEvents($gameId: ID!, $fromTurn: Int) {\n    battleEvents(gameId: $gameId, fromTurn: $fromTurn) {\n      __typename\n      turn\n      message\n      ... on CreatureDiedEvent {\n        role\n      }\n      ... on MagickPoweredUpEvent {\n        role\n      }\n    }\n  }\n": typeof types.BattleEventsDocument,
+    "\n  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {\n    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {\n      turn\n      events {\n        __typename\n        turn\n        message\n        ... on CreatureDiedEvent {\n          role\n        }\n        ... on MagickPoweredUpEvent {\n          role\n        }\n      }\n      game {\n        ...GameFields\n      }\n    }\n  }\n": typeof types.BattleTurnsDocument,
 };
 const documents: Documents = {
     "\n  fragment GameFields on Game {\n    id\n    turn\n    version\n    status\n    monstersRemaining\n    rabbit {\n      life\n      alive\n      strength\n      charisma\n      weapon\n      bombs\n    }\n    currentMonster {\n      id\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n    waitingMonsters {\n      id\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n  }\n": types.GameFieldsFragmentDoc,
@@ -27,7 +27,7 @@ const documents: Documents = {
     "\n  query Game($id: ID!) {\n    game(id: $id) {\n      ...GameFields\n    }\n  }\n": types.GameDocument,
     "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n    }\n  }\n": types.StartGameDocument,
     "\n  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {\n    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {\n      game {\n        ...GameFields\n      }\n    }\n  }\n": types.AttackDocument,
-    "\n  subscription BattleEvents($gameId: ID!, $fromTurn: Int) {\n    battleEvents(gameId: $gameId, fromTurn: $fromTurn) {\n      __typename\n      turn\n      message\n      ... on CreatureDiedEvent {\n        role\n      }\n      ... on MagickPoweredUpEvent {\n        role\n      }\n    }\n  }\n": types.BattleEventsDocument,
+    "\n  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {\n    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {\n      turn\n      events {\n        __typename\n        turn\n        message\n        ... on CreatureDiedEvent {\n          role\n        }\n        ... on MagickPoweredUpEvent {\n          role\n        }\n      }\n      game {\n        ...GameFields\n      }\n    }\n  }\n": types.BattleTurnsDocument,
 };
 
 /**
@@ -67,7 +67,7 @@ export function graphql(source: "\n  mutation Attack($gameId: ID!, $weapon: Weap
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription BattleEvents($gameId: ID!, $fromTurn: Int) {\n    battleEvents(gameId: $gameId, fromTurn: $fromTurn) {\n      __typename\n      turn\n      message\n      ... on CreatureDiedEvent {\n        role\n      }\n      ... on MagickPoweredUpEvent {\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription BattleEvents($gameId: ID!, $fromTurn: Int) {\n    battleEvents(gameId: $gameId, fromTurn: $fromTurn) {\n      __typename\n      turn\n      message\n      ... on CreatureDiedEvent {\n        role\n      }\n      ... on MagickPoweredUpEvent {\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {\n    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {\n      turn\n      events {\n        __typename\n        turn\n        message\n        ... on CreatureDiedEvent {\n          role\n        }\n        ... on MagickPoweredUpEvent {\n          role\n        }\n      }\n      game {\n        ...GameFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {\n    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {\n      turn\n      events {\n        __typename\n        turn\n        message\n        ... on CreatureDiedEvent {\n          role\n        }\n        ... on MagickPoweredUpEvent {\n          role\n        }\n      }\n      game {\n        ...GameFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
