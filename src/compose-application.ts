@@ -11,10 +11,10 @@ import type { Config } from "./infrastructure/config";
 import { CryptoGameIdGenerator } from "./infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "./infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "./infrastructure/in-memory-game-repository";
-import { InProcessBattleEventFeed } from "./infrastructure/in-process-battle-event-feed";
+import { InProcessBattleTurnFeed } from "./infrastructure/in-process-battle-turn-feed";
 import { PureRandDiceFactory } from "./infrastructure/pure-rand-dice-factory";
 import { FlexibleRateLimits } from "./infrastructure/rate-limiter";
-import { RedisBattleEventFeed } from "./infrastructure/redis-battle-event-feed";
+import { RedisBattleTurnFeed } from "./infrastructure/redis-battle-turn-feed";
 import { createRedisClient, waitUntilReady, type RedisClient } from "./infrastructure/redis-client";
 import { RedisGameRepository } from "./infrastructure/redis-game-repository";
 import { SystemClock } from "./infrastructure/system-clock";
@@ -60,7 +60,7 @@ export function serverOptions(config: Config): ServerOptions {
 export async function composeApplication(config: Config, logger: Logger): Promise<Application> {
   const options = { ttlMs: config.gameTtlSeconds * 1000, maxEvents: config.eventLogSize };
   let repository: GameRepository;
-  let feed: RedisBattleEventFeed | InProcessBattleEventFeed;
+  let feed: RedisBattleTurnFeed | InProcessBattleTurnFeed;
   let store: Application["store"];
   let ready: () => Promise<boolean>;
   let close: () => Promise<void>;
@@ -103,7 +103,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
             ),
         )
       : undefined;
-    const redisFeed = new RedisBattleEventFeed(
+    const redisFeed = new RedisBattleTurnFeed(
       subscriber,
       config.keyPrefix,
       (error, context) => clientLogger.warn({ err: error, context }, "battle event feed error"),
@@ -125,9 +125,9 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     };
   } else {
     store = "memory";
-    const inProcessFeed = new InProcessBattleEventFeed();
+    const inProcessFeed = new InProcessBattleTurnFeed();
     const memory = new InMemoryGameRepository(options, {
-      committed: (gameId, events) => inProcessFeed.publish(gameId, events),
+      committed: (gameId, turn) => inProcessFeed.publish(gameId, turn),
       deleted: (gameId) => inProcessFeed.end(gameId),
     });
     repository = memory;

@@ -51,3 +51,9 @@ export class CorruptGameError extends DomainError {
     super("CORRUPT_GAME", `Game ${gameId} is corrupt in the store: ${detail}.`);
   }
 }
+
+/** There is no game with this id (never created, abandoned, or expired). */
+export function gameNotFound(gameId: string): DomainError {
+  const shown = gameId.length > 64 ? `${gameId.slice(0, 64)}...` : gameId;
+  return new DomainError("NOT_FOUND", `There is no game ${JSON.stringify(shown)}.`, "gameId");
+}

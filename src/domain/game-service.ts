@@ -1,10 +1,11 @@
 import { BESTIARY } from "./bestiary";
 import type { BattleEvent } from "./battle-event";
-import type { BattleEventFeed } from "./battle-event-feed.port";
-import { joinHistoryAndLive } from "./battle-event-watch";
+import { BattleBroadcast, type StopWatching, type TurnWatcher } from "./battle-broadcast";
+import { snapshotOf } from "./battle-turn";
+import type { BattleTurnFeed } from "./battle-turn-feed.port";
 import type { Clock } from "./clock.port";
 import type { DiceFactory } from "./dice.port";
-import { DomainError } from "./domain-error";
+import { DomainError, gameNotFound } from "./domain-error";
 import { Game, type GameState } from "./game";
 import type { GameRepository, MonsterField } from "./game-repository.port";
 import type { MonsterSpec, MonsterState } from "./monster";
@@ -45,7 +46,7 @@ export interface GameServiceDeps {
   ids: GameIdGenerator;
   clock: Clock;
   /** Live turns, for watching a game; without it, watch() refuses. */
-  feed?: BattleEventFeed;
+  feed?: BattleTurnFeed;
   /** How many times a turn is recomputed after losing a race before CONFLICT; default 8. */
   maxRetries?: number;
   /** Told of commits, lost races and retries (for metrics); by default nobody. */
@@ -66,10 +67,24 @@ const MONSTER_ID = /^[1-9][0-9]{0,2}$/;
 export class GameService {
   private readonly maxRetries: number;
   private readonly observer: GameServiceObserver;
+  private readonly broadcast: BattleBroadcast | undefined;
 
   constructor(private readonly deps: GameServiceDeps) {
     this.maxRetries = deps.maxRetries ?? 8;
     this.observer = deps.observer ?? NO_GAME_SERVICE_OBSERVER;
+    const { repository } = deps;
+    this.broadcast =
+      deps.feed &&
+      new BattleBroadcast(deps.feed, {
+        game: async (gameId) => {
+          const game = await repository.load(gameId);
+          return game && snapshotOf(game);
+        },
+        events: async (gameId, from, to) =>
+          (await repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).filter(
+            (e) => e.turn >= from && e.turn <= to,
+          ),
+      });
   }
 
   /**
@@ -137,7 +152,7 @@ export class GameService {
         this.observer.committed("attack");
         return { game: after, events };
       }
-      if (outcome === "NOT_FOUND") throw notFound(gameId);
+      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
       this.lostRace("attack", attempt);
     }
     throw conflict(gameId, this.maxRetries);
@@ -163,7 +178,7 @@ export class GameService {
         this.observer.committed("updateMonster");
         return monster;
       }
-      if (outcome === "NOT_FOUND") throw notFound(gameId);
+      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
       this.lostRace("updateMonster", attempt);
     }
     throw conflict(gameId, this.maxRetries);
@@ -195,38 +210,26 @@ export class GameService {
   }
 
   /**
-   * Watches a game's battle: with `fromTurn`, first the stored events of that turn and later
-   * (as far as the log still holds them), then every later turn live, in order, each event once.
-   * Without it, only turns committed after the game is read.
+   * Watches a game's battle, one committed turn at a time (see BattleBroadcast): with
+   * `fromTurn`, first the stored turns from it on (as far as the log still holds them), then every
+   * later turn live, each once and in order. Without it, only turns committed after the game is
+   * read. Resolves once the watch is live, with the function that stops it.
    * @throws NOT_FOUND for an unknown game, STORE_UNAVAILABLE.
    */
-  async watch(gameId: string, fromTurn?: number): Promise<AsyncIterableIterator<BattleEvent>> {
-    const feed = this.deps.feed;
-    if (!feed) throw new Error("GameService.watch needs a BattleEventFeed");
-    if (!GAME_ID.test(gameId)) throw notFound(gameId);
-    // Listen first, then read: a turn committed in between is in both, and the join drops the repeat.
-    const live = await feed.subscribe(gameId);
-    try {
-      const game = await this.deps.repository.load(gameId);
-      if (!game) throw notFound(gameId);
-      const stored = async (from: number, to: number): Promise<BattleEvent[]> =>
-        (await this.deps.repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).filter(
-          (e) => e.turn >= from && e.turn <= to,
-        );
-      const storedTurn = async (): Promise<number | undefined> =>
-        (await this.deps.repository.load(gameId))?.turn;
-      if (fromTurn === undefined) {
-        return joinHistoryAndLive([], live, game.turn, stored, storedTurn);
-      }
-      // Turns up to the one read are history (what the capped log no longer holds is gone);
-      // a fromTurn still to come waits for that turn.
-      const history = await stored(fromTurn, Number.MAX_SAFE_INTEGER);
-      const afterTurn = Math.max(game.turn, fromTurn - 1);
-      return joinHistoryAndLive(history, live, afterTurn, stored, storedTurn);
-    } catch (error) {
-      await live.return?.();
-      throw error;
-    }
+  async watch(
+    gameId: string,
+    fromTurn: number | undefined,
+    watcher: TurnWatcher,
+  ): Promise<StopWatching> {
+    if (!this.broadcast) throw new Error("GameService.watch needs a BattleTurnFeed");
+    if (!GAME_ID.test(gameId)) throw gameNotFound(gameId);
+    return this.broadcast.watch(gameId, fromTurn, watcher);
+  }
+
+  /** Games watched through this service now, and their watches (for tests and metrics). */
+  watching(gameId?: string): number {
+    if (!this.broadcast) return 0;
+    return gameId === undefined ? this.broadcast.watchedGames : this.broadcast.watchesOf(gameId);
   }
 
   /** A commit refused for a changed version: counted, and a retry counted if one follows. */
@@ -243,7 +246,7 @@ export class GameService {
       );
     }
     const game = GAME_ID.test(gameId) ? await this.deps.repository.load(gameId) : undefined;
-    if (!game) throw notFound(gameId);
+    if (!game) throw gameNotFound(gameId);
     if (!this.deps.tokens.matches(playerToken, game.tokenHash)) {
       throw new DomainError(
         "FORBIDDEN",
@@ -252,11 +255,6 @@ export class GameService {
     }
     return game;
   }
-}
-
-function notFound(gameId: string): DomainError {
-  const shown = gameId.length > 64 ? `${gameId.slice(0, 64)}...` : gameId;
-  return new DomainError("NOT_FOUND", `There is no game ${JSON.stringify(shown)}.`, "gameId");
 }
 
 function conflict(gameId: string, retries: number): DomainError {

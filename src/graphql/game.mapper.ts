@@ -1,11 +1,11 @@
-import type { GameState } from "../domain/game";
+import type { GameSnapshot } from "../domain/battle-turn";
 import type { MonsterState } from "../domain/monster";
 import type { GameStatusEnum } from "./enums";
 import type { GameType } from "./game.type";
 import type { MonsterType } from "./monster.type";
 
-/** The GraphQL view of a stored game. */
-export function toGameType(state: GameState): GameType {
+/** The GraphQL view of a game (its state, or what a spectator may see of it). */
+export function toGameType(state: GameSnapshot): GameType {
   const [current, ...waiting] = state.monsters;
   return {
     id: state.id,

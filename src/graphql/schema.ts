@@ -2,26 +2,22 @@ import type { GraphQLSchema } from "graphql";
 import type { DependencyContainer } from "tsyringe";
 import { buildSchema, type PubSub } from "type-graphql";
 import { BATTLE_EVENT_KINDS } from "./battle-event-kinds.type";
-import { BattleEventsResolver } from "./battle-events.resolver";
+import { BattleTurnsResolver } from "./battle-turns.resolver";
 import { GameResolver } from "./game.resolver";
 
 /** The resolvers of the API, for the composition root to register. */
-export const RESOLVERS = [GameResolver, BattleEventsResolver] as const;
+export const RESOLVERS = [GameResolver, BattleTurnsResolver] as const;
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even one that brings its own
- * `subscribe` (ours: GameService.watch over the BattleEventFeed port). This one is never reached.
+ * `subscribe` (ours: a LiveTurnSource over GameService.watch). This one is never reached.
  */
 const unusedPubSub: PubSub = {
   publish: () => {
-    throw new Error(
-      "type-graphql's PubSub is not used: battle events come from the BattleEventFeed",
-    );
+    throw new Error("type-graphql's PubSub is not used: battle turns come from GameService.watch");
   },
   subscribe: () => {
-    throw new Error(
-      "type-graphql's PubSub is not used: battle events come from the BattleEventFeed",
-    );
+    throw new Error("type-graphql's PubSub is not used: battle turns come from GameService.watch");
   },
 };
 

@@ -1,16 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-  getOperationAST,
   Kind,
-  parse,
-  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { CommitKind, GameServiceObserver } from "../domain/game-service-observer.port";
-import { OPERATION_LIMITS } from "./limits";
 
 /** How a request reached the server. */
 export type Transport = "http" | "ws";
@@ -70,16 +66,17 @@ export function outcomeCode(errors: readonly GraphQLFormattedError[] | undefined
   return typeof code === "string" && KNOWN_CODE_SET.has(code) ? code : OTHER_CODE;
 }
 
-/** A graphql-ws operation in flight. */
-interface WsOperation {
-  start: bigint;
-  operation?: string;
+/** One WebSocket operation, from its subscribe message until it ends (see ServerMetrics.ws). */
+export interface WsOperationMetric {
+  readonly start: bigint;
+  /** Its root field's label, once known. */
+  operation: string;
+  /** The first error's code, or OK. */
   code: string;
-  /** graphql-ws ran it (onOperation): onComplete follows. */
-  executed: boolean;
-  /** It is a live subscription, counted in the active subscriptions gauge. */
+  /** A live subscription, counted in the active subscriptions gauge. */
   live: boolean;
   latencyObserved: boolean;
+  finished: boolean;
 }
 
 /**
@@ -101,7 +98,7 @@ export class ServerMetrics {
   private readonly storeErrors: Counter<"transport" | "code">;
   private readonly subscriptions: Gauge;
   private openConnections: () => number = () => 0;
-  private readonly wsOperations = new WeakMap<object, Map<string, WsOperation>>();
+  private watchedGames: () => number = () => 0;
 
   constructor() {
     const registers = [this.registry];
@@ -143,6 +140,14 @@ export class ServerMetrics {
       // Read at each scrape from the WebSocket server itself, so it can never drift.
       collect: () => {
         connections.set(this.openConnections());
+      },
+    });
+    const watched: Gauge = new Gauge({
+      name: "dwemthy_games_watched",
+      help: "Games this instance listens to for live turns (one feed listener each, however many watch it).",
+      registers,
+      collect: () => {
+        watched.set(this.watchedGames());
       },
     });
     const commits = new Counter({
@@ -188,6 +193,11 @@ export class ServerMetrics {
     this.openConnections = openConnections;
   }
 
+  /** Where the watched games gauge reads its value from (GameService). */
+  countWatchedGamesWith(watchedGames: () => number): void {
+    this.watchedGames = watchedGames;
+  }
+
   /**
    * The operation's label: its root field when it selects exactly one of the schema's (besides
    * `__typename`), "other" otherwise. The client's operation name plays no part.
@@ -231,116 +241,46 @@ export class ServerMetrics {
   }
 
   /**
-   * The graphql-ws side, called from the server's hooks of the same names. A query or mutation is
-   * counted when it completes; a subscription is active from the moment it listens until it
-   * completes (the client completes it, the socket closes, or the game ends), and is counted then.
+   * The WebSocket side. A query or mutation is counted when it ends; a subscription is active from
+   * the moment it listens until it ends (the client completes it, the socket closes, or the game
+   * ends), and is counted then. Nothing is counted per delivered turn.
    */
   readonly ws = {
-    subscribe: (ctx: object, id: string): void => {
-      this.wsOperationsOf(ctx).set(id, {
-        start: process.hrtime.bigint(),
-        code: OK,
-        executed: false,
-        live: false,
-        latencyObserved: false,
-      });
+    /** A subscribe message was received. */
+    started: (): WsOperationMetric => ({
+      start: process.hrtime.bigint(),
+      operation: OTHER_OPERATION,
+      code: OK,
+      live: false,
+      latencyObserved: false,
+      finished: false,
+    }),
+    /** Its operation is known (parsed and valid). */
+    resolved: (op: WsOperationMetric, operation: OperationDefinitionNode | null | undefined) => {
+      op.operation = this.operationLabel(operation);
     },
-    operation: (
-      ctx: object,
-      id: string,
-      args: { document: DocumentNode; operationName?: string | null },
-      result: unknown,
-    ): void => {
-      const op = this.wsOperation(ctx, id);
-      op.operation = this.operationLabel(getOperationAST(args.document, args.operationName));
-      op.executed = true;
-      if (isAsyncIterable(result)) {
-        op.live = true;
-        this.subscriptions.inc();
-        this.duration.observe({ transport: "ws", operation: op.operation }, since(op.start));
-        op.latencyObserved = true;
-      }
+    /** A subscription is listening: active until it finishes. */
+    listening: (op: WsOperationMetric): void => {
+      if (op.finished || op.live) return;
+      op.live = true;
+      this.subscriptions.inc();
+      this.duration.observe({ transport: "ws", operation: op.operation }, since(op.start));
+      op.latencyObserved = true;
     },
-    next: (ctx: object, id: string, errors: readonly GraphQLFormattedError[] | undefined): void => {
-      const op = this.wsOperation(ctx, id);
+    /** Errors sent for it (the first one's code is its outcome). */
+    failed: (op: WsOperationMetric, errors: readonly GraphQLFormattedError[]): void => {
       if (op.code === OK) op.code = outcomeCode(errors);
     },
-    error: (
-      ctx: object,
-      id: string,
-      payload: { query: string; operationName?: string | null },
-      errors: readonly GraphQLFormattedError[],
-    ): void => {
-      const op = this.wsOperation(ctx, id);
-      if (op.code === OK) op.code = outcomeCode(errors);
-      // Refused before it ran (onSubscribe's errors): no onComplete follows.
-      if (!op.executed) {
-        op.operation = this.operationLabel(parsedOperation(payload));
-        this.wsFinish(ctx, id, op);
-      }
-    },
-    complete: (ctx: object, id: string): void => {
-      this.wsFinish(ctx, id, this.wsOperation(ctx, id));
+    /** It ended, however it did; once. */
+    finished: (op: WsOperationMetric): void => {
+      if (op.finished) return;
+      op.finished = true;
+      if (op.live) this.subscriptions.dec();
+      this.record("ws", op.operation, op.code, op.latencyObserved ? undefined : since(op.start));
     },
   };
-
-  private wsOperationsOf(ctx: object): Map<string, WsOperation> {
-    let operations = this.wsOperations.get(ctx);
-    if (!operations) {
-      operations = new Map();
-      this.wsOperations.set(ctx, operations);
-    }
-    return operations;
-  }
-
-  private wsOperation(ctx: object, id: string): WsOperation {
-    const operations = this.wsOperationsOf(ctx);
-    let op = operations.get(id);
-    if (!op) {
-      op = {
-        start: process.hrtime.bigint(),
-        code: OK,
-        executed: false,
-        live: false,
-        latencyObserved: false,
-      };
-      operations.set(id, op);
-    }
-    return op;
-  }
-
-  private wsFinish(ctx: object, id: string, op: WsOperation): void {
-    this.wsOperationsOf(ctx).delete(id);
-    if (op.live) this.subscriptions.dec();
-    const operation = op.operation ?? OTHER_OPERATION;
-    this.record("ws", operation, op.code, op.latencyObserved ? undefined : since(op.start));
-  }
 }
 
 function since(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-function isAsyncIterable(value: unknown): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === "function"
-  );
-}
-
-/** The operation a refused WebSocket payload asked for, if it parses at all. */
-function parsedOperation(payload: {
-  query: string;
-  operationName?: string | null;
-}): OperationDefinitionNode | null | undefined {
-  try {
-    if (typeof payload.query !== "string") return null;
-    return getOperationAST(
-      parse(payload.query, { maxTokens: OPERATION_LIMITS.maxTokens }),
-      payload.operationName,
-    );
-  } catch {
-    return null;
-  }
 }

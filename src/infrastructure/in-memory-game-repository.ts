@@ -1,4 +1,5 @@
 import type { BattleEvent } from "../domain/battle-event";
+import { snapshotOf, type BattleTurn } from "../domain/battle-turn";
 import type { Clock } from "../domain/clock.port";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
@@ -8,7 +9,7 @@ import { SystemClock } from "./system-clock";
 
 /** Told of each committed turn and each deleted or expired game, to feed the live subscriptions. */
 export interface GameChangeListener {
-  committed(gameId: string, events: readonly BattleEvent[]): void;
+  committed(gameId: string, turn: BattleTurn): void;
   deleted(gameId: string): void;
 }
 
@@ -68,7 +69,10 @@ export class InMemoryGameRepository implements GameRepository {
     entry.events.push(...structuredClone(events));
     entry.events.splice(0, Math.max(0, entry.events.length - this.options.maxEvents));
     entry.expiresAt = this.clock.now() + this.options.ttlMs;
-    if (events.length > 0) this.listener.committed(game.id, structuredClone(events));
+    if (events.length > 0) {
+      const turn = { turn: game.turn, events, game: snapshotOf(game) };
+      this.listener.committed(game.id, structuredClone(turn));
+    }
     return Promise.resolve("COMMITTED");
   }
 

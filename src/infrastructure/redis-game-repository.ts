@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
+import { snapshotOf } from "../domain/battle-turn";
 import { DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
 import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
+import { ENDED_MESSAGE, turnMessage } from "./battle-turn-message";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
 import { decodeLogEntry, encodeTurnEntry } from "./redis-event-log-codec";
@@ -142,7 +144,6 @@ export class RedisGameRepository implements GameRepository {
       if (position < 0) throw new Error(`Monster ${id} is not in the array of game ${game.id}`);
       return [RedisGameKeys.scriptIndexOfMonster(position), ...counted(monsterFields(fields))];
     });
-    const eventJson = events.map((e) => JSON.stringify(e)).join(",");
     const { ttlMs, maxEvents } = this.options;
     const args: ScriptArg[] = [
       String(change.fromVersion),
@@ -156,8 +157,8 @@ export class RedisGameRepository implements GameRepository {
       events.length > 0 ? encodeTurnEntry(events) : "",
       events.length,
       keys.channel,
-      // The same text as JSON.stringify({ gameId, events }), without building the object.
-      `{"gameId":${JSON.stringify(game.id)},"events":[${eventJson}]}`,
+      // What the game's watchers get: the turn, its events and the game after it.
+      events.length > 0 ? turnMessage({ turn: game.turn, events, game: snapshotOf(game) }) : "",
       ...counted([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
       ...monsters,
     ];
@@ -184,9 +185,8 @@ export class RedisGameRepository implements GameRepository {
     // Monsters are never added after the start, so the list read first names every hash left.
     const ids = await this.run(gameId, () => this.redis.lrange(keys.array, 0, -1));
     const scriptKeys = keys.forScript(ids);
-    const message = JSON.stringify({ gameId, ended: true });
     const removed = await this.run(gameId, () =>
-      this.redis.dwemthyDelete(scriptKeys.length, ...scriptKeys, keys.channel, message),
+      this.redis.dwemthyDelete(scriptKeys.length, ...scriptKeys, keys.channel, ENDED_MESSAGE),
     );
     return removed > 0;
   }

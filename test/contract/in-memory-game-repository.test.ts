@@ -2,10 +2,11 @@ import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "../../src/infrastructure/in-memory-game-repository";
-import { InProcessBattleEventFeed } from "../../src/infrastructure/in-process-battle-event-feed";
+import { InProcessBattleTurnFeed } from "../../src/infrastructure/in-process-battle-turn-feed";
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
+import { eventsOf, watchTurns } from "../support/watch-turns";
 import { describeGameRepositoryContract, newGame, playTurn } from "./game-repository.contract";
 
 describeGameRepositoryContract("InMemoryGameRepository", (options) => {
@@ -41,10 +42,10 @@ describe("InMemoryGameRepository expiry", () => {
   });
 
   it("completes the watches of a game that expired, as abandoning it would", async () => {
-    const bus = new InProcessBattleEventFeed();
+    const bus = new InProcessBattleTurnFeed();
     const repository = new InMemoryGameRepository(
       { ttlMs: 200, maxEvents: 100 },
-      { committed: (id, events) => bus.publish(id, events), deleted: (id) => bus.end(id) },
+      { committed: (id, turn) => bus.publish(id, turn), deleted: (id) => bus.end(id) },
     );
     const service = new GameService({
       repository,
@@ -56,11 +57,12 @@ describe("InMemoryGameRepository expiry", () => {
     });
     try {
       const { game, playerToken } = await service.startGame({ seed: 8 });
-      const watch = await service.watch(game.id);
+      const watch = await watchTurns(service, game.id);
       const attacked = await service.attack(game.id, "LETTUCE", playerToken);
 
       // Nobody touches the game again: the sweep drops it and must end the watch.
-      expect(await readWatch(watch)).toEqual(attacked.events);
+      expect(eventsOf(await readWatch(watch))).toEqual(attacked.events);
+      expect(service.watching()).toBe(0);
     } finally {
       repository.close();
     }

@@ -2,9 +2,10 @@ import { createServer, connect, type AddressInfo, type Server, type Socket } fro
 import type { Cluster } from "ioredis";
 import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
-import { RedisBattleEventFeed } from "../../src/infrastructure/redis-battle-event-feed";
+import { RedisBattleTurnFeed } from "../../src/infrastructure/redis-battle-turn-feed";
 import { startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
 import { readWatch } from "../support/read-watch";
+import { eventsOf, watchTurns } from "../support/watch-turns";
 import { uniquePrefix } from "../support/redis";
 import { describeGameRepositoryContract } from "./game-repository.contract";
 import { GameService } from "../../src/domain/game-service";
@@ -45,7 +46,7 @@ describe("GameService on a Redis Cluster", () => {
       maxEvents: 100,
       keyPrefix,
     });
-    const feed = new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined, {
+    const feed = new RedisBattleTurnFeed(subscriber, keyPrefix, () => undefined, {
       checkIntervalMs: 0,
     });
     const service = new GameService({
@@ -67,7 +68,7 @@ describe("GameService on a Redis Cluster", () => {
       expect(owners.size).toBeGreaterThan(1);
 
       const watched = games[0]!;
-      const watch = await service.watch(watched.game.id, 1);
+      const watch = await watchTurns(service, watched.game.id, 1);
       for (const game of games) {
         const result = await service.attack(game.game.id, "BOMB", game.playerToken);
         expect(result.game.turn).toBe(1);
@@ -77,9 +78,13 @@ describe("GameService on a Redis Cluster", () => {
         (e) => e.turn === 1,
       );
       const expected = [...firstTurn, ...second.events];
-      const heard = await readWatch(watch, expected.length);
+      const heard = await readWatch(watch, 2);
       await watch.return?.();
-      expect(heard).toEqual(expected);
+      expect(eventsOf(heard)).toEqual(expected);
+      expect(heard.map((t) => [t.turn, t.game?.turn])).toEqual([
+        [1, 1],
+        [2, 2],
+      ]);
       expect(await service.abandonGame(watched.game.id, watched.playerToken)).toBe(true);
       expect(await service.getGame(watched.game.id)).toBeUndefined();
     } finally {

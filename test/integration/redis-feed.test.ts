@@ -3,11 +3,12 @@ import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
-import { RedisBattleEventFeed } from "../../src/infrastructure/redis-battle-event-feed";
+import { RedisBattleTurnFeed } from "../../src/infrastructure/redis-battle-turn-feed";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
+import { eventsOf, watchTurns } from "../support/watch-turns";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 
@@ -26,7 +27,7 @@ afterAll(async () => {
 describe("watching a game through Redis pub/sub", () => {
   let commands: RedisClient;
   let subscriber: RedisClient;
-  let feed: RedisBattleEventFeed;
+  let feed: RedisBattleTurnFeed;
   let service: GameService;
   let keyPrefix: string;
 
@@ -34,7 +35,7 @@ describe("watching a game through Redis pub/sub", () => {
   const serviceWith = (options: { ttlMs?: number; checkIntervalMs?: number } = {}) => {
     keyPrefix = uniquePrefix();
     feed?.close();
-    feed = new RedisBattleEventFeed(subscriber, keyPrefix, () => undefined, {
+    feed = new RedisBattleTurnFeed(subscriber, keyPrefix, () => undefined, {
       checkIntervalMs: options.checkIntervalMs ?? 0,
     });
     return new GameService({
@@ -63,7 +64,7 @@ describe("watching a game through Redis pub/sub", () => {
 
   it("catches up on a turn published while the subscriber was down, with no turn after it", async () => {
     const { game, playerToken } = await service.startGame({ seed: 6 });
-    const watch = await service.watch(game.id);
+    const watch = await watchTurns(service, game.id);
     const raw = rawClient(redis.url);
     await raw.client("KILL", "TYPE", "pubsub");
     // Published while the subscriber is down (it reconnects after 100 ms): pub/sub drops it. No
@@ -73,24 +74,24 @@ describe("watching a game through Redis pub/sub", () => {
     await raw.quit();
 
     // The periodic check is off here: the catch-up comes from the reconnect.
-    expect(await readWatch(watch, missed.events.length)).toEqual(missed.events);
+    expect(eventsOf(await readWatch(watch, 1))).toEqual(missed.events);
     await watch.return?.();
   }, 20_000);
 
   it("completes the watches of a game whose keys expired (TTL), which publishes nothing", async () => {
     const expiring = serviceWith({ ttlMs: 300, checkIntervalMs: 100 });
     const { game, playerToken } = await expiring.startGame({ seed: 7 });
-    const watch = await expiring.watch(game.id);
+    const watch = await watchTurns(expiring, game.id);
     const attacked = await expiring.attack(game.id, "LETTUCE", playerToken);
 
     // Nothing ends the watch but the check finding the game gone.
-    expect(await readWatch(watch)).toEqual(attacked.events);
+    expect(eventsOf(await readWatch(watch))).toEqual(attacked.events);
     expect(await expiring.getGame(game.id)).toBeUndefined();
   }, 20_000);
 
   it("fills in the turns published while the subscriber connection was down", async () => {
     const { game, playerToken } = await service.startGame({ seed: 3 });
-    const watch = await service.watch(game.id);
+    const watch = await watchTurns(service, game.id);
     const sent: BattleEvent[] = [];
     sent.push(...(await service.attack(game.id, "LETTUCE", playerToken)).events);
 
@@ -107,15 +108,17 @@ describe("watching a game through Redis pub/sub", () => {
     sent.push(...(await service.attack(game.id, "BOOMERANG", playerToken)).events);
     await raw.quit();
 
-    const heard = await readWatch(watch, sent.length);
+    const heard = await readWatch(watch, 3);
     await watch.return?.();
-    expect(heard.map((e) => e.turn)).toEqual(sent.map((e) => e.turn));
-    expect(heard).toEqual(sent);
+    expect(heard.map((t) => t.turn)).toEqual([1, 2, 3]);
+    expect(eventsOf(heard)).toEqual(sent);
+    // Turn 2 was read back from the log with turn 3 after it; turns 1 and 3 came live, with the game.
+    expect(heard.map((t) => t.game?.turn)).toEqual([1, undefined, 3]);
   }, 20_000);
 
   it("leaves no channel subscribed when the last watch closed while the connection was down", async () => {
     const { game } = await service.startGame({ seed: 5 });
-    const watch = await service.watch(game.id);
+    const watch = await watchTurns(service, game.id);
     const raw = rawClient(redis.url);
     const subscribed = async () =>
       ((await raw.pubsub("CHANNELS")) as string[]).some((c) => c.includes(game.id));
@@ -135,13 +138,13 @@ describe("watching a game through Redis pub/sub", () => {
 
   it("ends every watch of a game when the game is abandoned", async () => {
     const { game, playerToken } = await service.startGame({ seed: 4 });
-    const first = await service.watch(game.id);
-    const second = await service.watch(game.id, 0);
+    const first = await watchTurns(service, game.id);
+    const second = await watchTurns(service, game.id, 0);
     const attacked = await service.attack(game.id, "BOMB", playerToken);
     expect(await service.abandonGame(game.id, playerToken)).toBe(true);
 
-    expect(await readWatch(first)).toEqual(attacked.events);
-    const all = await readWatch(second);
+    expect(eventsOf(await readWatch(first))).toEqual(attacked.events);
+    const all = eventsOf(await readWatch(second));
     expect(all.filter((e) => e.turn === 1)).toEqual(attacked.events);
     expect(all[0]).toMatchObject({ type: "MonsterEmerged", turn: 0 });
   }, 20_000);
@@ -152,7 +155,7 @@ describe("watching a game through Redis pub/sub", () => {
     it("ends all the watches of a game whose keys vanished with one load in all", async () => {
       const { game } = await service.startGame({ seed: 8 });
       const watches = await Promise.all(
-        Array.from({ length: WATCHES }, () => service.watch(game.id)),
+        Array.from({ length: WATCHES }, () => watchTurns(service, game.id)),
       );
       const ended = watches.map((watch) => readWatch(watch));
       // The keys go without a word, as when they expire: only a check can tell.
@@ -165,6 +168,7 @@ describe("watching a game through Redis pub/sub", () => {
       const counted = countCommands(commands);
       feed.check();
       expect(await Promise.all(ended)).toEqual(watches.map(() => []));
+      expect(service.watching()).toBe(0);
       expect({ commands: counted.count, names: counted.names }).toEqual({
         commands: 1,
         names: counted.names,
@@ -174,7 +178,7 @@ describe("watching a game through Redis pub/sub", () => {
     it("gives every watch a turn pub/sub missed with one load and one log read in all", async () => {
       const { game, playerToken } = await service.startGame({ seed: 9 });
       const watches = await Promise.all(
-        Array.from({ length: WATCHES }, () => service.watch(game.id)),
+        Array.from({ length: WATCHES }, () => watchTurns(service, game.id)),
       );
       const counted = countCommands(commands);
       const raw = rawClient(redis.url);
@@ -183,10 +187,10 @@ describe("watching a game through Redis pub/sub", () => {
       const missed = await service.attack(game.id, "LETTUCE", playerToken);
       await raw.quit();
 
-      const heard = await Promise.all(
-        watches.map((watch) => readWatch(watch, missed.events.length)),
-      );
-      expect(heard).toEqual(watches.map(() => missed.events));
+      const heard = await Promise.all(watches.map((watch) => readWatch(watch, 1)));
+      expect(heard.map(eventsOf)).toEqual(watches.map(() => missed.events));
+      // Found by the check, which read the game at that turn: the turn carries it.
+      expect(heard.map(([turn]) => turn?.game?.turn)).toEqual(watches.map(() => 1));
       // The attack's own load and commit, then the check's one load and one read of the log.
       expect({ commands: counted.count, names: counted.names }).toEqual({
         commands: 4,

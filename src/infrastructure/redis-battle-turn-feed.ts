@@ -1,10 +1,10 @@
-import type { BattleEvent } from "../domain/battle-event";
-import type { BattleEventFeed, FeedItem } from "../domain/battle-event-feed.port";
+import type { BattleTurnFeed, FeedListener } from "../domain/battle-turn-feed.port";
 import { DomainError } from "../domain/domain-error";
-import { BattleEventFanout } from "./battle-event-fanout";
+import { parseTurnMessage } from "./battle-turn-message";
 import { gameIdOfChannel, RedisGameKeys } from "./redis-game-keys";
 import type { RedisClient } from "./redis-client";
 import { STORE_UNAVAILABLE_MESSAGE } from "./redis-game-repository";
+import { TurnListeners } from "./turn-listeners";
 
 /** Something that wants to hear what went wrong in the background. */
 export type FeedErrorListener = (error: unknown, context: string) => void;
@@ -12,7 +12,7 @@ export type FeedErrorListener = (error: unknown, context: string) => void;
 /** Settings of the Redis feed. */
 export interface RedisFeedOptions {
   /**
-   * How often every watched game is checked against the store (a StoreCheck), to end the watches
+   * How often every watched game is checked against the store (a `check` item), to end the watches
    * of games that expired and catch up on turns pub/sub did not bring; 0 turns it off (tests).
    * Each check reads each watched game's turn once, for all of that game's watches here.
    */
@@ -21,15 +21,14 @@ export interface RedisFeedOptions {
 
 /**
  * The feed across processes: the commit script PUBLISHes each turn on the game's channel; this
- * holds one subscriber connection per process, subscribes to a game's channel while at least one
- * local subscriber watches it, and fans messages out locally. ioredis resubscribes after a
- * reconnect; turns published while disconnected are not delivered (pub/sub keeps nothing), so every
- * watched game gets a StoreCheck once the subscriptions are back, and every `checkIntervalMs`: that
- * also ends the watches of a game whose keys expired, which publishes nothing. One StoreCheck per
- * game is shared by all its watches in this process, so a check costs one store read per game.
+ * holds one subscriber connection per process, subscribes to a game's channel while it has a
+ * listener here, and parses each message once for them. ioredis resubscribes after a reconnect;
+ * turns published while disconnected are not delivered (pub/sub keeps nothing), so every watched
+ * game gets a `check` once the subscriptions are back, and every `checkIntervalMs`: that also
+ * ends the watches of a game whose keys expired, which publishes nothing.
  */
-export class RedisBattleEventFeed implements BattleEventFeed {
-  private readonly fanout = new BattleEventFanout();
+export class RedisBattleTurnFeed implements BattleTurnFeed {
+  private readonly listeners = new TurnListeners();
   private readonly checkTimer: NodeJS.Timeout | undefined;
   private connectedBefore: boolean;
 
@@ -55,11 +54,10 @@ export class RedisBattleEventFeed implements BattleEventFeed {
   }
 
   /**
-   * Checks every game watched here against the store now, as the timer and a reconnect do: one
-   * StoreCheck per game, shared by its watches.
+   * Checks every game watched here against the store now, as the timer and a reconnect do.
    */
   check(): void {
-    this.fanout.checkAll();
+    this.listeners.emitAll({ kind: "check" });
   }
 
   /** Stops the periodic checks; the subscriber connection is the caller's to close. */
@@ -94,36 +92,36 @@ export class RedisBattleEventFeed implements BattleEventFeed {
 
   private retryUnsubscribes(): void {
     for (const [gameId, channel] of this.unsubscribeLater) {
-      if (this.fanout.count(gameId) === 0) this.unsubscribe(gameId, channel);
+      if (this.listeners.count(gameId) === 0) this.unsubscribe(gameId, channel);
       else this.unsubscribeLater.delete(gameId);
     }
   }
 
-  async subscribe(gameId: string): Promise<AsyncIterator<FeedItem>> {
+  async listen(gameId: string, listener: FeedListener): Promise<() => void> {
     const channel = new RedisGameKeys(this.keyPrefix, gameId).channel;
     // Listen locally first, so a message arriving right after SUBSCRIBE is acknowledged is kept.
-    const iterator = this.fanout.listen(gameId, (remaining) => {
+    const stop = this.listeners.add(gameId, listener, (remaining) => {
       if (remaining === 0) this.unsubscribe(gameId, channel);
     });
     try {
       await this.subscriber.subscribe(channel);
     } catch (error) {
-      await iterator.return?.();
+      stop();
       throw new DomainError("STORE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE, undefined, error);
     }
-    return iterator;
+    return stop;
   }
 
   private deliver(channel: string, message: string): void {
     const gameId = gameIdOfChannel(this.keyPrefix, channel);
-    if (gameId === undefined) return;
+    if (gameId === undefined || this.listeners.count(gameId) === 0) return;
+    let item;
     try {
-      const { events, ended } = JSON.parse(message) as { events?: BattleEvent[]; ended?: boolean };
-      if (ended === true) this.fanout.end(gameId);
-      else if (Array.isArray(events)) this.fanout.emit(gameId, events);
-      else throw new Error("neither events nor ended");
+      item = parseTurnMessage(gameId, message);
     } catch (error) {
       this.onError(error, `malformed message on ${channel}`);
+      return;
     }
+    this.listeners.emit(gameId, item);
   }
 }

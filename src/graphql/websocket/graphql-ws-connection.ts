@@ -1,0 +1,383 @@
+import {
+  CloseCode,
+  MessageType,
+  parseMessage,
+  type ConnectionInitMessage,
+  type Message,
+  type SubscribeMessage,
+} from "graphql-ws";
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  Kind,
+  locatedError,
+  OperationTypeNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from "graphql";
+import type { Logger } from "pino";
+import type { WebSocket } from "ws";
+import type { StopWatching, TurnWatcher } from "../../domain/battle-broadcast";
+import type { GraphQLContext } from "../context";
+import type { ServerMetrics, WsOperationMetric } from "../server-metrics";
+import type { WsLimits } from "../server-options";
+import { LiveTurnSource } from "../live-turn-source";
+import { tooManyOperations } from "../ws-limits";
+import type { OperationPayload, PreparedOperation } from "./operation-preparer";
+import type { PayloadText, TurnPayloads } from "./turn-payloads";
+
+/** What a connection needs from its server. */
+export interface ConnectionServices {
+  /** Parses, validates and admits (rate limits) an operation, or says why not. */
+  prepare(
+    payload: OperationPayload,
+    context: GraphQLContext,
+  ): Promise<PreparedOperation | readonly GraphQLError[]>;
+  /** The context of one caller's operations. */
+  contextOf(connectionParams: Readonly<Record<string, unknown>> | undefined): GraphQLContext;
+  /** Errors as they leave the server (codes, masking), as over HTTP. */
+  formatErrors: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+  payloads: TurnPayloads;
+  limits: Pick<WsLimits, "maxSubscriptionsPerConnection" | "connectionInitTimeoutMs">;
+  /** Unsent bytes past which a subscriber's connection is closed (it does not read). */
+  maxBufferedBytes: number;
+  /** Whether this socket may be acknowledged (false: refused, e.g. too many connections). */
+  admitted(socket: WebSocket): boolean;
+  metrics: ServerMetrics | undefined;
+  logger: Logger;
+}
+
+/** The close of a subscriber's connection that does not read what it is sent. */
+export const TOO_SLOW = Object.freeze({
+  code: 1013,
+  reason: "Too slow: the connection does not read its messages",
+});
+
+/** One operation of a connection, from its subscribe message until it ends. */
+class Operation {
+  /** Ended for the client: completed, failed, or its socket closed. Nothing more is sent. */
+  done = false;
+  /** Its setup (prepare, start) is over: what it holds is in `stop`. */
+  settled = false;
+  stop: StopWatching | undefined;
+  /** Turns whose payload is still being made (a field resolved asynchronously): sent in order. */
+  pending: Promise<void> | undefined;
+  /** `{"id":<id>,"type":"next","payload":`: a turn's frame is this, its payload and `}`. */
+  readonly nextHead: string;
+
+  constructor(
+    readonly id: string,
+    readonly metric: WsOperationMetric | undefined,
+  ) {
+    this.nextHead = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  }
+}
+
+/**
+ * One WebSocket connection speaking the graphql-transport-ws protocol (graphql-ws's, whose
+ * client, message parser and close codes this uses). Every operation ends when its client
+ * completes it or the socket closes, whatever the order of messages: operations are objects, not
+ * ids, so an id completed and subscribed again names a new operation, and the old one, still
+ * being set up, is released as soon as its setup returns. The per-connection cap counts every
+ * operation set up or running, released ones still settling included. A bad payload fails its
+ * operation alone.
+ */
+export class GraphQLWsConnection {
+  /** The operations the client knows by id. */
+  private readonly byId = new Map<string, Operation>();
+  /** Every operation being set up or running (the cap counts these). */
+  private readonly active = new Set<Operation>();
+  private initReceived = false;
+  private acknowledged = false;
+  private context: GraphQLContext | undefined;
+  private closed = false;
+  private corked = false;
+  private readonly initTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly socket: WebSocket,
+    /** The TCP socket under it, corked while one event loop turn's messages are written. */
+    private readonly raw: { cork(): void; uncork(): void },
+    private readonly services: ConnectionServices,
+  ) {
+    const wait = services.limits.connectionInitTimeoutMs;
+    if (wait > 0 && Number.isFinite(wait)) {
+      this.initTimer = setTimeout(() => {
+        if (!this.initReceived) {
+          socket.close(
+            CloseCode.ConnectionInitialisationTimeout,
+            "Connection initialisation timeout",
+          );
+        }
+      }, wait);
+    }
+    socket.on("message", (data: Buffer) => this.receive(data.toString()));
+    socket.once("close", () => this.closedByEither());
+  }
+
+  /** Operations being set up or running (for tests). */
+  get activeOperations(): number {
+    return this.active.size;
+  }
+
+  private receive(data: string): void {
+    let message: Message;
+    try {
+      message = parseMessage(data);
+    } catch {
+      this.socket.close(CloseCode.BadRequest, "Invalid message received");
+      return;
+    }
+    switch (message.type) {
+      case MessageType.ConnectionInit:
+        this.init(message);
+        return;
+      case MessageType.Ping:
+        this.send(
+          JSON.stringify(
+            message.payload
+              ? { type: MessageType.Pong, payload: message.payload }
+              : { type: MessageType.Pong },
+          ),
+        );
+        return;
+      case MessageType.Pong:
+        return;
+      case MessageType.Subscribe:
+        this.subscribe(message);
+        return;
+      case MessageType.Complete: {
+        const op = this.byId.get(message.id);
+        if (op) this.end(op);
+        return;
+      }
+      default:
+        // Messages only a server sends (ack, next, error...): the client broke the protocol.
+        this.socket.close(CloseCode.BadRequest, "Invalid message received");
+    }
+  }
+
+  private init(message: ConnectionInitMessage): void {
+    if (this.initReceived) {
+      this.socket.close(
+        CloseCode.TooManyInitialisationRequests,
+        "Too many initialisation requests",
+      );
+      return;
+    }
+    this.initReceived = true;
+    if (this.initTimer) clearTimeout(this.initTimer);
+    if (!this.services.admitted(this.socket)) {
+      this.socket.close(CloseCode.Forbidden, "Forbidden");
+      return;
+    }
+    const params = isRecord(message.payload) ? message.payload : undefined;
+    this.context = this.services.contextOf(params);
+    this.acknowledged = true;
+    this.send(JSON.stringify({ type: MessageType.ConnectionAck }));
+  }
+
+  private subscribe(message: SubscribeMessage): void {
+    const { context } = this;
+    if (!this.acknowledged || !context) {
+      this.socket.close(CloseCode.Unauthorized, "Unauthorized");
+      return;
+    }
+    const { id } = message;
+    if (this.byId.has(id)) {
+      this.socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+      return;
+    }
+    const op = new Operation(id, this.services.metrics?.ws.started());
+    this.byId.set(id, op);
+    this.active.add(op);
+    const tooMany = tooManyOperations(this.active.size, this.services.limits);
+    if (tooMany) {
+      op.settled = true;
+      this.fail(op, tooMany);
+      return;
+    }
+    this.run(op, message.payload, context)
+      .catch((error: unknown) => {
+        // A bug of ours in this operation: it alone fails, the socket and the others go on.
+        this.services.logger.error({ err: error }, "internal error in a WebSocket operation");
+        this.fail(op, [
+          new GraphQLError("Internal server error", {
+            extensions: { code: "INTERNAL_SERVER_ERROR" },
+          }),
+        ]);
+      })
+      .finally(() => {
+        op.settled = true;
+        if (op.done) this.release(op);
+      });
+  }
+
+  /** Sets up and runs one operation; each await is followed by a look at whether it ended. */
+  private async run(op: Operation, payload: OperationPayload, context: GraphQLContext) {
+    const prepared = await this.services.prepare(payload, context);
+    if (op.done) return;
+    if (isErrors(prepared)) {
+      this.fail(op, prepared);
+      return;
+    }
+    if (op.metric) this.services.metrics?.ws.resolved(op.metric, prepared.operation);
+    if (prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      const result = await execute(prepared.args);
+      if (op.done) return;
+      this.send(`${op.nextHead}${this.services.payloads.text(result)}}`);
+      if (result.errors && op.metric) {
+        this.services.metrics?.ws.failed(op.metric, this.services.formatErrors(result.errors));
+      }
+      this.end(op, true);
+      return;
+    }
+    const source = await createSourceEventStream(prepared.args);
+    if (op.done) return;
+    if (!(source instanceof LiveTurnSource)) {
+      if (isExecutionResult(source)) {
+        this.fail(op, source.errors ?? []);
+        return;
+      }
+      throw new Error("A subscription field must resolve to a LiveTurnSource");
+    }
+    const root = prepared.operation.selectionSet.selections[0];
+    const path = [root?.kind === Kind.FIELD ? (root.alias ?? root.name).value : "subscription"];
+    const located = (error: unknown) => locatedError(error, root ? [root] : undefined, path);
+    try {
+      op.stop = await source.start(this.watcherOf(op, prepared, located));
+    } catch (error) {
+      if (!op.done) this.fail(op, [located(error)]);
+      return;
+    }
+    if (!op.done && op.metric) this.services.metrics?.ws.listening(op.metric);
+  }
+
+  /** Where a live operation's turns go: straight to the socket, in the game's delivery loop. */
+  private watcherOf(
+    op: Operation,
+    prepared: PreparedOperation,
+    located: (error: unknown) => GraphQLError,
+  ): TurnWatcher {
+    return {
+      turn: (turn) => {
+        if (!op.done) this.sendTurn(op, this.services.payloads.of(turn, prepared));
+      },
+      ended: () => {
+        if (op.done) return;
+        if (op.pending) void op.pending.then(() => this.end(op, true));
+        else this.end(op, true);
+      },
+      failed: (error) => {
+        if (!op.done) this.fail(op, [located(error)]);
+      },
+    };
+  }
+
+  private sendTurn(op: Operation, payload: PayloadText): void {
+    if (typeof payload === "string" && op.pending === undefined) {
+      this.send(`${op.nextHead}${payload}}`);
+      return;
+    }
+    const previous = op.pending ?? Promise.resolve();
+    const sent = previous
+      .then(() => payload)
+      .then((text) => {
+        if (!op.done) this.send(`${op.nextHead}${text}}`);
+      })
+      .catch((error: unknown) => {
+        this.services.logger.error({ err: error }, "internal error making a turn's message");
+        this.fail(op, [
+          new GraphQLError("Internal server error", {
+            extensions: { code: "INTERNAL_SERVER_ERROR" },
+          }),
+        ]);
+      })
+      .finally(() => {
+        if (op.pending === sent) op.pending = undefined;
+      });
+    op.pending = sent;
+  }
+
+  /** Ends an operation with an `error` message. */
+  private fail(op: Operation, errors: readonly GraphQLError[]): void {
+    if (op.done) return;
+    const formatted = this.services.formatErrors(errors);
+    if (op.metric) this.services.metrics?.ws.failed(op.metric, formatted);
+    if (this.byId.get(op.id) === op) {
+      this.send(JSON.stringify({ id: op.id, type: MessageType.Error, payload: formatted }));
+    }
+    this.end(op);
+  }
+
+  /**
+   * Ends an operation: by the client's complete, by the server (`notify`: a `complete` message),
+   * or after an error. What it holds is released now, or once its setup returns.
+   */
+  private end(op: Operation, notify = false): void {
+    if (op.done) return;
+    op.done = true;
+    if (this.byId.get(op.id) === op) {
+      this.byId.delete(op.id);
+      if (notify) this.send(JSON.stringify({ id: op.id, type: MessageType.Complete }));
+    }
+    if (op.metric) this.services.metrics?.ws.finished(op.metric);
+    if (op.settled) this.release(op);
+  }
+
+  private release(op: Operation): void {
+    const stop = op.stop;
+    op.stop = undefined;
+    this.active.delete(op);
+    stop?.();
+  }
+
+  private closedByEither(): void {
+    this.closed = true;
+    if (this.initTimer) clearTimeout(this.initTimer);
+    for (const op of [...this.active]) this.end(op);
+  }
+
+  /**
+   * Writes one message. The messages of one event loop turn (a turn delivered to every
+   * subscription of this connection) leave in one write: the socket is corked until the loop's
+   * current work is done. A connection that leaves more than maxBufferedBytes unread is closed:
+   * nothing piles up for it (its client reconnects and catches up with fromTurn).
+   */
+  private send(data: string): void {
+    const { socket } = this;
+    if (this.closed || socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > this.services.maxBufferedBytes) {
+      socket.close(TOO_SLOW.code, TOO_SLOW.reason);
+      // Its operations end now, not when a client that does not read answers the close.
+      this.closedByEither();
+      return;
+    }
+    if (!this.corked) {
+      this.corked = true;
+      this.raw.cork();
+      process.nextTick(this.uncork);
+    }
+    socket.send(data);
+  }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.raw.uncork();
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isErrors(
+  value: PreparedOperation | readonly GraphQLError[],
+): value is readonly GraphQLError[] {
+  return Array.isArray(value);
+}
+
+function isExecutionResult(value: unknown): value is ExecutionResult {
+  return typeof value === "object" && value !== null && "errors" in value;
+}
