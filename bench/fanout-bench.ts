@@ -1,35 +1,58 @@
 /**
- * Fan-out benchmark: live `battleEvents` subscriptions over graphql-ws, on the real server process
- * (`node dist/main.js` on Redis), with many subscribers on one game.
+ * Fan-out benchmark: live `battleTurns` subscriptions over graphql-ws, on the real server process
+ * (`node dist/main.js` on Redis), with many subscribers on one game, beside the LIMIT: a bare `ws`
+ * server (bench/fanout-limit-server.ts) that only sends each turn's message to every subscriber.
  *
  *   npm run bench:fanout
+ *   npm run build:bench && BENCH_ONLY_LIMIT=1 node build/bench/fanout-bench.js   # the limit alone
  *
  * Starts its own redis-server (no persistence) on a free port and, per scenario, a fresh server
  * process (two for the cross-process rows: subscribers on one, attacks sent to the other) with the
  * tests' startServerProcess, NODE_ENV=production, LOG_LEVEL=warn, rate limits off and the WebSocket
  * limits raised to fit the scenario (no other variable of this shell reaches it). Per scenario:
  * a game that cannot end is started; the subscribers connect (graphql-ws's own client over `ws`,
- * in this process) and subscribe to `battleEvents(gameId)`; warm-up attacks follow until every
- * subscriber has heard a turn; then BENCH_TURNS attacks at BENCH_RATE per second, one at a time,
- * each sent on its schedule (late if the one before is still running). Every subscriber must get
- * every event of every turn from its first one on exactly once and in order (checked against the
- * attacks' own responses); a violation fails the run. Latency: attack sent -> event received at
- * each subscriber (both clocks are this process's). Memory: the server's RSS (/proc/<pid>/status)
- * before the subscribers connect, once they are all live, and after they all closed. After the
- * close: the server's subscriptions and connections (its /metrics gauges, when it has them), the
- * game channel's subscribers on Redis (PUBSUB NUMSUB; the feed unsubscribes only once the game's
- * last local listener is gone) and every channel of the run's prefix still subscribed.
+ * in this process) and subscribe to `battleTurns(gameId)` (one message per turn: its events and
+ * the game after it); warm-up attacks follow until every subscriber has heard a turn; then
+ * BENCH_TURNS attacks at BENCH_RATE per second, one at a time, each sent on its schedule (late if
+ * the one before is still running). Every subscriber must get every turn from its first one on
+ * exactly once and in order, each with the events and the game the attack answered (its
+ * `events { __typename turn message }` and `game { turn rabbit { life } currentMonster { name
+ * life } }`, the subscription's own selection); a violation fails the run. Latency: attack sent ->
+ * turn message received at each subscriber (both clocks are this process's). On time: received
+ * within BENCH_ON_TIME_MS (two turn intervals by default, 200 ms at 10/s) of its attack; sustained
+ * / offered = the measured turns' messages received on time / subscribers x measured turns (100%
+ * when the server keeps up with the offered rate; a backlog that grows over the run misses it).
+ * Memory: the server's RSS (/proc/<pid>/status) before the subscribers connect, once they are all
+ * live, and after they all closed. After the close: the server's subscriptions and connections
+ * (its /metrics gauges, when it has them), the game channel's subscribers on Redis (PUBSUB NUMSUB)
+ * and every channel of the run's prefix still subscribed.
+ *
+ * The LIMIT rows, in the same run, one per scenario size: the same client harness against a bare
+ * `ws` server in a child node process of its own (measured the same way: /proc CPU and RSS), which
+ * speaks just enough graphql-transport-ws and, on each turn (a POST that plays the attack, carrying
+ * the message's payload), serializes the payload once and sends `{"id":..,"type":"next","payload":
+ * ..}` to every subscription. The payloads are the turns the real row of the same size delivered
+ * (its measured turns, renumbered: the same size and shape), or, when no real row ran
+ * (BENCH_ONLY_LIMIT=1), synthetic turns of the same shape (four events one turn in three, three
+ * otherwise, as LETTUCE on the endless game). Same number of turns at the same rate, same checks.
+ * Then, for each size, the real rows (same and cross process) beside the limit, with the ratios
+ * and the issue's targets: CPU per delivered message <= 2x (moonshot 1.3x), sustained = offered,
+ * p99 <= 1.5x, memory per subscriber <= 2x.
+ *
  * The baseline rows (BENCH_BASELINE subscribers, 10 by default) run in the same run.
  * Knobs: BENCH_OWN ("1000,5000": subscriber counts, each on its own connection), BENCH_SHARED
  * ("1000x10": subscriptions x connections), BENCH_BASELINE (10), BENCH_TURNS (30), BENCH_RATE (10),
- * BENCH_CROSS (1: also the cross-process rows; 0: not), BENCH_CHECK_MS (1000: the server's
- * SUBSCRIPTION_CHECK_MS, so that store checks run during the measured turns), BENCH_SERVER_NODE_ARGS
- * (extra node flags for the servers, split on spaces, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
- * BENCH_HEAP (0; 1: heap snapshots of the servers after a full GC, before and after the
- * subscribers, which slow the server's delivery afterwards: take latencies from a run without).
+ * BENCH_ON_TIME_MS (2000 / BENCH_RATE), BENCH_CROSS (1: also the cross-process rows; 0: not),
+ * BENCH_LIMIT (1: the limit rows; 0: not), BENCH_ONLY_LIMIT (0; 1: the limit rows only, no Redis,
+ * no server build needed), BENCH_CHECK_MS (1000: the server's SUBSCRIPTION_CHECK_MS, so that store
+ * checks run during the measured turns), BENCH_SERVER_NODE_ARGS (extra node flags for the servers
+ * and the limit, split on spaces, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_HEAP (0; 1:
+ * heap snapshots of the real servers after a full GC, before and after the subscribers, which slow
+ * the server's delivery afterwards: take latencies from a run without), BENCH_WATCHDOG_S (900).
  * The file-descriptor limit must fit two sockets per connection (this process and the server's);
- * the bench says so at start when it does not.
+ * the bench says so at start when it does not. Every server it starts listens on 127.0.0.1.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -46,9 +69,12 @@ import { envInt, quantile, redisVersion } from "./bench-support";
 
 const TURNS = envInt("BENCH_TURNS", 30);
 const RATE = envInt("BENCH_RATE", 10);
+const ON_TIME_MS = envInt("BENCH_ON_TIME_MS", Math.max(1, Math.round(2_000 / RATE)));
 const BASELINE = envInt("BENCH_BASELINE", 10);
 const CHECK_MS = envInt("BENCH_CHECK_MS", 1_000);
-const CROSS = (process.env.BENCH_CROSS ?? "1") !== "0";
+const ONLY_LIMIT = (process.env.BENCH_ONLY_LIMIT ?? "0") === "1";
+const LIMIT = ONLY_LIMIT || (process.env.BENCH_LIMIT ?? "1") !== "0";
+const CROSS = !ONLY_LIMIT && (process.env.BENCH_CROSS ?? "1") !== "0";
 const OWN = list(process.env.BENCH_OWN ?? "1000,5000").map(Number);
 const SHARED = list(process.env.BENCH_SHARED ?? "1000x10").map((s) => {
   const [subs, conns] = s.split("x").map(Number);
@@ -67,42 +93,110 @@ const SNAPSHOT_DIR = HEAP_SNAPSHOTS ? mkdtempSync(path.join(os.tmpdir(), "fanout
 const CONNECT_BATCH = 100;
 const DELIVERY_TIMEOUT_MS = 60_000;
 const SETTLE_MS = 3_000;
+const MAX_WARMUP_TURNS = 60;
+const LIMIT_SERVER = path.join(__dirname, "fanout-limit-server.js");
 
 const SUBSCRIPTION =
-  "subscription Watch($gameId: ID!) { battleEvents(gameId: $gameId) { __typename turn message } }";
+  "subscription Watch($gameId: ID!) { battleTurns(gameId: $gameId) { turn events { __typename turn message } game { turn rabbit { life } currentMonster { name life } } } }";
 const START =
   "mutation Start($input: StartGameInput) { startGame(input: $input) { playerToken game { id turn } } }";
 const ATTACK =
-  "mutation Attack($gameId: ID!) { attack(gameId: $gameId, weapon: LETTUCE) { game { turn } events { __typename turn message } } }";
+  "mutation Attack($gameId: ID!) { attack(gameId: $gameId, weapon: LETTUCE) { game { turn rabbit { life } currentMonster { name life } } events { __typename turn message } } }";
 const ABANDON = "mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }";
 /** A game that does not end (see bench/api-bench.ts): LETTUCE hits 0 or 1 of a million life. */
 const ENDLESS_ARRAY = [
   { name: "EndlessTarget", life: 1_000_000, strength: 0, charisma: 0, weapon: 0 },
 ];
 
+/** same: subscribers and attacks on one server; cross: attacks on another; limit: bare `ws`. */
+type Kind = "same" | "cross" | "limit";
+
 interface Spec {
   name: string;
+  kind: Kind;
   subscribers: number;
   connections: number;
-  cross: boolean;
   baseline: boolean;
 }
 
+type Event = { __typename: string; turn: number; message: string };
+type GameView = {
+  turn: number;
+  rabbit: { life: number };
+  currentMonster: { name: string; life: number } | null;
+};
+/** One turn as the subscription selects it (and as the attack answered it). */
+interface Turn {
+  turn: number;
+  events: Event[];
+  game: GameView | null;
+}
+
+/** What one subscriber heard: per message, its turn, its content's key and when it came. */
 interface Heard {
+  turns: number[];
   keys: string[];
   times: number[];
   completed: boolean;
   errors: string[];
 }
 
+interface AfterClose {
+  subscriptions: string;
+  connections: string;
+  /** PUBSUB NUMSUB of the game's channel, and the prefix's channels; NaN for the limit. */
+  numsub: number;
+  channels: number;
+}
+
+/** What runScenario needs of the server side: the real server(s) on Redis, or the limit. */
+interface Backend {
+  pid: number | undefined;
+  wsUrl: string;
+  /** Plays one turn (the attack) and answers it as the attack did. */
+  playTurn(): Promise<Turn>;
+  /** The game loads by the store checks so far (Redis), NaN for the limit. */
+  loadCalls(): Promise<number>;
+  redisCpuS(): Promise<number>;
+  heapUsedMb(): Promise<number>;
+  liveHeapMb(): Promise<number>;
+  subscriptionsActive(): Promise<string>;
+  afterClose(): Promise<AfterClose>;
+  /** Ends the game and stops the process(es); anything wrong on the way, as violations. */
+  finish(): Promise<string[]>;
+}
+
+/** A child process the watchdog may have to kill and the end of the run stops. */
+interface Stoppable {
+  child: ChildProcess;
+  stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+interface Context {
+  redis?: RedisServer;
+  commands?: RedisClient;
+  started: Stoppable[];
+  /** The measured turns a real row delivered, by size: the limit row's payloads. */
+  templates: Map<string, Turn[]>;
+}
+
 interface Result {
   spec: Spec;
+  /** Turn messages received, and expected (every turn from each subscriber's first). */
   delivered: number;
   expected: number;
+  /** The measured turns' messages: received, received on time, and offered (subs x turns). */
+  measuredDelivered: number;
+  onTime: number;
+  offered: number;
   violations: string[];
   latencies: number[];
   attacksLate: number;
   attackMs: number[];
+  /** Mean size of a measured turn's `next` payload (`{"data":{"battleTurns":...}}`), bytes. */
+  payloadBytes: number;
+  /** Where the limit row's payloads came from. */
+  payloadSource: string;
   rssBaseKb: number;
   rssLiveKb: number;
   rssAfterKb: number;
@@ -116,11 +210,9 @@ interface Result {
   measuredS: number;
   redisCpuS: number;
   activeSubscriptions: string;
-  afterClose: { subscriptions: string; connections: string; numsub: number; channels: number };
+  afterClose: AfterClose;
   checkLoads: number;
 }
-
-type Event = { __typename: string; turn: number; message: string };
 
 function list(raw: string): string[] {
   return raw
@@ -130,7 +222,11 @@ function list(raw: string): string[] {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const keyOf = (e: Event) => `${e.turn}|${e.__typename}|${e.message}`;
+/** A turn's content as compared: its events and its game, in the selection's order. */
+const contentKey = (events: readonly Event[] | undefined, game: GameView | null | undefined) =>
+  `${JSON.stringify(events ?? null)}|${JSON.stringify(game ?? null)}`;
+const sizeKey = (spec: Spec) => `${spec.subscribers}x${spec.connections}`;
+const payloadOf = (turn: Turn) => ({ data: { battleTurns: turn } });
 
 async function graphql(
   url: string,
@@ -264,6 +360,213 @@ async function startServer(redis: RedisServer, spec: Spec): Promise<ServerProces
   );
 }
 
+/** The real server(s) on Redis, with a game that cannot end started. */
+async function realBackend(
+  ctx: Context,
+  spec: Spec,
+): Promise<{ backend: Backend; gameId: string }> {
+  const redis = ctx.redis;
+  const commands = ctx.commands;
+  if (!redis || !commands) throw new Error("the real rows need Redis");
+  const subServer = await startServer(redis, spec);
+  ctx.started.push(subServer);
+  const cross = spec.kind === "cross";
+  const attackServer = cross ? await startServer(redis, spec) : subServer;
+  if (cross) ctx.started.push(attackServer);
+
+  const startedGame = (await graphql(attackServer.url, START, {
+    input: { seed: 1, monsters: ENDLESS_ARRAY },
+  })) as { startGame: { playerToken: string; game: { id: string; turn: number } } };
+  const { playerToken, game } = startedGame.startGame;
+  const channel = new RedisGameKeys(KEY_PREFIX, game.id).channel;
+  const backend: Backend = {
+    pid: subServer.child.pid,
+    wsUrl: subServer.wsUrl,
+    playTurn: async () => {
+      const data = (await graphql(attackServer.url, ATTACK, { gameId: game.id }, playerToken)) as {
+        attack: { game: GameView; events: Event[] };
+      };
+      return { turn: data.attack.game.turn, events: data.attack.events, game: data.attack.game };
+    },
+    loadCalls: () => loadScriptCalls(commands),
+    redisCpuS: () => redisCpu(commands),
+    heapUsedMb: async () => heapMb(await gauge(subServer, "nodejs_heap_size_used_bytes")),
+    liveHeapMb: () => liveHeapMb(subServer),
+    subscriptionsActive: () => gauge(subServer, "dwemthy_websocket_subscriptions_active"),
+    afterClose: async () => ({
+      subscriptions: await gauge(subServer, "dwemthy_websocket_subscriptions_active"),
+      connections: await gauge(subServer, "dwemthy_websocket_connections_active"),
+      numsub: Number(((await commands.pubsub("NUMSUB", channel)) as [string, number])[1]),
+      channels: ((await commands.pubsub("CHANNELS", `${KEY_PREFIX}:*`)) as string[]).length,
+    }),
+    finish: async () => {
+      const problems: string[] = [];
+      await graphql(attackServer.url, ABANDON, { gameId: game.id }, playerToken);
+      for (const server of cross ? [attackServer, subServer] : [subServer]) {
+        const exit = await server.stop(15_000);
+        if (exit.code !== 0) problems.push(`server stop: ${JSON.stringify(exit)}`);
+        ctx.started.splice(ctx.started.indexOf(server), 1);
+      }
+      return problems;
+    },
+  };
+  return { backend, gameId: game.id };
+}
+
+/** Forks the limit server (bench/fanout-limit-server.ts) and waits for its port. */
+async function startLimitServer(): Promise<Stoppable & { url: string; wsUrl: string }> {
+  const child = fork(LIMIT_SERVER, [], {
+    execArgv: SERVER_NODE_ARGS,
+    env: { PATH: process.env.PATH, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const stop = async (graceMs = 10_000) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    }
+    return exited;
+  };
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the limit server did not start in 10 s:\n${output}`));
+    }, 10_000);
+    child.once("message", (message: { port?: number }) => {
+      clearTimeout(timer);
+      if (typeof message.port === "number" && message.port > 0) resolve(message.port);
+      else reject(new Error(`the limit server sent ${JSON.stringify(message)}`));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the limit server exited at start (code ${code}):\n${output}`));
+    });
+  });
+  return {
+    child,
+    stop,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+  };
+}
+
+/** A synthetic turn shaped as LETTUCE on the endless game (three events, four one turn in 3). */
+function syntheticTurn(turn: number): Turn {
+  const heal = 1 + ((turn * 7) % 10);
+  const events: Event[] = [
+    {
+      __typename: "LettuceEatenEvent",
+      turn,
+      message: `[Healthy lettuce gives you ${heal} life points!!]`,
+    },
+    {
+      __typename: "RabbitHitMonsterEvent",
+      turn,
+      message: `[You hit with ${turn % 2} points of damage!]`,
+    },
+    {
+      __typename: "MonsterHitRabbitEvent",
+      turn,
+      message: "[Your enemy hit with 0 points of damage!]",
+    },
+  ];
+  if (turn % 3 === 0) {
+    events.push({
+      __typename: "MagickPoweredUpEvent",
+      turn,
+      message: "[Rabbit magick powers up 3!]",
+    });
+  }
+  return {
+    turn,
+    events,
+    game: {
+      turn,
+      rabbit: { life: 10 + heal },
+      currentMonster: { name: "EndlessTarget", life: 1_000_000 - turn },
+    },
+  };
+}
+
+/** A recorded turn as turn `turn`: the same content, its turn numbers replaced. */
+function renumber(template: Turn, turn: number): Turn {
+  return {
+    turn,
+    events: template.events.map((e) => ({ ...e, turn })),
+    game: template.game && { ...template.game, turn },
+  };
+}
+
+/** The limit: a bare `ws` server; each turn is a POST of the turn's payload. */
+async function limitBackend(
+  ctx: Context,
+  spec: Spec,
+): Promise<{ backend: Backend; gameId: string; source: string }> {
+  const server = await startLimitServer();
+  ctx.started.push(server);
+  const templates = ctx.templates.get(sizeKey(spec));
+  const source = templates
+    ? `the real row's ${templates.length} measured turns`
+    : "synthetic turns (no real row of this size ran)";
+  let turn = 0;
+  const stats = async () => {
+    const response = await fetch(`${server.url}/stats`, { signal: AbortSignal.timeout(5_000) });
+    return (await response.json()) as {
+      subscriptions: number;
+      connections: number;
+      heapUsedBytes: number;
+    };
+  };
+  const backend: Backend = {
+    pid: server.child.pid,
+    wsUrl: server.wsUrl,
+    playTurn: async () => {
+      turn++;
+      const next = templates
+        ? renumber(templates[(turn - 1) % templates.length]!, turn)
+        : syntheticTurn(turn);
+      const response = await fetch(`${server.url}/turn`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(payloadOf(next)),
+        signal: AbortSignal.timeout(30_000),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 204) throw new Error(`limit /turn: HTTP ${response.status}`);
+      return next;
+    },
+    loadCalls: () => Promise.resolve(Number.NaN),
+    redisCpuS: () => Promise.resolve(Number.NaN),
+    heapUsedMb: async () => (await stats()).heapUsedBytes / 1024 / 1024,
+    liveHeapMb: () => Promise.resolve(Number.NaN),
+    subscriptionsActive: async () => String((await stats()).subscriptions),
+    afterClose: async () => {
+      const { subscriptions, connections } = await stats();
+      return {
+        subscriptions: String(subscriptions),
+        connections: String(connections),
+        numsub: Number.NaN,
+        channels: Number.NaN,
+      };
+    },
+    finish: async () => {
+      const exit = await server.stop(15_000);
+      ctx.started.splice(ctx.started.indexOf(server), 1);
+      return exit.code === 0 ? [] : [`limit server stop: ${JSON.stringify(exit)}`];
+    },
+  };
+  return { backend, gameId: "limit", source };
+}
+
 /** Opens the connections and subscriptions; resolves once every connection is acknowledged. */
 async function subscribeAll(
   wsUrl: string,
@@ -272,6 +575,14 @@ async function subscribeAll(
 ): Promise<{ clients: Client[]; heard: Heard[] }> {
   const clients: Client[] = [];
   const heard: Heard[] = [];
+  // One string per distinct turn content, whichever subscriber heard it (memory at 5,000 subs).
+  const interned = new Map<string, string>();
+  const intern = (key: string) => {
+    const known = interned.get(key);
+    if (known !== undefined) return known;
+    interned.set(key, key);
+    return key;
+  };
   const perConnection = Math.ceil(spec.subscribers / spec.connections);
   for (let start = 0; start < spec.connections; start += CONNECT_BATCH) {
     const batch: Promise<void>[] = [];
@@ -298,19 +609,20 @@ async function subscribeAll(
       clients.push(client);
       const count = Math.min(perConnection, spec.subscribers - c * perConnection);
       for (let s = 0; s < count; s++) {
-        const mine: Heard = { keys: [], times: [], completed: false, errors: [] };
+        const mine: Heard = { turns: [], keys: [], times: [], completed: false, errors: [] };
         heard.push(mine);
-        client.subscribe<{ battleEvents: Event }>(
+        client.subscribe<{ battleTurns: Turn }>(
           { query: SUBSCRIPTION, variables: { gameId } },
           {
             next: (result) => {
               const now = performance.now();
-              const event = result.data?.battleEvents;
-              if (result.errors || !event) {
+              const turn = result.data?.battleTurns;
+              if (result.errors || !turn) {
                 mine.errors.push(JSON.stringify(result.errors ?? result).slice(0, 200));
                 return;
               }
-              mine.keys.push(keyOf(event));
+              mine.turns.push(turn.turn);
+              mine.keys.push(intern(contentKey(turn.events, turn.game)));
               mine.times.push(now);
             },
             error: (error) => mine.errors.push(describeError(error).slice(0, 200)),
@@ -324,63 +636,86 @@ async function subscribeAll(
   return { clients, heard };
 }
 
-async function runScenario(
-  redis: RedisServer,
-  commands: RedisClient,
-  spec: Spec,
-  started: ServerProcess[],
-): Promise<Result> {
-  const subServer = await startServer(redis, spec);
-  started.push(subServer);
-  const attackServer = spec.cross ? await startServer(redis, spec) : subServer;
-  if (spec.cross) started.push(attackServer);
-  const pid = subServer.child.pid;
+/** What is wrong with one subscriber's messages, or undefined. */
+function checkSubscriber(
+  h: Heard,
+  firstMeasured: number,
+  lastTurn: number,
+  truth: Map<number, Turn>,
+  truthKeys: Map<number, string>,
+): string | undefined {
+  if (h.errors.length > 0) return `errors ${h.errors.join("; ")}`;
+  if (h.completed) return "completed early";
+  const from = h.turns[0];
+  if (from === undefined) return "no turn at all";
+  if (!(from <= firstMeasured))
+    return `first turn ${from} is after the first measured ${firstMeasured}`;
+  const expected = lastTurn - from + 1;
+  for (let j = 0; j < h.turns.length; j++) {
+    const turn = h.turns[j]!;
+    if (turn !== from + j) return `message ${j} is turn ${turn}, expected turn ${from + j}`;
+    const key = truthKeys.get(turn);
+    if (key === undefined) return `turn ${turn} was never played`;
+    if (h.keys[j] !== key) {
+      const heard = h.keys[j]!;
+      let at = 0;
+      while (at < key.length && heard[at] === key[at]) at++;
+      const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 40), at + 60));
+      const why = truth.get(turn)?.game && heard.endsWith("|null") ? " (no game)" : "";
+      return `turn ${turn}${why} differs at character ${at}: ${around(heard)}, expected ${around(key)}`;
+    }
+  }
+  if (h.turns.length !== expected) return `${h.turns.length} turns, ${expected} expected`;
+  return undefined;
+}
 
-  const startedGame = (await graphql(attackServer.url, START, {
-    input: { seed: 1, monsters: ENDLESS_ARRAY },
-  })) as { startGame: { playerToken: string; game: { id: string; turn: number } } };
-  const { playerToken, game } = startedGame.startGame;
-  const channel = new RedisGameKeys(KEY_PREFIX, game.id).channel;
+async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
+  const limit = spec.kind === "limit";
+  const { backend, gameId, source } = limit
+    ? await limitBackend(ctx, spec)
+    : { ...(await realBackend(ctx, spec)), source: "" };
+  const pid = backend.pid;
   // The snapshot first: writing it takes memory the RSS keeps, so the RSS baseline is taken after.
-  const liveBase = await liveHeapMb(subServer);
+  const liveBase = await backend.liveHeapMb();
   await sleep(1_000);
   const rssBaseKb = rssKb(pid);
-  const heapBase = heapMb(await gauge(subServer, "nodejs_heap_size_used_bytes"));
+  const heapBase = await backend.heapUsedMb();
 
-  const { clients, heard } = await subscribeAll(subServer.wsUrl, spec, game.id);
-  // The truth: every turn's events as the attacks answered them, by turn.
-  const truth = new Map<number, string[]>();
+  const { clients, heard } = await subscribeAll(backend.wsUrl, spec, gameId);
+  // The truth: every turn as the attacks answered it, by turn.
+  const truth = new Map<number, Turn>();
+  const truthKeys = new Map<number, string>();
   const sentAt = new Map<number, number>();
   const attackMs: number[] = [];
   const attack = async (): Promise<number> => {
     const t0 = performance.now();
-    const data = (await graphql(attackServer.url, ATTACK, { gameId: game.id }, playerToken)) as {
-      attack: { game: { turn: number }; events: Event[] };
-    };
+    const turn = await backend.playTurn();
     attackMs.push(performance.now() - t0);
-    const turn = data.attack.game.turn;
-    truth.set(turn, data.attack.events.map(keyOf));
-    sentAt.set(turn, t0);
-    return turn;
+    truth.set(turn.turn, turn);
+    truthKeys.set(turn.turn, contentKey(turn.events, turn.game));
+    sentAt.set(turn.turn, t0);
+    return turn.turn;
   };
 
   // Warm-up: attacks until every subscription is live (has heard a turn).
-  for (let i = 0; heard.some((h) => h.keys.length === 0); i++) {
-    if (i >= 60) throw new Error(`${spec.name}: subscriptions still silent after 60 warm-up turns`);
+  for (let i = 0; heard.some((h) => h.turns.length === 0); i++) {
+    if (i >= MAX_WARMUP_TURNS) {
+      throw new Error(`${spec.name}: subscriptions still silent after ${i} warm-up turns`);
+    }
     await attack();
     const until = performance.now() + 1_000;
-    while (performance.now() < until && heard.some((h) => h.keys.length === 0)) await sleep(20);
+    while (performance.now() < until && heard.some((h) => h.turns.length === 0)) await sleep(20);
   }
   await sleep(500);
   const rssLiveKb = rssKb(pid);
-  const heapLive = heapMb(await gauge(subServer, "nodejs_heap_size_used_bytes"));
-  const activeSubscriptions = await gauge(subServer, "dwemthy_websocket_subscriptions_active");
+  const heapLive = await backend.heapUsedMb();
+  const activeSubscriptions = await backend.subscriptionsActive();
 
   // Measured turns: one at a time, each on its schedule.
   const cpu0 = cpuSeconds(pid);
   const bench0 = process.cpuUsage();
-  const redisCpu0 = await redisCpu(commands);
-  const loads0 = await loadScriptCalls(commands);
+  const redisCpu0 = await backend.redisCpuS();
+  const loads0 = await backend.loadCalls();
   const t0 = performance.now();
   const measured: number[] = [];
   let attacksLate = 0;
@@ -391,85 +726,69 @@ async function runScenario(
     else if (i > 0) attacksLate++;
     measured.push(await attack());
   }
+  const firstMeasured = Math.min(...measured);
   const lastTurn = Math.max(...measured);
-  const expectedKeys = (from: number): string[] => {
-    const keys: string[] = [];
-    for (let turn = from; turn <= lastTurn; turn++) keys.push(...(truth.get(turn) ?? []));
-    return keys;
-  };
-  const firstTurn = (h: Heard) => Number(h.keys[0]?.split("|")[0]);
-  const done = (h: Heard) => h.keys.length >= expectedKeys(firstTurn(h)).length;
+  const done = (h: Heard) => h.turns.length > 0 && h.turns.length >= lastTurn - h.turns[0]! + 1;
   const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
   while (performance.now() < deadline && !heard.every(done)) await sleep(50);
   const measuredS = (performance.now() - t0) / 1_000;
   const serverCpuS = cpuSeconds(pid) - cpu0;
   const benchUsage = process.cpuUsage(bench0);
   const benchCpuS = (benchUsage.user + benchUsage.system) / 1e6;
-  const redisCpuS = (await redisCpu(commands)) - redisCpu0;
+  const redisCpuS = (await backend.redisCpuS()) - redisCpu0;
   // Each attack is two script calls (load, commit); what is left are the store checks' loads.
-  const checkLoads = (await loadScriptCalls(commands)) - loads0 - 2 * measured.length;
+  const checkLoads = (await backend.loadCalls()) - loads0 - 2 * measured.length;
 
-  // Exactly once, in order, from each subscriber's first turn to the last.
+  // Exactly once, in order, from each subscriber's first turn to the last, as the attack said.
   const violations: string[] = [];
   const latencies: number[] = [];
   let delivered = 0;
   let expectedCount = 0;
-  const firstMeasured = Math.min(...measured);
+  let measuredDelivered = 0;
+  let onTime = 0;
   heard.forEach((h, i) => {
-    const from = firstTurn(h);
-    const expected = expectedKeys(from);
-    expectedCount += expected.length;
-    delivered += h.keys.length;
-    const problem =
-      h.errors.length > 0
-        ? `errors ${h.errors.join("; ")}`
-        : h.completed
-          ? "completed early"
-          : !(from <= firstMeasured)
-            ? `first turn ${from} is after the first measured turn ${firstMeasured}`
-            : h.keys.length !== expected.length
-              ? `${h.keys.length} events, ${expected.length} expected`
-              : h.keys.findIndex((k, j) => k !== expected[j]);
-    if (typeof problem === "string") violations.push(`subscriber ${i}: ${problem}`);
-    else if (problem >= 0)
-      violations.push(
-        `subscriber ${i}: event ${problem} is ${h.keys[problem]}, expected ${expected[problem]}`,
-      );
-    h.keys.forEach((k, j) => {
-      const turn = Number(k.split("|")[0]);
+    const from = h.turns[0];
+    expectedCount += from === undefined ? 0 : lastTurn - from + 1;
+    delivered += h.turns.length;
+    const problem = checkSubscriber(h, firstMeasured, lastTurn, truth, truthKeys);
+    if (problem !== undefined) violations.push(`subscriber ${i}: ${problem}`);
+    h.turns.forEach((turn, j) => {
       const sent = sentAt.get(turn);
-      if (turn >= firstMeasured && sent !== undefined) latencies.push(h.times[j]! - sent);
+      if (turn < firstMeasured || sent === undefined) return;
+      const latency = h.times[j]! - sent;
+      latencies.push(latency);
+      measuredDelivered++;
+      if (latency <= ON_TIME_MS) onTime++;
     });
   });
   latencies.sort((a, b) => a - b);
+  const measuredTurns = measured.map((t) => truth.get(t)!);
+  const payloadBytes =
+    measuredTurns.reduce((sum, t) => sum + JSON.stringify(payloadOf(t)).length, 0) /
+    measuredTurns.length;
+  if (!limit && !ctx.templates.has(sizeKey(spec))) ctx.templates.set(sizeKey(spec), measuredTurns);
 
-  // Close every client, then see what the server and Redis still hold.
+  // Close every client, then see what the server (and Redis) still hold.
   await Promise.all(clients.map(async (client) => client.dispose()));
   await sleep(SETTLE_MS);
-  const afterClose = {
-    subscriptions: await gauge(subServer, "dwemthy_websocket_subscriptions_active"),
-    connections: await gauge(subServer, "dwemthy_websocket_connections_active"),
-    numsub: Number(((await commands.pubsub("NUMSUB", channel)) as [string, number])[1]),
-    channels: ((await commands.pubsub("CHANNELS", `${KEY_PREFIX}:*`)) as string[]).length,
-  };
+  const afterClose = await backend.afterClose();
   const rssAfterKb = rssKb(pid);
-  const heapAfter = heapMb(await gauge(subServer, "nodejs_heap_size_used_bytes"));
-  const liveAfter = await liveHeapMb(subServer);
-
-  await graphql(attackServer.url, ABANDON, { gameId: game.id }, playerToken);
-  for (const server of spec.cross ? [attackServer, subServer] : [subServer]) {
-    const exit = await server.stop(15_000);
-    if (exit.code !== 0) violations.push(`server stop: ${JSON.stringify(exit)}`);
-    started.splice(started.indexOf(server), 1);
-  }
+  const heapAfter = await backend.heapUsedMb();
+  const liveAfter = await backend.liveHeapMb();
+  violations.push(...(await backend.finish()));
   return {
     spec,
     delivered,
     expected: expectedCount,
+    measuredDelivered,
+    onTime,
+    offered: spec.subscribers * measured.length,
     violations,
     latencies,
     attacksLate,
     attackMs: attackMs.sort((a, b) => a - b),
+    payloadBytes,
+    payloadSource: source,
     rssBaseKb,
     rssLiveKb,
     rssAfterKb,
@@ -485,35 +804,28 @@ async function runScenario(
   };
 }
 
+/** same: baseline, then each size followed by its limit; then the cross rows. */
 function specs(): Spec[] {
+  const sizes = [
+    ...OWN.map((n) => ({ subs: n, conns: n, what: "own conns" })),
+    ...SHARED.map(({ subs, conns }) => ({ subs, conns, what: "shared conns" })),
+  ];
+  const spec = (kind: Kind, subscribers: number, connections: number, what: string) => ({
+    name: `${kind}, ${what}`,
+    kind,
+    subscribers,
+    connections,
+    baseline: what === "baseline",
+  });
   const out: Spec[] = [];
-  for (const cross of CROSS ? [false, true] : [false]) {
-    const where = cross ? "cross" : "same";
-    out.push({
-      name: `${where}, baseline`,
-      subscribers: BASELINE,
-      connections: BASELINE,
-      cross,
-      baseline: true,
-    });
-    for (const n of OWN) {
-      out.push({
-        name: `${where}, own conns`,
-        subscribers: n,
-        connections: n,
-        cross,
-        baseline: false,
-      });
-    }
-    for (const { subs, conns } of SHARED) {
-      out.push({
-        name: `${where}, shared conns`,
-        subscribers: subs,
-        connections: conns,
-        cross,
-        baseline: false,
-      });
-    }
+  if (!ONLY_LIMIT) out.push(spec("same", BASELINE, BASELINE, "baseline"));
+  for (const { subs, conns, what } of sizes) {
+    if (!ONLY_LIMIT) out.push(spec("same", subs, conns, what));
+    if (LIMIT) out.push(spec("limit", subs, conns, what));
+  }
+  if (CROSS) {
+    out.push(spec("cross", BASELINE, BASELINE, "baseline"));
+    for (const { subs, conns, what } of sizes) out.push(spec("cross", subs, conns, what));
   }
   return out;
 }
@@ -523,20 +835,29 @@ const fmt = (n: number, digits = 1) =>
     ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
     : "n/a";
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "n/a");
+const pct = (n: number) => (Number.isFinite(n) ? `${fmt(n * 100, 1)}%` : "n/a");
+
+/** Server CPU per delivered message (a measured turn's message at one subscriber), us. */
+const usPerMessage = (r: Result) => (r.serverCpuS * 1e6) / r.measuredDelivered;
+const p99 = (r: Result) => quantile(r.latencies, 0.99);
+const kbPerSub = (r: Result) => (r.rssLiveKb - r.rssBaseKb) / r.spec.subscribers;
+const sustained = (r: Result) => r.onTime / r.offered;
 
 function table(results: Result[]): string {
   const header = [
     "scenario",
     "subs",
     "conns",
-    "events ok",
+    "turns ok",
+    "on time",
     "p50 ms",
     "p95 ms",
     "p99 ms",
     "max ms",
     "server CPU",
-    "us/event",
+    "us/msg",
     "clients CPU",
+    "payload B",
     "RSS base MB",
     "KB/sub",
   ];
@@ -545,15 +866,17 @@ function table(results: Result[]): string {
     int(r.spec.subscribers),
     int(r.spec.connections),
     `${int(r.delivered)}/${int(r.expected)}`,
+    pct(sustained(r)),
     fmt(quantile(r.latencies, 0.5)),
     fmt(quantile(r.latencies, 0.95)),
-    fmt(quantile(r.latencies, 0.99)),
+    fmt(p99(r)),
     fmt(r.latencies[r.latencies.length - 1] ?? NaN),
     `${fmt(r.serverCpuS / r.measuredS, 2)} CPU`,
-    int((r.serverCpuS * 1e6) / r.latencies.length),
+    fmt(usPerMessage(r)),
     `${fmt(r.benchCpuS / r.measuredS, 2)} CPU`,
+    int(r.payloadBytes),
     fmt(r.rssBaseKb / 1024),
-    fmt((r.rssLiveKb - r.rssBaseKb) / r.spec.subscribers),
+    fmt(kbPerSub(r)),
   ]);
   return render(header, rows);
 }
@@ -580,13 +903,76 @@ function afterTable(results: Result[]): string {
     r.activeSubscriptions,
     r.afterClose.subscriptions,
     r.afterClose.connections,
-    String(r.afterClose.numsub),
-    String(r.afterClose.channels),
+    int(r.afterClose.numsub),
+    int(r.afterClose.channels),
     fmt((r.rssAfterKb - r.rssBaseKb) / 1024),
     `${fmt(r.heapMb.base)}/${fmt(r.heapMb.live)}/${fmt(r.heapMb.after)}`,
     `${fmt(r.liveHeapMb.base, 2)}/${fmt(r.liveHeapMb.after, 2)}`,
     int(r.checkLoads),
   ]);
+  return render(header, rows);
+}
+
+/** A ratio against a target: "met", or "NOT met". */
+const verdict = (ratio: number, target: number) =>
+  !Number.isFinite(ratio) ? "n/a" : ratio <= target ? "met" : "NOT met";
+
+/** Each real row beside the limit of its size, with the ratios and the issue's targets. */
+function limitTable(results: Result[]): string {
+  const header = [
+    "scenario",
+    "subs",
+    "conns",
+    "us/msg",
+    "limit",
+    "CPU x",
+    "<=2x (1.3x)",
+    "p99 ms",
+    "limit",
+    "p99 x",
+    "<=1.5x",
+    "KB/sub",
+    "limit",
+    "mem x",
+    "<=2x",
+    "sustained/offered",
+    "limit",
+    "= offered",
+  ];
+  const rows: string[][] = [];
+  for (const l of results.filter((r) => r.spec.kind === "limit")) {
+    const peers = results.filter(
+      (r) => r.spec.kind !== "limit" && sizeKey(r.spec) === sizeKey(l.spec),
+    );
+    for (const r of peers) {
+      const cpu = usPerMessage(r) / usPerMessage(l);
+      const latency = p99(r) / p99(l);
+      const memory = kbPerSub(r) / kbPerSub(l);
+      const cpuVerdict = verdict(cpu, 2);
+      rows.push([
+        r.spec.name,
+        int(r.spec.subscribers),
+        int(r.spec.connections),
+        fmt(usPerMessage(r)),
+        fmt(usPerMessage(l)),
+        `${fmt(cpu, 2)}x`,
+        cpuVerdict === "met"
+          ? `met (${verdict(cpu, 1.3) === "met" ? "moonshot met" : "not 1.3x"})`
+          : cpuVerdict,
+        fmt(p99(r)),
+        fmt(p99(l)),
+        `${fmt(latency, 2)}x`,
+        verdict(latency, 1.5),
+        fmt(kbPerSub(r)),
+        fmt(kbPerSub(l)),
+        `${fmt(memory, 2)}x`,
+        verdict(memory, 2),
+        pct(sustained(r)),
+        pct(sustained(l)),
+        r.onTime === r.offered ? "met" : "NOT met",
+      ]);
+    }
+  }
   return render(header, rows);
 }
 
@@ -609,13 +995,18 @@ function describeError(error: unknown): string {
   return JSON.stringify(error);
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
 async function main(): Promise<void> {
-  const started: ServerProcess[] = [];
-  const own: { redis?: RedisServer } = {};
+  const ctx: Context = { started: [], templates: new Map() };
   const watchdog = setTimeout(() => {
     console.error(`fanout-bench: watchdog: over ${WATCHDOG_MS / 1000} s, killing everything`);
-    for (const server of started) server.child.kill("SIGKILL");
-    own.redis?.kill();
+    for (const server of ctx.started) server.child.kill("SIGKILL");
+    ctx.redis?.kill();
     process.exit(1);
   }, WATCHDOG_MS);
   watchdog.unref();
@@ -630,27 +1021,31 @@ async function main(): Promise<void> {
     // Not Linux.
   }
 
-  const redis = await startRedisServer();
-  own.redis = redis;
-  const commands = createRedisClient({ url: redis.url }, () => undefined);
   let failed = false;
   try {
-    await waitUntilReady(commands);
+    if (!ONLY_LIMIT) {
+      ctx.redis = await startRedisServer();
+      ctx.commands = createRedisClient({ url: ctx.redis.url }, () => undefined);
+      await waitUntilReady(ctx.commands);
+    }
     const cpu = os.cpus();
     console.log(
-      "fanout-bench: battleEvents over graphql-ws, many subscribers on one game (node dist/main.js)",
+      ONLY_LIMIT
+        ? "fanout-bench: the LIMIT rows only (a bare ws server speaking graphql-transport-ws), many subscribers"
+        : "fanout-bench: battleTurns over graphql-ws, many subscribers on one game (node dist/main.js), beside the LIMIT (a bare ws server)",
+    );
+    const redis =
+      ctx.redis && ctx.commands
+        ? ` | redis-server ${await redisVersion(ctx.commands)} (own, no persistence, ${ctx.redis.url})`
+        : "";
+    console.log(
+      `node ${process.version} | ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"})${redis} | graphql-ws client + ws in this process`,
     );
     console.log(
-      `node ${process.version} | ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"}) | redis-server ${await redisVersion(commands)} (own, no persistence, ${redis.url}) | graphql-ws client + ws in this process`,
+      `per scenario: a fresh server (real: NODE_ENV=production LOG_LEVEL=warn RATE_LIMITING=false SUBSCRIPTION_CHECK_MS=${CHECK_MS}, key prefix ${KEY_PREFIX}; limit: bench/fanout-limit-server.js); warm-up turns until every subscriber heard one, then ${TURNS} turns (real: LETTUCE on an endless game) at ${RATE}/s, one at a time; on time: within ${ON_TIME_MS} ms of the attack`,
     );
     console.log(
-      `per scenario: a fresh server (NODE_ENV=production LOG_LEVEL=warn RATE_LIMITING=false SUBSCRIPTION_CHECK_MS=${CHECK_MS}), key prefix ${KEY_PREFIX}; warm-up attacks until every subscriber heard a turn, then ${TURNS} attacks (LETTUCE on an endless game) at ${RATE}/s, one at a time`,
-    );
-    console.log(
-      `open files limit ${limit} (the largest scenario needs about ${2 * biggest + 100}); load average at start: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}`,
+      `open files limit ${limit} (the largest scenario needs about ${2 * biggest + 100}); load average at start: ${loadAverage()}`,
     );
     if (Number(limit) < 2 * biggest + 100) {
       console.log(`WARNING: raise it first (ulimit -n ${2 * biggest + 200})`);
@@ -660,31 +1055,41 @@ async function main(): Promise<void> {
       process.stdout.write(
         `  ${spec.name}: ${spec.subscribers} subscribers over ${spec.connections} connections...`,
       );
-      const result = await runScenario(redis, commands, spec, started);
+      const result = await runScenario(ctx, spec);
       results.push(result);
       console.log(
-        ` ${result.violations.length === 0 ? "ok" : `${result.violations.length} violations`} (attack p50 ${fmt(quantile(result.attackMs, 0.5))} ms, ${result.attacksLate} sent late)`,
+        ` ${result.violations.length === 0 ? "ok" : `${result.violations.length} violations`} (attack p50 ${fmt(quantile(result.attackMs, 0.5))} ms, ${result.attacksLate} sent late${result.payloadSource ? `; payloads: ${result.payloadSource}` : ""})`,
       );
     }
     console.log("");
     console.log(
-      "same: subscribers and attacks on one server process; cross: subscribers on one, attacks sent to another",
+      "same: subscribers and attacks on one server process; cross: subscribers on one, attacks sent to another; limit: the bare ws server, each turn a POST of its payload",
     );
     console.log(
-      "latency: attack sent -> event received, every event of the measured turns at every subscriber; server CPU: the subscribers' server, while the measured turns were sent and delivered (us/event: its CPU time per event delivered to one subscriber); clients CPU: this process's, which runs every client; KB/sub: (RSS with every subscription live - RSS before) / subscribers",
+      `turns ok: turn messages received / expected (every turn from each subscriber's first); on time: the measured turns' messages received within ${ON_TIME_MS} ms of the attack / subscribers x measured turns (sustained / offered); latency: attack sent -> turn message received, every measured turn at every subscriber; server CPU: the subscribers' server, while the measured turns were sent and delivered (us/msg: its CPU time per turn message delivered to one subscriber); clients CPU: this process's, which runs every client; payload B: a measured turn's next payload ({"data":{"battleTurns":...}}), mean; KB/sub: (RSS with every subscription live - RSS before) / subscribers`,
     );
     console.log(table(results));
     console.log("");
     console.log(
-      `after every client closed (+${SETTLE_MS / 1000} s): the server's /metrics gauges (subscriptions, connections), the game channel's subscribers (PUBSUB NUMSUB), the prefix's channels (PUBSUB CHANNELS), the RSS left; check loads: game loads beyond one per attack during the measured turns (the store checks, SUBSCRIPTION_CHECK_MS=${CHECK_MS})`,
+      `after every client closed (+${SETTLE_MS / 1000} s): the server's subscriptions and connections (/metrics gauges; the limit's own counts), the game channel's subscribers (PUBSUB NUMSUB), the prefix's channels (PUBSUB CHANNELS), the RSS left; check loads: game loads beyond one per attack during the measured turns (the store checks, SUBSCRIPTION_CHECK_MS=${CHECK_MS})`,
     );
     console.log(afterTable(results));
     console.log("");
+    if (
+      results.some((r) => r.spec.kind === "limit") &&
+      results.some((r) => r.spec.kind !== "limit")
+    ) {
+      console.log(
+        "against the LIMIT of the same size (real / limit; targets from the issue: server CPU per delivered message <= 2x, moonshot 1.3x; p99 <= 1.5x; memory per subscriber <= 2x; sustained = offered, every measured message on time)",
+      );
+      console.log(limitTable(results));
+      console.log("");
+    }
     for (const r of results) {
-      const p99 = quantile(r.latencies, 0.99);
-      if (!r.spec.baseline) {
+      const baseline = results.find((b) => b.spec.baseline && b.spec.kind === r.spec.kind);
+      if (!r.spec.baseline && baseline) {
         console.log(
-          `${r.spec.name}, ${r.spec.subscribers} subs: p99 ${fmt(p99)} ms (target <= 100 ms: ${p99 <= 100 ? "met" : "NOT met"}); ${fmt(p99 / quantile(results.find((b) => b.spec.baseline && b.spec.cross === r.spec.cross)!.latencies, 0.99), 1)}x the baseline's p99`,
+          `${r.spec.name}, ${r.spec.subscribers} subs: p99 ${fmt(p99(r))} ms (target <= 100 ms: ${p99(r) <= 100 ? "met" : "NOT met"}); ${fmt(p99(r) / p99(baseline), 1)}x the baseline's p99`,
         );
       }
       if (r.violations.length > 0) {
@@ -695,8 +1100,8 @@ async function main(): Promise<void> {
       }
       const after = r.afterClose;
       if (
-        after.numsub !== 0 ||
-        after.channels !== 0 ||
+        (Number.isFinite(after.numsub) && after.numsub !== 0) ||
+        (Number.isFinite(after.channels) && after.channels !== 0) ||
         (after.subscriptions !== "n/a" && Number(after.subscriptions) !== 0)
       ) {
         failed = true;
@@ -705,20 +1110,15 @@ async function main(): Promise<void> {
         );
       }
     }
-    console.log(
-      `load average at end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}`,
-    );
+    console.log(`load average at end: ${loadAverage()}`);
     console.log(failed ? "fanout-bench: FAILED (see above)" : "fanout-bench: every check passed");
   } catch (error) {
     failed = true;
     console.error("\nfanout-bench: failed:", error);
   } finally {
-    for (const server of started.splice(0)) await server.stop(5_000);
-    commands.disconnect();
-    await redis.stop();
+    for (const server of ctx.started.splice(0)) await server.stop(5_000);
+    ctx.commands?.disconnect();
+    await ctx.redis?.stop();
     if (HEAP_SNAPSHOTS) rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
     clearTimeout(watchdog);
   }
