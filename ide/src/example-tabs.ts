@@ -51,9 +51,9 @@ mutation Attack($gameId: ID!) {
 
 const WATCH = `# 2. Watch the battle live (over WebSocket): set
 # gameId in Variables and run it, then attack from the
-# Attack tab. One message per turn: its events and the
-# game right after it. fromTurn: 0 first replays every
-# turn stored so far.
+# Attack tab. One message per turn: what happened,
+# and the game right after it. fromTurn: 0 first
+# replays every turn stored so far.
 subscription Watch($gameId: ID!) {
   battleTurns(gameId: $gameId, fromTurn: 0) {
     turn
