@@ -285,7 +285,7 @@ describe("NODE_ENV=production", () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 20_000);
 
   it("keeps introspection on in development", async () => {
     const server = await startServerProcess({ NODE_ENV: "development" });

@@ -1,10 +1,11 @@
 import type { Redis } from "ioredis";
 import type { BattleEvent } from "../../src/domain/battle-event";
-import type { GameService } from "../../src/domain/game-service";
+import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { Weapon } from "../../src/domain/weapon";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
+import { published } from "../support/published";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
 import { keysOf, seedThatKillsTheFront, snapshot, waitUntil } from "./redis-support";
@@ -65,23 +66,35 @@ describe("Battle events on Redis pub/sub", () => {
     return { ...started, channel };
   }
 
-  it("publishes exactly one { gameId, events } message per committed attack, in order", async () => {
+  it("publishes exactly one { turn, events, game } message per committed attack, in order", async () => {
     const { game, playerToken, channel } = await subscribedGame(ARRAY, 31);
     const weapons: Weapon[] = ["BOOMERANG", "SWORD", "LETTUCE", "BOMB", "BOMB", "BOOMERANG"];
-    const turns: BattleEvent[][] = [];
+    const turns: GameAndEvents[] = [];
     for (const weapon of weapons) {
-      turns.push((await service.attack(game.id, weapon, playerToken)).events);
+      turns.push(await service.attack(game.id, weapon, playerToken));
     }
 
     const messages = await messagesOn(channel);
     expect(messages).toHaveLength(weapons.length);
     const parsed = messages.map((m) => JSON.parse(m) as Record<string, unknown>);
     for (const [i, message] of parsed.entries()) {
-      expect(Object.keys(message).sort()).toEqual(["events", "gameId"]);
-      expect(message).toEqual({ gameId: game.id, events: turns[i] });
+      expect(Object.keys(message).sort()).toEqual(["events", "game", "turn"]);
+      expect(message).toEqual(published(turns[i]!));
+      expect(message.turn).toBe(i + 1);
       expect((message.events as BattleEvent[]).every((e) => e.turn === i + 1)).toBe(true);
+      // What anyone may see of the game: never its dice or its token's hash.
+      expect(Object.keys(message.game as object).sort()).toEqual([
+        "createdAt",
+        "id",
+        "monsters",
+        "rabbit",
+        "status",
+        "turn",
+        "updatedAt",
+        "version",
+      ]);
     }
-    expect(messages).toEqual(turns.map((events) => JSON.stringify({ gameId: game.id, events })));
+    expect(messages).toEqual(turns.map((t) => JSON.stringify(published(t))));
   });
 
   it("publishes the turn that wins the game, then nothing for a refused attack", async () => {
@@ -90,7 +103,7 @@ describe("Battle events on Redis pub/sub", () => {
     const winning = await service.attack(game.id, "BOMB", playerToken);
     expect(winning.game.status).toBe("VICTORY");
     expect((await messagesOn(channel)).map((m) => JSON.parse(m) as unknown)).toEqual([
-      { gameId: game.id, events: winning.events },
+      published(winning),
     ]);
 
     const before = await snapshot(publisher, prefix, game.id);
@@ -113,9 +126,7 @@ describe("Battle events on Redis pub/sub", () => {
     });
     expect(await messagesOn(channel)).toEqual([]);
     const turn = await service.attack(game.id, "BOOMERANG", playerToken);
-    expect(await messagesOn(channel)).toEqual([
-      JSON.stringify({ gameId: game.id, events: turn.events }),
-    ]);
+    expect(await messagesOn(channel)).toEqual([JSON.stringify(published(turn))]);
   });
 
   it("publishes nothing when a monster is changed (only turns are published)", async () => {
@@ -149,11 +160,11 @@ describe("Battle events on Redis pub/sub", () => {
     const turnB2 = await service.attack(b.game.id, "SWORD", b.playerToken);
 
     expect((await messagesOn(a.channel)).map((m) => JSON.parse(m) as unknown)).toEqual([
-      { gameId: a.game.id, events: turnA.events },
+      published(turnA),
     ]);
     expect((await messagesOn(b.channel)).map((m) => JSON.parse(m) as unknown)).toEqual([
-      { gameId: b.game.id, events: turnB1.events },
-      { gameId: b.game.id, events: turnB2.events },
+      published(turnB1),
+      published(turnB2),
     ]);
   });
 });

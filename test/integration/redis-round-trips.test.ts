@@ -3,6 +3,7 @@ import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
+import { published } from "../support/published";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
 import { COMMIT_ID, keysOf, logEntryOf, RS, US, waitUntil } from "./redis-support";
@@ -205,7 +206,7 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
       logEntryOf(bomb.events).replaceAll(RS, "\\x1e").replaceAll(US, "\\x1f"),
       String(bomb.events.length),
       k.channel,
-      JSON.stringify({ gameId: second.game.id, events: bomb.events }),
+      JSON.stringify(published(bomb)),
     ]);
   });
 });

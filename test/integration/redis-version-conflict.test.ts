@@ -6,6 +6,7 @@ import type { CommitOutcome } from "../../src/domain/game-repository.port";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { newGame, patchMonster, playTurn } from "../contract/game-repository.contract";
+import { published } from "../support/published";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
 import {
@@ -138,7 +139,9 @@ describe("Version conflicts in the Redis store", () => {
       logEntryOf(first.events),
     ]);
     expect(await repo.recentEvents(game.id, 50)).toEqual([...opening, ...first.events]);
-    expect(await messagesOn(k.channel)).toEqual([{ gameId: game.id, events: first.events }]);
+    expect(await messagesOn(k.channel)).toEqual([
+      published({ game: first.after, events: first.events }),
+    ]);
 
     // The winner's version goes on: a commit from version 1 is accepted.
     const third = playTurn(stored, "BOMB");
@@ -217,8 +220,8 @@ describe("Version conflicts in the Redis store", () => {
       gameHash(turn.game, opening.length + rival!.events.length + turn.events.length),
     );
     expect(await messagesOn(k.channel)).toEqual([
-      { gameId: game.id, events: rival!.events },
-      { gameId: game.id, events: turn.events },
+      published({ game: rival!.after, events: rival!.events }),
+      published(turn),
     ]);
     await subscriber.unsubscribe(k.channel);
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { Express, Request } from "express";
+import proxyaddr from "proxy-addr";
 
 /**
  * Express's `trust proxy` setting from TRUST_PROXY: `false` trusts no proxy (the client is the
@@ -8,18 +8,34 @@ import type { Express, Request } from "express";
 export type TrustProxy = false | number;
 
 /**
- * The client's address for a request express did not route (the WebSocket upgrade), by the same
- * rule as `req.ip` over HTTP: express's own `ip` getter (its `trust proxy` setting and proxy-addr)
- * run on a view of the request, so there is one implementation of "who is the client".
+ * proxy-addr's trust function: whether the address `hop` steps from the server (0 is the socket's
+ * peer, 1 the rightmost `X-Forwarded-For` entry, and so on) is a proxy whose word is believed.
  */
-export function clientAddressOf(app: Express): (request: IncomingMessage) => string {
+export type ProxyTrust = (address: string, hop: number) => boolean;
+
+/**
+ * The one rule of who the client is, compiled from TRUST_PROXY: given to express as its
+ * `trust proxy` setting (it documents taking a function, used as is for `req.ip`) and to
+ * {@link clientAddressOf} for the WebSocket upgrade, so both transports see the same client.
+ * A number N means what express makes of one (`(address, hop) => hop < N`): the N nearest hops
+ * are proxies, so the client is at most N entries from the right of `X-Forwarded-For`, and
+ * whatever a client writes further left is never read.
+ */
+export function proxyTrust(setting: TrustProxy): ProxyTrust {
+  if (setting === false) return () => false;
+  const hops = setting;
+  return (_address, hop) => hop < hops;
+}
+
+/**
+ * The client's address for a request express did not route (the WebSocket upgrade): proxy-addr,
+ * the same code as express's `req.ip`, with the same trust function.
+ */
+export function clientAddressOf(trust: ProxyTrust): (request: IncomingMessage) => string {
   return (request) => {
-    // app.request carries `app` (whose settings the getter reads) and express's request getters.
-    const view = Object.create(app.request as object, {
-      headers: { value: request.headers },
-      socket: { value: request.socket },
-      connection: { value: request.socket },
-    }) as Request;
-    return view.ip ?? "unknown";
+    // Undefined when the answer is a closed socket's peer (it has no address), though
+    // proxy-addr's type does not say so.
+    const address: string | undefined = proxyaddr(request, trust);
+    return address ?? "unknown";
   };
 }

@@ -24,16 +24,18 @@ import type { ServerMetrics, WsOperationMetric } from "../server-metrics";
 import type { WsLimits } from "../server-options";
 import { LiveTurnSource } from "../live-turn-source";
 import { tooManyOperations } from "../ws-limits";
-import type { OperationPayload, PreparedOperation } from "./operation-preparer";
-import type { PayloadText, TurnPayloads } from "./turn-payloads";
+import {
+  isRefusal,
+  type OperationPayload,
+  type PreparedOperation,
+  type Refusal,
+} from "./operation-preparer";
+import type { PayloadReceiver, TurnPayloads } from "./turn-payloads";
 
 /** What a connection needs from its server. */
 export interface ConnectionServices {
   /** Parses, validates and admits (rate limits) an operation, or says why not. */
-  prepare(
-    payload: OperationPayload,
-    context: GraphQLContext,
-  ): Promise<PreparedOperation | readonly GraphQLError[]>;
+  prepare(payload: OperationPayload, context: GraphQLContext): Promise<PreparedOperation | Refusal>;
   /** The context of one caller's operations. */
   contextOf(connectionParams: Readonly<Record<string, unknown>> | undefined): GraphQLContext;
   /** Errors as they leave the server (codes, masking), as over HTTP. */
@@ -61,8 +63,10 @@ class Operation {
   /** Its setup (prepare, start) is over: what it holds is in `stop`. */
   settled = false;
   stop: StopWatching | undefined;
-  /** Turns whose payload is still being made (a field resolved asynchronously): sent in order. */
-  pending: Promise<void> | undefined;
+  /** Turns whose payload is still being made: the game's end is told after them. */
+  waiting = 0;
+  /** The game ended while payloads were still being made. */
+  endWhenSent = false;
   /** `{"id":<id>,"type":"next","payload":`: a turn's frame is this, its payload and `}`. */
   readonly nextHead: string;
 
@@ -218,11 +222,11 @@ export class GraphQLWsConnection {
   private async run(op: Operation, payload: OperationPayload, context: GraphQLContext) {
     const prepared = await this.services.prepare(payload, context);
     if (op.done) return;
-    if (isErrors(prepared)) {
-      this.fail(op, prepared);
+    if (op.metric) this.services.metrics?.ws.resolved(op.metric, prepared.operation);
+    if (isRefusal(prepared)) {
+      this.fail(op, prepared.errors);
       return;
     }
-    if (op.metric) this.services.metrics?.ws.resolved(op.metric, prepared.operation);
     if (prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION) {
       const result = await execute(prepared.args);
       if (op.done) return;
@@ -246,7 +250,7 @@ export class GraphQLWsConnection {
     const path = [root?.kind === Kind.FIELD ? (root.alias ?? root.name).value : "subscription"];
     const located = (error: unknown) => locatedError(error, root ? [root] : undefined, path);
     try {
-      op.stop = await source.start(this.watcherOf(op, prepared, located));
+      op.stop = await source.start(this.watcherOf(op, source.gameId, prepared, located));
     } catch (error) {
       if (!op.done) this.fail(op, [located(error)]);
       return;
@@ -254,50 +258,49 @@ export class GraphQLWsConnection {
     if (!op.done && op.metric) this.services.metrics?.ws.listening(op.metric);
   }
 
-  /** Where a live operation's turns go: straight to the socket, in the game's delivery loop. */
+  /**
+   * Where a live operation's turns go: from the game's delivery loop to TurnPayloads, which hands
+   * the turn's text to `receiver` at once when made already, or once made, in turn order.
+   */
   private watcherOf(
     op: Operation,
+    gameId: string,
     prepared: PreparedOperation,
     located: (error: unknown) => GraphQLError,
   ): TurnWatcher {
-    return {
-      turn: (turn) => {
-        if (!op.done) this.sendTurn(op, this.services.payloads.of(turn, prepared));
-      },
-      ended: () => {
+    const { payloads } = this.services;
+    const receiver: PayloadReceiver = {
+      payload: (text) => {
+        op.waiting--;
         if (op.done) return;
-        if (op.pending) void op.pending.then(() => this.end(op, true));
-        else this.end(op, true);
+        this.send(`${op.nextHead}${text}}`);
+        if (op.endWhenSent && op.waiting === 0) this.end(op, true);
       },
       failed: (error) => {
-        if (!op.done) this.fail(op, [located(error)]);
-      },
-    };
-  }
-
-  private sendTurn(op: Operation, payload: PayloadText): void {
-    if (typeof payload === "string" && op.pending === undefined) {
-      this.send(`${op.nextHead}${payload}}`);
-      return;
-    }
-    const previous = op.pending ?? Promise.resolve();
-    const sent = previous
-      .then(() => payload)
-      .then((text) => {
-        if (!op.done) this.send(`${op.nextHead}${text}}`);
-      })
-      .catch((error: unknown) => {
+        op.waiting--;
         this.services.logger.error({ err: error }, "internal error making a turn's message");
         this.fail(op, [
           new GraphQLError("Internal server error", {
             extensions: { code: "INTERNAL_SERVER_ERROR" },
           }),
         ]);
-      })
-      .finally(() => {
-        if (op.pending === sent) op.pending = undefined;
-      });
-    op.pending = sent;
+      },
+    };
+    return {
+      turn: (turn) => {
+        if (op.done) return;
+        op.waiting++;
+        payloads.deliver(turn, gameId, prepared, receiver);
+      },
+      ended: () => {
+        if (op.done) return;
+        if (op.waiting > 0) op.endWhenSent = true;
+        else this.end(op, true);
+      },
+      failed: (error) => {
+        if (!op.done) this.fail(op, [located(error)]);
+      },
+    };
   }
 
   /** Ends an operation with an `error` message. */
@@ -370,12 +373,6 @@ export class GraphQLWsConnection {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isErrors(
-  value: PreparedOperation | readonly GraphQLError[],
-): value is readonly GraphQLError[] {
-  return Array.isArray(value);
 }
 
 function isExecutionResult(value: unknown): value is ExecutionResult {

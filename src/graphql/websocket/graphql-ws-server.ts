@@ -11,7 +11,7 @@ import type { ServerMetrics } from "../server-metrics";
 import type { CorsOrigins, WsLimits } from "../server-options";
 import { ConnectionsPerClient } from "../ws-limits";
 import { GraphQLWsConnection } from "./graphql-ws-connection";
-import { OperationPreparer, type PreparedOperation } from "./operation-preparer";
+import { isRefusal, OperationPreparer } from "./operation-preparer";
 import { TurnPayloads } from "./turn-payloads";
 
 /**
@@ -91,8 +91,10 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
         const prepared = preparer.prepare(payload, context);
         // Charged to the client's budget once valid; a refusal fails this operation alone.
         if (!rateLimits || isRefusal(prepared)) return prepared;
-        const refusal = await rateLimits.admit(prepared.args, client);
-        return Array.isArray(refusal) ? refusal : prepared;
+        const admitted = await rateLimits.admit(prepared.args, client);
+        return Array.isArray(admitted)
+          ? { errors: admitted as readonly GraphQLError[], operation: prepared.operation }
+          : prepared;
       },
       contextOf: (params) => ({
         playerToken: bearerToken(params?.authorization ?? params?.Authorization),
@@ -141,10 +143,4 @@ function keepAlive(socket: WebSocket): void {
   }, KEEP_ALIVE_MS);
   timer.unref();
   socket.once("close", () => clearInterval(timer));
-}
-
-function isRefusal(
-  prepared: PreparedOperation | readonly GraphQLError[],
-): prepared is readonly GraphQLError[] {
-  return Array.isArray(prepared);
 }

@@ -35,6 +35,17 @@ export interface PreparedOperation {
   shareKey: string;
 }
 
+/** Why an operation is refused, with the operation it asked for when its text could be read. */
+export interface Refusal {
+  errors: readonly GraphQLError[];
+  operation?: OperationDefinitionNode;
+}
+
+/** Whether `prepare` refused the operation. */
+export function isRefusal(value: PreparedOperation | Refusal): value is Refusal {
+  return "errors" in value;
+}
+
 /** A parsed and validated document, with what its subscriptions' share keys need. */
 interface CheckedDocument {
   document: DocumentNode;
@@ -65,27 +76,28 @@ export class OperationPreparer {
   ) {}
 
   /** The operation, or the errors to refuse it with (each with its code). */
-  prepare(
-    payload: OperationPayload,
-    contextValue: GraphQLContext,
-  ): PreparedOperation | readonly GraphQLError[] {
+  prepare(payload: OperationPayload, contextValue: GraphQLContext): PreparedOperation | Refusal {
     const checked = this.check(payload.query);
-    if (checked.errors.length > 0) return checked.errors;
     const { document } = checked;
-    const operation = getOperationAST(document, payload.operationName);
+    const operation = getOperationAST(document, payload.operationName) ?? undefined;
+    if (checked.errors.length > 0) return { errors: checked.errors, operation };
     if (!operation) {
-      return [
-        new GraphQLError("The operation to run could not be determined.", {
-          extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
-        }),
-      ];
+      return {
+        errors: [
+          new GraphQLError("The operation to run could not be determined.", {
+            extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+          }),
+        ],
+      };
     }
     const variables = getVariableValues(
       this.schema,
       operation.variableDefinitions ?? [],
       payload.variables ?? {},
     );
-    if (variables.errors) return variables.errors.map((e) => withCode(e, "BAD_USER_INPUT"));
+    if (variables.errors) {
+      return { errors: variables.errors.map((e) => withCode(e, "BAD_USER_INPUT")), operation };
+    }
     const name = payload.operationName ?? null;
     let used = checked.shapeVariables.get(name);
     if (used === undefined) {
