@@ -73,10 +73,10 @@ export class ConnectionsPerClient {
 }
 
 /**
- * For graphql-ws's onSubscribe: refuses an operation when its connection already runs
- * `maxSubscriptionsPerConnection`. graphql-ws's `ctx.subscriptions` holds every operation in
- * flight, this new one included, and drops each when it completes (from the server or the client),
- * fails or the socket closes, so the count can never drift.
+ * Refuses an operation when its connection already runs `maxSubscriptionsPerConnection`. The
+ * count is of every operation being set up or running on the connection, this new one included,
+ * those the client completed while still being set up among them (they hold what they set up
+ * until their setup returns), so a client cannot hold more than the cap by completing early.
  */
 export function tooManyOperations(
   activeIncludingThis: number,
