@@ -60,12 +60,15 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
 
   /** A context that records every property any resolver reads from it. */
   function recordingContext(reads: string[]): GraphQLContext {
-    return new Proxy({ games: app.games }, {
-      get: (target, property, receiver) => {
-        reads.push(String(property));
-        return Reflect.get(target, property, receiver) as unknown;
+    return new Proxy(
+      { games: app.games },
+      {
+        get: (target, property, receiver) => {
+          reads.push(String(property));
+          return Reflect.get(target, property, receiver) as unknown;
+        },
       },
-    });
+    );
   }
 
   /** The payload TurnPayloads hands a subscriber of `operation` watching game "g". */

@@ -72,8 +72,13 @@ export function mountHttpRoutes(app: Express, options: HttpRoutesOptions): void 
   // The web client at `/`, same origin as the API; after /graphql so it can never shadow it.
   app.use(webClient(options.webDirectory));
   app.use(bodyErrors(maxBodyBytes));
-  app.use(((error: unknown, _req, res, _next) => {
+  app.use(((error: unknown, _req, res, next) => {
     options.logger.error({ err: error }, "unhandled HTTP error");
+    // A response already under way cannot become an error: express closes it.
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
     sendRefusal(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
   }) as ErrorRequestHandler);
 }
