@@ -74,7 +74,10 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
   /** The payload TurnPayloads hands a subscriber of `operation` watching game "g". */
   function payloadOf(payloads: TurnPayloads, operation: PreparedOperation): Promise<string> {
     return new Promise((resolve, reject) =>
-      payloads.deliver(turn, "g", operation, { payload: resolve, failed: reject }),
+      payloads.deliver(turn, "g", operation, {
+        payload: (json) => resolve(json.toString()),
+        failed: reject,
+      }),
     );
   }
 
@@ -111,10 +114,10 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
     const b = prepare(query, { gameId: "b", fromTurn: 0 });
     const payloads = new TurnPayloads({ games: app.games }, () => []);
     expect(a.shareKey).toBe(b.shareKey);
-    const texts: string[] = [];
+    const texts: Buffer[] = [];
     const failures: unknown[] = [];
     const receiver = {
-      payload: (text: string) => texts.push(text),
+      payload: (json: Buffer) => texts.push(json),
       failed: (error: unknown) => failures.push(error),
     };
     payloads.deliver(turn, "g", a, receiver);
@@ -123,7 +126,7 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
     expect(failures).toEqual([]);
     expect(texts).toHaveLength(2);
     expect(texts[1]).toBe(texts[0]);
-    expect(JSON.parse(texts[0]!)).toEqual({
+    expect(JSON.parse(texts[0]!.toString())).toEqual({
       data: { battleTurns: { turn: 1, events: turn.events.map((e) => ({ message: e.message })) } },
     });
   });

@@ -67,14 +67,17 @@ class Operation {
   waiting = 0;
   /** The game ended while payloads were still being made. */
   endWhenSent = false;
-  /** `{"id":<id>,"type":"next","payload":`: a turn's frame is this, its payload and `}`. */
+  /** `{"id":<id>,"type":"next","payload":`: a `next` message is this, its payload and `}`. */
   readonly nextHead: string;
+  /** The same, as UTF-8: a turn's message is built from bytes, its payload encoded once for all. */
+  readonly nextHeadBytes: Buffer;
 
   constructor(
     readonly id: string,
     readonly metric: WsOperationMetric | undefined,
   ) {
     this.nextHead = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    this.nextHeadBytes = Buffer.from(this.nextHead);
   }
 }
 
@@ -270,10 +273,10 @@ export class GraphQLWsConnection {
   ): TurnWatcher {
     const { payloads } = this.services;
     const receiver: PayloadReceiver = {
-      payload: (text) => {
+      payload: (json) => {
         op.waiting--;
         if (op.done) return;
-        this.send(`${op.nextHead}${text}}`);
+        this.send(nextMessage(op.nextHeadBytes, json));
         if (op.endWhenSent && op.waiting === 0) this.end(op, true);
       },
       failed: (error) => {
@@ -348,7 +351,7 @@ export class GraphQLWsConnection {
    * current work is done. A connection that leaves more than maxBufferedBytes unread is closed:
    * nothing piles up for it (its client reconnects and catches up with fromTurn).
    */
-  private send(data: string): void {
+  private send(data: string | Buffer): void {
     const { socket } = this;
     if (this.closed || socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.services.maxBufferedBytes) {
@@ -362,13 +365,26 @@ export class GraphQLWsConnection {
       this.raw.cork();
       process.nextTick(this.uncork);
     }
-    socket.send(data);
+    // A Buffer is sent as it is (no copy, no UTF-8 scan), as a text message all the same.
+    socket.send(data, TEXT);
   }
 
   private readonly uncork = (): void => {
     this.corked = false;
     this.raw.uncork();
   };
+}
+
+/** ws's options for a text message, whether its data is a string or UTF-8 bytes. */
+const TEXT = Object.freeze({ binary: false });
+
+/** A `next` message: the operation's head, the payload's bytes, and the closing brace. */
+function nextMessage(head: Buffer, payload: Buffer): Buffer {
+  const message = Buffer.allocUnsafe(head.length + payload.length + 1);
+  head.copy(message, 0);
+  payload.copy(message, head.length);
+  message[message.length - 1] = 0x7d; // "}"
+  return message;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

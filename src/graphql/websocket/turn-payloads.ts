@@ -10,15 +10,15 @@ import type { PreparedOperation } from "./operation-preparer";
 
 /** Where a subscriber's payloads go: made once per operation, not once per turn. */
 export interface PayloadReceiver {
-  /** A `next` payload as JSON text. */
-  payload(text: string): void;
+  /** A `next` payload as UTF-8 JSON, shared by every subscriber of the same selection. */
+  payload(json: Buffer): void;
   /** The payload could not be made (a bug). */
   failed(error: unknown): void;
 }
 
 /** One turn's payload for one selection, and who waits for it while it is being made. */
 interface Payload {
-  text?: string;
+  json?: Buffer;
   error?: { cause: unknown };
   waiting: PayloadReceiver[];
 }
@@ -26,8 +26,8 @@ interface Payload {
 /**
  * Each turn's result, executed and serialized once per share key (see PreparedOperation), for
  * every subscriber of the game in this process: a turn watched by 5,000 subscribers of the same
- * selection is executed and written to JSON once, and each subscriber only puts its operation id
- * in front of the same text. The payloads of one game and selection are made one after another,
+ * selection is executed and written to JSON once, encoded to UTF-8 once, and each subscriber only
+ * puts its operation id in front of the same bytes. The payloads of one game and selection are made one after another,
  * so each subscriber gets them in turn order, and waiting subscribers are handed the text in one
  * loop when it is ready (no promise per subscriber).
  *
@@ -63,9 +63,14 @@ export class TurnPayloads {
       payload = this.make(turn, gameId, operation);
       byKey.set(operation.shareKey, payload);
     }
-    if (payload.text !== undefined) receiver.payload(payload.text);
+    if (payload.json !== undefined) receiver.payload(payload.json);
     else if (payload.error) receiver.failed(payload.error.cause);
     else payload.waiting.push(receiver);
+  }
+
+  /** The result as the UTF-8 JSON of a `next` payload. */
+  private json(result: ExecutionResult): Buffer {
+    return Buffer.from(this.text(result));
   }
 
   /** The result as the JSON of a `next` payload, its errors formatted as everywhere else. */
@@ -77,18 +82,18 @@ export class TurnPayloads {
 
   private make(turn: BattleTurn, gameId: string, operation: PreparedOperation): Payload {
     const payload: Payload = { waiting: [] };
-    const run = (): string | Promise<string> => {
+    const run = (): Buffer | Promise<Buffer> => {
       const result = execute({
         ...operation.args,
         contextValue: this.sharedContext,
         rootValue: turn,
       });
-      return isPromise(result) ? result.then((r) => this.text(r)) : this.text(result);
+      return isPromise(result) ? result.then((r) => this.json(r)) : this.json(result);
     };
     const key = `${gameId}\u0000${operation.shareKey}`;
     const before = this.making.get(key);
     if (before === undefined) {
-      let made: string | Promise<string>;
+      let made: Buffer | Promise<Buffer>;
       try {
         made = run();
       } catch (error) {
@@ -96,7 +101,7 @@ export class TurnPayloads {
         return payload;
       }
       if (!isPromise(made)) {
-        payload.text = made;
+        payload.json = made;
         return payload;
       }
       this.settle(key, payload, made);
@@ -107,12 +112,12 @@ export class TurnPayloads {
   }
 
   /** Hands the text, once made, to those waiting; the next payload of `key` waits for it. */
-  private settle(key: string, payload: Payload, made: Promise<string>): void {
+  private settle(key: string, payload: Payload, made: Promise<Buffer>): void {
     const settled: Promise<void> = made
       .then(
-        (text) => {
-          payload.text = text;
-          for (const receiver of payload.waiting) receiver.payload(text);
+        (json) => {
+          payload.json = json;
+          for (const receiver of payload.waiting) receiver.payload(json);
         },
         (error: unknown) => {
           payload.error = { cause: error };
