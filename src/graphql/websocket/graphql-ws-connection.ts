@@ -346,10 +346,12 @@ export class GraphQLWsConnection {
   }
 
   /**
-   * Writes one message. The messages of one event loop turn (a turn delivered to every
-   * subscription of this connection) leave in one write: the socket is corked until the loop's
-   * current work is done. A connection that leaves more than maxBufferedBytes unread is closed:
-   * nothing piles up for it (its client reconnects and catches up with fromTurn).
+   * Writes one message. On a connection running several operations, the messages of one event
+   * loop turn (a game's turn delivered to each of them) leave in one write: the socket is corked
+   * until the loop's current work is done. A connection with one operation writes at once (ws
+   * writes a message in one system call anyway), so that its client can read while the server
+   * goes on writing to the others. A connection that leaves more than maxBufferedBytes unread is
+   * closed: nothing piles up for it (its client reconnects and catches up with fromTurn).
    */
   private send(data: string | Buffer): void {
     const { socket } = this;
@@ -360,7 +362,7 @@ export class GraphQLWsConnection {
       this.closedByEither();
       return;
     }
-    if (!this.corked) {
+    if (!this.corked && this.active.size > 1) {
       this.corked = true;
       this.raw.cork();
       process.nextTick(this.uncork);
