@@ -26,6 +26,8 @@ beforeAll(async () => {
     WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(CAP),
     WS_MAX_CONNECTIONS_PER_CLIENT: "1000",
     MAX_WS_MESSAGE_BYTES: "204800",
+    // The slow reader below sends thousands of queries.
+    RATE_LIMITING: "false",
   });
 }, 30_000);
 
@@ -171,6 +173,54 @@ describe("live operations over WebSocket end, whatever the client sends", () => 
     expect(nexts(socket, "good")).toHaveLength(1);
     expect(nexts(socket, "unused")).toHaveLength(1);
     await socket.close();
+    await expectBackToZero(gameId);
+  }, 30_000);
+
+  it("closes with 1013 a connection that leaves megabytes unread, ending its operations at once", async () => {
+    const { gameId } = await startGame();
+    const socket = await openRawSocket(server.wsUrl);
+    socket.send(subscribe("live", gameId));
+    await waitForListening(1);
+    socket.pause();
+    // About 8 KB an answer; a few at a time, under the operations cap.
+    const fields = "name life strength charisma weapon";
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: bestiary { ${fields} }`).join(" ")} }`;
+    let sent = 0;
+    for (; sent < 4_000 && (await gauges(server.url)).subscriptions === 1; sent += 4) {
+      for (let i = 0; i < 4; i++)
+        socket.send({ id: `q${sent + i}`, type: "subscribe", payload: { query } });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // The server gave up on it before 4,000 answers (32 MB): its subscription ended at once,
+    // though the socket waits for the client to read its way to the close.
+    expect(sent).toBeLessThan(4_000);
+    expect((await gauges(server.url)).subscriptions).toBe(0);
+    socket.resume();
+    expect(await socket.closed).toEqual({
+      code: 1013,
+      reason: "Too slow: the connection does not read its messages",
+    });
+    await expectBackToZero(gameId);
+  }, 60_000);
+
+  it("speaks the protocol: pong with the ping's payload, 4409 for an id in use, 4429 for a second init", async () => {
+    const { gameId } = await startGame();
+    const pinged = await openRawSocket(server.wsUrl);
+    pinged.send({ type: "ping", payload: { at: 1 } });
+    await pinged.waitUntil((r) => r.some((m) => m.type === "pong"));
+    expect(pinged.received.filter((m) => m.type === "pong")).toEqual([
+      { type: "pong", payload: { at: 1 } },
+    ]);
+    pinged.send({ type: "connection_init" });
+    expect(await pinged.closed).toEqual({ code: 4429, reason: "Too many initialisation requests" });
+
+    const twice = await openRawSocket(server.wsUrl);
+    twice.send(subscribe("same", gameId));
+    twice.send(subscribe("same", gameId));
+    expect(await twice.closed).toEqual({
+      code: 4409,
+      reason: "Subscriber for same already exists",
+    });
     await expectBackToZero(gameId);
   }, 30_000);
 

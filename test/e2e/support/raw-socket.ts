@@ -23,6 +23,9 @@ export interface RawSocket {
   waitUntil(done: (received: ProtocolMessage[]) => boolean, timeoutMs?: number): Promise<boolean>;
   /** Messages of one operation id. */
   of(id: string): ProtocolMessage[];
+  /** Stops reading from the socket (what the server sends waits in the buffers), and goes on. */
+  pause(): void;
+  resume(): void;
   close(): Promise<{ code: number; reason: string }>;
 }
 
@@ -65,6 +68,8 @@ export async function openRawSocket(
       return true;
     },
     of: (id) => received.filter((m) => m.id === id),
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
     close: () => {
       if (socket.readyState !== WebSocket.CLOSED) socket.close(1000);
       return closed;
