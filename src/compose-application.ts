@@ -125,7 +125,9 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     };
   } else {
     store = "memory";
-    const inProcessFeed = new InProcessBattleTurnFeed();
+    const inProcessFeed = new InProcessBattleTurnFeed((error) =>
+      logger.error({ err: error }, "a battle watcher threw"),
+    );
     const memory = new InMemoryGameRepository(options, {
       committed: (gameId, turn) => inProcessFeed.publish(gameId, turn),
       deleted: (gameId) => inProcessFeed.end(gameId),
@@ -147,6 +149,8 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     ids: new CryptoGameIdGenerator(),
     clock: new SystemClock(),
     observer: metrics?.gameServiceObserver,
+    // A watcher must not throw; one that does is a bug, logged, and the others go on.
+    reportBug: (error) => logger.error({ err: error }, "a battle watcher threw"),
   });
 
   const container = rootContainer.createChildContainer();

@@ -24,10 +24,15 @@ export interface BattleHistory {
   events(gameId: string, from: number, to: number): Promise<BattleEvent[]>;
 }
 
+/** How a game's watches finished: it ended, or they failed with an error. */
+type Outcome = { ended: true } | { ended: false; error: unknown };
+
 /** One watch of a game: where its turns go, and the last turn it was given. */
 class Watch {
   /** Live turns held while the watch's history is read; undefined once it is live. */
   held: BattleTurn[] | undefined;
+  /** How the game finished while the history was read: told after that history. */
+  outcome: Outcome | undefined;
   stopped = false;
 
   constructor(
@@ -44,12 +49,27 @@ class Watch {
     }
   }
 
-  /** Gives the history read for it, then the live turns held meanwhile, and goes live. */
+  /**
+   * Gives the history read for it, then the live turns held meanwhile, and goes live; or, when
+   * the game finished meanwhile, tells how after them.
+   */
   release(history: readonly BattleTurn[]): void {
     const held = this.held ?? [];
     this.held = undefined;
     for (const turn of history) this.offer(turn);
     for (const turn of held) this.offer(turn);
+    if (this.outcome && !this.stopped) this.finish(this.outcome);
+  }
+
+  /** Tells the watcher how the game finished, unless its history is still being read. */
+  finish(outcome: Outcome): void {
+    if (this.held) {
+      this.outcome = outcome;
+      return;
+    }
+    this.stopped = true;
+    if (outcome.ended) this.watcher.ended();
+    else this.watcher.failed(outcome.error);
   }
 }
 
@@ -86,9 +106,14 @@ class Channel {
 export class BattleBroadcast {
   private readonly channels = new Map<string, Channel>();
 
+  /**
+   * @param reportBug told of a watcher that threw where it must not (a bug of its own); the
+   *   other watchers go on regardless.
+   */
   constructor(
     private readonly feed: BattleTurnFeed,
     private readonly history: BattleHistory,
+    private readonly reportBug: (error: unknown) => void = () => undefined,
   ) {}
 
   /** Games watched in this process now. */
@@ -129,11 +154,14 @@ export class BattleBroadcast {
         const events = await this.history.events(gameId, fromTurn, Number.MAX_SAFE_INTEGER);
         // Read after the log: when the game is still at the log's last turn, that turn carries it.
         const history = turnsOfEvents(events, await this.history.game(gameId));
-        // Stopped meanwhile, or the game ended (its watchers were told): nothing more to give.
-        if (!watch.stopped && !channel.closed) watch.release(history);
+        // Also when the game finished meanwhile: its turns come first, then how it finished.
+        if (!watch.stopped) watch.release(history);
       }
     } catch (error) {
-      if (watch) channel.watches.delete(watch);
+      if (watch) {
+        watch.stopped = true;
+        channel.watches.delete(watch);
+      }
       throw error;
     } finally {
       channel.joining--;
@@ -235,7 +263,8 @@ export class BattleBroadcast {
     try {
       const game = await this.history.game(channel.gameId);
       if (game === undefined) {
-        this.end(channel);
+        // After the live turns that came meanwhile (committed before the game went).
+        channel.queue.push({ kind: "ended" });
         return;
       }
       if (game.turn > channel.last) await this.repair(channel, game.turn, game);
@@ -253,22 +282,35 @@ export class BattleBroadcast {
         watch.offer(turn);
       } catch (error) {
         // A watcher that throws is a bug of its own: it alone stops.
+        this.reportBug(error);
         channel.watches.delete(watch);
-        watch.watcher.failed(error);
+        this.guard(() => watch.finish({ ended: false, error }));
       }
     }
   }
 
   private end(channel: Channel): void {
-    const watches = [...channel.watches];
-    this.close(channel);
-    for (const watch of watches) watch.watcher.ended();
+    this.finish(channel, { ended: true });
   }
 
   private fail(channel: Channel, error: unknown): void {
+    this.finish(channel, { ended: false, error });
+  }
+
+  /** Closes the channel and tells its watches how it finished (after their history, if read). */
+  private finish(channel: Channel, outcome: Outcome): void {
     const watches = [...channel.watches];
     this.close(channel);
-    for (const watch of watches) watch.watcher.failed(error);
+    for (const watch of watches) this.guard(() => watch.finish(outcome));
+  }
+
+  /** Runs a call to watchers; one that throws is reported, and the others still get theirs. */
+  private guard(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.reportBug(error);
+    }
   }
 
   private closeIfIdle(channel: Channel): void {

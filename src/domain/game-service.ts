@@ -51,6 +51,8 @@ export interface GameServiceDeps {
   maxRetries?: number;
   /** Told of commits, lost races and retries (for metrics); by default nobody. */
   observer?: GameServiceObserver;
+  /** Told of a bug caught where throwing would harm others (a watcher that threw). */
+  reportBug?: (error: unknown) => void;
 }
 
 const INT32_MIN = -0x8000_0000;
@@ -75,16 +77,20 @@ export class GameService {
     const { repository } = deps;
     this.broadcast =
       deps.feed &&
-      new BattleBroadcast(deps.feed, {
-        game: async (gameId) => {
-          const game = await repository.load(gameId);
-          return game && snapshotOf(game);
+      new BattleBroadcast(
+        deps.feed,
+        {
+          game: async (gameId) => {
+            const game = await repository.load(gameId);
+            return game && snapshotOf(game);
+          },
+          events: async (gameId, from, to) =>
+            (await repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).filter(
+              (e) => e.turn >= from && e.turn <= to,
+            ),
         },
-        events: async (gameId, from, to) =>
-          (await repository.recentEvents(gameId, Number.MAX_SAFE_INTEGER)).filter(
-            (e) => e.turn >= from && e.turn <= to,
-          ),
-      });
+        deps.reportBug,
+      );
   }
 
   /**

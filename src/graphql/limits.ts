@@ -7,6 +7,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
+import { UnconditionalSubscriptionRule } from "./unconditional-subscription-rule";
 
 /**
  * Bounds on what one operation may ask, the same over HTTP and WebSocket. The deepest useful
@@ -43,6 +44,7 @@ export function limitRules(options: { introspection: boolean }): ValidationRule[
       ignoreIntrospection: true,
       ...REPORT_DONT_THROW,
     }),
+    UnconditionalSubscriptionRule,
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }

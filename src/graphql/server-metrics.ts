@@ -133,23 +133,19 @@ export class ServerMetrics {
       help: "Subscriptions running now, over every WebSocket connection.",
       registers,
     });
-    const connections: Gauge = new Gauge({
-      name: "dwemthy_websocket_connections_active",
-      help: "WebSocket connections open now on /graphql.",
-      registers,
-      // Read at each scrape from the WebSocket server itself, so it can never drift.
-      collect: () => {
-        connections.set(this.openConnections());
-      },
-    });
-    const watched: Gauge = new Gauge({
-      name: "dwemthy_games_watched",
-      help: "Games this instance listens to for live turns (one feed listener each, however many watch it).",
-      registers,
-      collect: () => {
-        watched.set(this.watchedGames());
-      },
-    });
+    // Read at each scrape from what they count, so they can never drift.
+    gaugeReadAtScrape(
+      "dwemthy_websocket_connections_active",
+      "WebSocket connections open now on /graphql.",
+      this.registry,
+      () => this.openConnections(),
+    );
+    gaugeReadAtScrape(
+      "dwemthy_games_watched",
+      "Games this instance listens to for live turns (one feed listener each, however many watch it).",
+      this.registry,
+      () => this.watchedGames(),
+    );
     const commits = new Counter({
       name: "dwemthy_game_commits_total",
       help: "Game changes committed to the store, by use case (attack: one turn played each; updateMonster).",
@@ -283,4 +279,21 @@ export class ServerMetrics {
 
 function since(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** A gauge whose value is read from `read` at each scrape. */
+function gaugeReadAtScrape(
+  name: string,
+  help: string,
+  registry: Registry,
+  read: () => number,
+): void {
+  const gauge: Gauge = new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect: () => {
+      gauge.set(read());
+    },
+  });
 }

@@ -4,7 +4,12 @@ import { TurnListeners } from "./turn-listeners";
 
 /** The feed of the embedded store: committed turns reach the watchers of this process. */
 export class InProcessBattleTurnFeed implements BattleTurnFeed {
-  private readonly listeners = new TurnListeners();
+  private readonly listeners: TurnListeners;
+
+  /** @param onError told of a listener that threw (a bug); the commit it came from stands. */
+  constructor(onError: (error: unknown) => void = () => undefined) {
+    this.listeners = new TurnListeners(onError);
+  }
 
   /** Called by the in-memory store after each committed turn. */
   publish(gameId: string, turn: BattleTurn): void {

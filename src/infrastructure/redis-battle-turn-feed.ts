@@ -28,7 +28,7 @@ export interface RedisFeedOptions {
  * ends the watches of a game whose keys expired, which publishes nothing.
  */
 export class RedisBattleTurnFeed implements BattleTurnFeed {
-  private readonly listeners = new TurnListeners();
+  private readonly listeners: TurnListeners;
   private readonly checkTimer: NodeJS.Timeout | undefined;
   private connectedBefore: boolean;
 
@@ -38,6 +38,7 @@ export class RedisBattleTurnFeed implements BattleTurnFeed {
     private readonly onError: FeedErrorListener,
     options: RedisFeedOptions,
   ) {
+    this.listeners = new TurnListeners((error) => onError(error, "listener"));
     this.connectedBefore = subscriber.status === "ready";
     subscriber.on("message", (channel: string, message: string) => this.deliver(channel, message));
     subscriber.on("ready", () => {

@@ -7,10 +7,20 @@ import type { FeedItem, FeedListener } from "../domain/battle-turn-feed.port";
 export class TurnListeners {
   private readonly byGame = new Map<string, Set<FeedListener>>();
 
+  /** @param onError told of a listener that threw (a bug); the other listeners still get the item. */
+  constructor(private readonly onError: (error: unknown) => void = () => undefined) {}
+
   /** Hands an item to the game's listeners. */
   emit(gameId: string, item: FeedItem): void {
     const listeners = this.byGame.get(gameId);
-    if (listeners) for (const listener of listeners) listener(item);
+    if (!listeners) return;
+    for (const listener of listeners) {
+      try {
+        listener(item);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   }
 
   /** Hands an item to the listeners of every game listened to here. */

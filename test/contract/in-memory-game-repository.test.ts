@@ -1,13 +1,9 @@
-import { GameService } from "../../src/domain/game-service";
-import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
-import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "../../src/infrastructure/in-memory-game-repository";
 import { InProcessBattleTurnFeed } from "../../src/infrastructure/in-process-battle-turn-feed";
-import { SystemClock } from "../../src/infrastructure/system-clock";
-import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 import { describeGameRepositoryContract, newGame, playTurn } from "./game-repository.contract";
+import { gameServiceOn } from "../support/services";
 
 describeGameRepositoryContract("InMemoryGameRepository", (options) => {
   const repository = new InMemoryGameRepository(options);
@@ -47,14 +43,7 @@ describe("InMemoryGameRepository expiry", () => {
       { ttlMs: 200, maxEvents: 100 },
       { committed: (id, turn) => bus.publish(id, turn), deleted: (id) => bus.end(id) },
     );
-    const service = new GameService({
-      repository,
-      feed: bus,
-      dice: diceFactory,
-      tokens: new CryptoPlayerTokens(),
-      ids: new CryptoGameIdGenerator(),
-      clock: new SystemClock(),
-    });
+    const service = gameServiceOn(repository, { feed: bus });
     try {
       const { game, playerToken } = await service.startGame({ seed: 8 });
       const watch = await watchTurns(service, game.id);

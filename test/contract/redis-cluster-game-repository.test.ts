@@ -8,11 +8,7 @@ import { readWatch } from "../support/read-watch";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 import { uniquePrefix } from "../support/redis";
 import { describeGameRepositoryContract } from "./game-repository.contract";
-import { GameService } from "../../src/domain/game-service";
-import { diceFactory } from "../support/play";
-import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
-import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
-import { SystemClock } from "../../src/infrastructure/system-clock";
+import { gameServiceOn } from "../support/services";
 
 // The same scripts on a real three-node Redis Cluster: every key of a game shares the hash tag
 // {gameId}, so each script touches one slot, whichever node owns it.
@@ -49,14 +45,7 @@ describe("GameService on a Redis Cluster", () => {
     const feed = new RedisBattleTurnFeed(subscriber, keyPrefix, () => undefined, {
       checkIntervalMs: 0,
     });
-    const service = new GameService({
-      repository,
-      feed,
-      dice: diceFactory,
-      tokens: new CryptoPlayerTokens(),
-      ids: new CryptoGameIdGenerator(),
-      clock: new SystemClock(),
-    });
+    const service = gameServiceOn(repository, { feed });
     try {
       const games = await Promise.all(
         Array.from({ length: 12 }, (_, i) => service.startGame({ seed: i })),
@@ -176,13 +165,7 @@ describe("a commit whose reply is lost on a Redis Cluster", () => {
       maxEvents: 100,
       keyPrefix,
     });
-    const service = new GameService({
-      repository,
-      dice: diceFactory,
-      tokens: new CryptoPlayerTokens(),
-      ids: new CryptoGameIdGenerator(),
-      clock: new SystemClock(),
-    });
+    const service = gameServiceOn(repository);
     try {
       const started = await service.startGame({ seed: 1 });
       proxies.arm();

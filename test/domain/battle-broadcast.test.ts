@@ -1,13 +1,11 @@
 import type { TurnWatcher } from "../../src/domain/battle-broadcast";
 import type { BattleTurn } from "../../src/domain/battle-turn";
-import { GameService } from "../../src/domain/game-service";
-import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
-import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
+import type { BattleTurnFeed, FeedListener } from "../../src/domain/battle-turn-feed.port";
 import { InMemoryGameRepository } from "../../src/infrastructure/in-memory-game-repository";
 import { InProcessBattleTurnFeed } from "../../src/infrastructure/in-process-battle-turn-feed";
-import { SystemClock } from "../../src/infrastructure/system-clock";
-import { diceFactory } from "../support/play";
+import { TurnListeners } from "../../src/infrastructure/turn-listeners";
 import { rejection } from "../support/rejection";
+import { gameServiceOn } from "../support/services";
 
 /** What one watcher was told, in order. */
 function recorder() {
@@ -24,30 +22,87 @@ function recorder() {
   return { heard, turns, watcher };
 }
 
+/** The in-process feed, plus the `check` items the Redis feed sends on its timer. */
+class CheckingFeed implements BattleTurnFeed {
+  readonly live = new InProcessBattleTurnFeed();
+  private readonly checks = new TurnListeners();
+
+  async listen(gameId: string, listener: FeedListener): Promise<() => void> {
+    const stopLive = await this.live.listen(gameId, listener);
+    const stopChecks = this.checks.add(gameId, listener);
+    return () => {
+      stopLive();
+      stopChecks();
+    };
+  }
+
+  check(gameId: string): void {
+    this.checks.emit(gameId, { kind: "check" });
+  }
+}
+
+type ReadKind = "load" | "events";
+
+/**
+ * The embedded store, whose next read of one kind can be held, before or after it reads: a test
+ * holds it, moves the game on (or deletes it) meanwhile, and lets it go, to see what a slow store
+ * read meets.
+ */
+class HeldReads extends InMemoryGameRepository {
+  private holding:
+    { kind: ReadKind; before: boolean; reached: () => void; gate: Promise<void> } | undefined;
+  /** Lets the held read go. */
+  release: () => void = () => undefined;
+
+  /** Holds the next read of `kind`; resolves once that read waits. */
+  hold(kind: ReadKind, when: "before reading" | "after reading"): Promise<void> {
+    return new Promise((reached) => {
+      const gate = new Promise<void>((resolve) => (this.release = resolve));
+      this.holding = { kind, before: when === "before reading", reached, gate };
+    });
+  }
+
+  override async recentEvents(...args: Parameters<InMemoryGameRepository["recentEvents"]>) {
+    await this.wait("events", true);
+    const events = await super.recentEvents(...args);
+    await this.wait("events", false);
+    return events;
+  }
+
+  override async load(...args: Parameters<InMemoryGameRepository["load"]>) {
+    await this.wait("load", true);
+    const game = await super.load(...args);
+    await this.wait("load", false);
+    return game;
+  }
+
+  private async wait(kind: ReadKind, before: boolean): Promise<void> {
+    const holding = this.holding;
+    if (holding?.kind !== kind || holding.before !== before) return;
+    this.holding = undefined;
+    holding.reached();
+    await holding.gate;
+  }
+}
+
 /**
  * A service on the embedded store and the in-process feed. `drop` names turns the feed loses on
  * the way (as pub/sub does while disconnected): the store has them, the watchers do not hear them.
  */
 function setUp(drop: ReadonlySet<number> = new Set()) {
-  const feed = new InProcessBattleTurnFeed();
-  const repository = new InMemoryGameRepository(
+  const feed = new CheckingFeed();
+  const bugs: unknown[] = [];
+  const repository = new HeldReads(
     { ttlMs: 60_000, maxEvents: 1_000 },
     {
       committed: (id, turn) => {
-        if (!drop.has(turn.turn)) feed.publish(id, turn);
+        if (!drop.has(turn.turn)) feed.live.publish(id, turn);
       },
-      deleted: (id) => feed.end(id),
+      deleted: (id) => feed.live.end(id),
     },
   );
-  const service = new GameService({
-    repository,
-    feed,
-    dice: diceFactory,
-    tokens: new CryptoPlayerTokens(),
-    ids: new CryptoGameIdGenerator(),
-    clock: new SystemClock(),
-  });
-  return { service, repository, feed };
+  const service = gameServiceOn(repository, { feed, reportBug: (error) => bugs.push(error) });
+  return { service, repository, feed, bugs };
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -208,5 +263,63 @@ describe("BattleBroadcast (GameService.watch)", () => {
     expect(bad.heard).toEqual(["failed"]);
     expect(good.heard).toEqual([1, 2]);
     expect(service.watching(game.id)).toBe(1);
+  });
+
+  it("a game abandoned during a fromTurn read: the stored turns, the live ones held meanwhile, then the end", async () => {
+    env = setUp();
+    const { service, repository } = env;
+    const { game, playerToken } = await service.startGame({ seed: 9 });
+    await service.attack(game.id, "LETTUCE", playerToken);
+    const w = recorder();
+    const reading = repository.hold("events", "after reading");
+    const watching = service.watch(game.id, 0, w.watcher);
+    await reading;
+    await service.attack(game.id, "LETTUCE", playerToken);
+    await service.abandonGame(game.id, playerToken);
+    expect(w.heard).toEqual([]);
+    repository.release();
+    await watching;
+    expect(w.heard).toEqual([0, 1, 2, "ended"]);
+    expect(service.watching()).toBe(0);
+  });
+
+  it("a check that finds the game gone gives the live turns that came meanwhile before the end", async () => {
+    env = setUp();
+    const { service, repository, feed } = env;
+    const { game, playerToken } = await service.startGame({ seed: 10 });
+    const w = recorder();
+    await service.watch(game.id, undefined, w.watcher);
+    const checking = repository.hold("load", "before reading");
+    feed.check(game.id);
+    await checking;
+    // The turn comes while the check reads, and the game is gone before the check answers.
+    await service.attack(game.id, "LETTUCE", playerToken);
+    await service.abandonGame(game.id, playerToken);
+    repository.release();
+    await flush();
+    expect(w.heard).toEqual([1, "ended"]);
+    expect(service.watching()).toBe(0);
+  });
+
+  it("a watcher that throws when told of the end is reported; the others are told all the same", async () => {
+    env = setUp();
+    const { service, bugs } = env;
+    const { game, playerToken } = await service.startGame({ seed: 11 });
+    const before = recorder();
+    const after = recorder();
+    const bug = new Error("a bug in a watcher");
+    await service.watch(game.id, undefined, before.watcher);
+    await service.watch(game.id, undefined, {
+      ...recorder().watcher,
+      ended: () => {
+        throw bug;
+      },
+    });
+    await service.watch(game.id, undefined, after.watcher);
+    await service.abandonGame(game.id, playerToken);
+    expect(before.heard).toEqual(["ended"]);
+    expect(after.heard).toEqual(["ended"]);
+    expect(bugs).toEqual([bug]);
+    expect(service.watching()).toBe(0);
   });
 });

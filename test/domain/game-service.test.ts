@@ -513,7 +513,7 @@ describe("GameService (on the in-memory store)", () => {
   describe("lost races", () => {
     it("attack is CONFLICT after maxRetries + 1 lost races; only the other writes are stored", async () => {
       const racing = new InterferingRepository(inner, concurrentTurn("LETTUCE"));
-      const raced = gameServiceOn(racing, 2);
+      const raced = gameServiceOn(racing, { maxRetries: 2 });
       const { game, playerToken } = await raced.startGame({ seed: 77, monsters: SHORT_ARRAY });
 
       const error = await rejection(raced.attack(game.id, "BOOMERANG", playerToken));
@@ -544,7 +544,7 @@ describe("GameService (on the in-memory store)", () => {
         const outcome = await store.commit(edited.toState(), change, []);
         expect(outcome).toBe("COMMITTED");
       });
-      const raced = gameServiceOn(racing, 2);
+      const raced = gameServiceOn(racing, { maxRetries: 2 });
       const { game, playerToken, events } = await raced.startGame({
         seed: 78,
         monsters: SHORT_ARRAY,
@@ -565,7 +565,7 @@ describe("GameService (on the in-memory store)", () => {
 
     it("attack that loses fewer races than allowed is applied once, after the others", async () => {
       const racing = new InterferingRepository(inner, concurrentTurn("SWORD"), 2);
-      const raced = gameServiceOn(racing, 2);
+      const raced = gameServiceOn(racing, { maxRetries: 2 });
       const { game, playerToken } = await raced.startGame({ seed: 79, monsters: SHORT_ARRAY });
 
       const { game: after, events } = await raced.attack(game.id, "BOMB", playerToken);
@@ -582,7 +582,7 @@ describe("GameService (on the in-memory store)", () => {
 
     it("updateMonster is CONFLICT after maxRetries + 1 lost races; the patch is not stored", async () => {
       const racing = new InterferingRepository(inner, concurrentTurn("LETTUCE"));
-      const raced = gameServiceOn(racing, 1);
+      const raced = gameServiceOn(racing, { maxRetries: 1 });
       const { game, playerToken } = await raced.startGame({ seed: 80, monsters: SHORT_ARRAY });
 
       const error = await rejection(

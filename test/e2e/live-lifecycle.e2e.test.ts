@@ -195,6 +195,10 @@ describe("live operations over WebSocket end, whatever the client sends", () => 
     // though the socket waits for the client to read its way to the close.
     expect(sent).toBeLessThan(4_000);
     expect((await gauges(server.url)).subscriptions).toBe(0);
+    // What the client still sends before it reads the close starts nothing.
+    socket.send(subscribe("late", gameId));
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await gauges(server.url)).subscriptions).toBe(0);
     socket.resume();
     expect(await socket.closed).toEqual({
       code: 1013,

@@ -1,13 +1,15 @@
 import "reflect-metadata";
 import {
   getNamedType,
+  GraphQLInt,
+  GraphQLObjectType,
+  GraphQLSchema,
   isInterfaceType,
   isLeafType,
   isNonNullType,
   isObjectType,
   specifiedRules,
   type GraphQLNamedType,
-  type GraphQLSchema,
 } from "graphql";
 import pino from "pino";
 import { composeApplication, type Application } from "../../src/compose-application";
@@ -74,7 +76,7 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
   /** The payload TurnPayloads hands a subscriber of `operation` watching game "g". */
   function payloadOf(payloads: TurnPayloads, operation: PreparedOperation): Promise<string> {
     return new Promise((resolve, reject) =>
-      payloads.deliver(turn, "g", operation, {
+      payloads.deliver(turn, operation, {
         payload: (json) => resolve(json.toString()),
         failed: reject,
       }),
@@ -120,8 +122,8 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
       payload: (json: Buffer) => texts.push(json),
       failed: (error: unknown) => failures.push(error),
     };
-    payloads.deliver(turn, "g", a, receiver);
-    payloads.deliver(turn, "g", b, receiver);
+    payloads.deliver(turn, a, receiver);
+    payloads.deliver(turn, b, receiver);
     await payloadOf(payloads, a);
     expect(failures).toEqual([]);
     expect(texts).toHaveLength(2);
@@ -147,5 +149,88 @@ describe("TurnPayloads: one execution per selection, with no caller's context", 
     expect(JSON.parse(await payloadOf(payloads, without))).toEqual({
       data: { battleTurns: { turn: 1 } },
     });
+  });
+});
+
+describe("TurnPayloads: each receiver in the order it asked, whatever takes longer to make", () => {
+  /** A turn whose `slow` field resolves only when the test says (a field that became async). */
+  function slowTurn(turn: number) {
+    let resolve: (value: number) => void = () => undefined;
+    const value = new Promise<number>((r) => (resolve = r));
+    return { turn: { turn, events: [] } as BattleTurn, value, resolve };
+  }
+  const slow = new Map<BattleTurn, Promise<number>>();
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: "Query", fields: { n: { type: GraphQLInt } } }),
+    subscription: new GraphQLObjectType({
+      name: "Subscription",
+      fields: {
+        watched: {
+          type: new GraphQLObjectType({
+            name: "Watched",
+            fields: {
+              turn: { type: GraphQLInt },
+              slow: {
+                type: GraphQLInt,
+                resolve: (turn: BattleTurn) => slow.get(turn) ?? turn.turn,
+              },
+            },
+          }),
+          resolve: (turn: BattleTurn) => turn,
+        },
+      },
+    }),
+  });
+  const operation = (() => {
+    const prepared = new OperationPreparer(schema, specifiedRules).prepare(
+      { query: "subscription { watched { turn slow } }" },
+      { games: undefined as never },
+    );
+    if (isRefusal(prepared)) throw new Error(JSON.stringify(prepared.errors));
+    return prepared;
+  })();
+
+  /** A receiver that records what it was handed: the turn of each payload, or "failed". */
+  function receiver() {
+    const got: (number | "failed")[] = [];
+    return {
+      got,
+      payload: (json: Buffer) =>
+        got.push(
+          (JSON.parse(json.toString()) as { data: { watched: { turn: number } } }).data.watched
+            .turn,
+        ),
+      failed: () => got.push("failed"),
+    };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("a payload made at once waits behind the receiver's earlier one still being made", async () => {
+    const payloads = new TurnPayloads({ games: undefined as never }, () => []);
+    const three = slowTurn(3);
+    slow.set(three.turn, three.value);
+    const four: BattleTurn = { turn: 4, events: [] };
+    const live = receiver();
+    const catchingUp = receiver();
+    payloads.deliver(four, operation, live);
+    expect(live.got).toEqual([4]);
+    payloads.deliver(three.turn, operation, catchingUp);
+    payloads.deliver(four, operation, catchingUp);
+    await settle();
+    expect(catchingUp.got).toEqual([]);
+    three.resolve(3);
+    await settle();
+    expect(catchingUp.got).toEqual([3, 4]);
+  });
+
+  it("a payload that is never made fails its receivers after the time limit; the next ones follow", async () => {
+    const payloads = new TurnPayloads({ games: undefined as never }, () => [], 20);
+    const hung = slowTurn(5);
+    slow.set(hung.turn, hung.value);
+    const r = receiver();
+    payloads.deliver(hung.turn, operation, r);
+    payloads.deliver({ turn: 6, events: [] }, operation, r);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(r.got).toEqual(["failed", 6]);
   });
 });

@@ -112,7 +112,7 @@ describe("concurrent attacks on one game (Redis)", () => {
     const client = await connectedClient();
     clients.push(client);
     const repository = new RedisGameRepository(client, { ...STORE, keyPrefix: prefix });
-    return gameServiceOn(repository, maxRetries);
+    return gameServiceOn(repository, { maxRetries });
   }
 
   afterEach(async () => {

@@ -150,7 +150,7 @@ describe("Redis faults under a running GameService", () => {
       store,
       options.beforeCommit ?? (() => undefined),
     );
-    return gameServiceOn(repository, options.maxRetries ?? 3);
+    return gameServiceOn(repository, { maxRetries: options.maxRetries ?? 3 });
   }
 
   function pause(): void {

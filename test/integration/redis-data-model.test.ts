@@ -68,11 +68,9 @@ describe("Redis data model (looked at with raw commands)", () => {
   let commands: ReturnType<typeof countCommands>;
 
   const serviceWith = (ttlMs: number, maxEvents: number, clock?: ManualClock): GameService =>
-    gameServiceOn(
-      new RedisGameRepository(client, { keyPrefix: prefix, ttlMs, maxEvents }),
-      undefined,
+    gameServiceOn(new RedisGameRepository(client, { keyPrefix: prefix, ttlMs, maxEvents }), {
       clock,
-    );
+    });
 
   beforeAll(async () => {
     client = await connectedClient();

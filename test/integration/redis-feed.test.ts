@@ -1,16 +1,13 @@
 import type { BattleEvent } from "../../src/domain/battle-event";
-import { GameService } from "../../src/domain/game-service";
-import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
-import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisBattleTurnFeed } from "../../src/infrastructure/redis-battle-turn-feed";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
-import { SystemClock } from "../../src/infrastructure/system-clock";
-import { diceFactory } from "../support/play";
 import { readWatch } from "../support/read-watch";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
+import type { GameService } from "../../src/domain/game-service";
+import { gameServiceOn } from "../support/services";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,18 +35,12 @@ describe("watching a game through Redis pub/sub", () => {
     feed = new RedisBattleTurnFeed(subscriber, keyPrefix, () => undefined, {
       checkIntervalMs: options.checkIntervalMs ?? 0,
     });
-    return new GameService({
-      repository: new RedisGameRepository(commands, {
-        ttlMs: options.ttlMs ?? 60_000,
-        maxEvents: 1_000,
-        keyPrefix,
-      }),
-      feed,
-      dice: diceFactory,
-      tokens: new CryptoPlayerTokens(),
-      ids: new CryptoGameIdGenerator(),
-      clock: new SystemClock(),
+    const repository = new RedisGameRepository(commands, {
+      ttlMs: options.ttlMs ?? 60_000,
+      maxEvents: 1_000,
+      keyPrefix,
     });
+    return gameServiceOn(repository, { feed });
   };
 
   beforeEach(async () => {

@@ -184,7 +184,7 @@ describe("Version conflicts in the Redis store", () => {
 
   it("the service recomputes a turn that lost the race: 2 more round trips, both turns kept", async () => {
     const raced = new RacedRepository(client, options);
-    const service = gameServiceOn(raced, 1);
+    const service = gameServiceOn(raced, { maxRetries: 1 });
     const {
       game,
       playerToken,
@@ -228,7 +228,7 @@ describe("Version conflicts in the Redis store", () => {
 
   it("with no retries left, the service answers CONFLICT and the rival's turn stands alone", async () => {
     const raced = new RacedRepository(client, options);
-    const service = gameServiceOn(raced, 0);
+    const service = gameServiceOn(raced, { maxRetries: 0 });
     const { game, playerToken } = await service.startGame({
       monsters: [{ name: "Wall", life: 1_000, strength: 1, charisma: 0, weapon: 0 }],
       seed: 42,

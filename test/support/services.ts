@@ -1,3 +1,4 @@
+import type { BattleTurnFeed } from "../../src/domain/battle-turn-feed.port";
 import type { Clock } from "../../src/domain/clock.port";
 import type { GameRepository } from "../../src/domain/game-repository.port";
 import { GameService } from "../../src/domain/game-service";
@@ -6,22 +7,30 @@ import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-token
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "./play";
 
-/**
- * A GameService on the real adapters (dice, tokens, ids, clock) over the given store; `clock`
- * replaces the wall clock (see {@link ManualClock}).
- */
+/** What a test may change of a GameService on the real adapters. */
+export interface ServiceOptions {
+  maxRetries?: number;
+  /** Replaces the wall clock (see {@link ManualClock}). */
+  clock?: Clock;
+  /** Live turns, for watching; without it, watch() refuses. */
+  feed?: BattleTurnFeed;
+  reportBug?: (error: unknown) => void;
+}
+
+/** A GameService on the real adapters (dice, tokens, ids, clock) over the given store. */
 export function gameServiceOn(
   repository: GameRepository,
-  maxRetries?: number,
-  clock: Clock = new SystemClock(),
+  options: ServiceOptions = {},
 ): GameService {
   return new GameService({
     repository,
     dice: diceFactory,
     tokens: new CryptoPlayerTokens(),
     ids: new CryptoGameIdGenerator(),
-    clock,
-    maxRetries,
+    clock: options.clock ?? new SystemClock(),
+    maxRetries: options.maxRetries,
+    feed: options.feed,
+    reportBug: options.reportBug,
   });
 }
 

@@ -129,6 +129,8 @@ export class GraphQLWsConnection {
   }
 
   private receive(data: string): void {
+    // After a close of ours (1013): the client's messages still in flight change nothing.
+    if (this.closed) return;
     let message: Message;
     try {
       message = parseMessage(data);
@@ -253,7 +255,7 @@ export class GraphQLWsConnection {
     const path = [root?.kind === Kind.FIELD ? (root.alias ?? root.name).value : "subscription"];
     const located = (error: unknown) => locatedError(error, root ? [root] : undefined, path);
     try {
-      op.stop = await source.start(this.watcherOf(op, source.gameId, prepared, located));
+      op.stop = await source.start(this.watcherOf(op, prepared, located));
     } catch (error) {
       if (!op.done) this.fail(op, [located(error)]);
       return;
@@ -267,7 +269,6 @@ export class GraphQLWsConnection {
    */
   private watcherOf(
     op: Operation,
-    gameId: string,
     prepared: PreparedOperation,
     located: (error: unknown) => GraphQLError,
   ): TurnWatcher {
@@ -293,7 +294,7 @@ export class GraphQLWsConnection {
       turn: (turn) => {
         if (op.done) return;
         op.waiting++;
-        payloads.deliver(turn, gameId, prepared, receiver);
+        payloads.deliver(turn, prepared, receiver);
       },
       ended: () => {
         if (op.done) return;

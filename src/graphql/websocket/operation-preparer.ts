@@ -122,24 +122,25 @@ export class OperationPreparer {
   private check(query: string): CheckedDocument {
     const cached = this.documents.get(query);
     if (cached) return cached;
-    let checked: CheckedDocument;
+    let document: DocumentNode;
     try {
-      const document = parse(query, { maxTokens: OPERATION_LIMITS.maxTokens });
-      const invalid = validate(this.schema, document, this.rules);
-      checked = {
-        document,
-        errors: invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED")),
-        serial: ++this.serials,
-        shapeVariables: new Map(),
-      };
+      document = parse(query, { maxTokens: OPERATION_LIMITS.maxTokens });
     } catch (error) {
-      return {
-        document: { kind: Kind.DOCUMENT, definitions: [] },
-        errors: [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")],
-        serial: 0,
-        shapeVariables: new Map(),
-      };
+      return refused(error, "GRAPHQL_PARSE_FAILED");
     }
+    let invalid: readonly GraphQLError[];
+    try {
+      invalid = validate(this.schema, document, this.rules);
+    } catch (error) {
+      // graphql's validate throws when it stops early (too many errors): a refusal all the same.
+      return refused(error, "GRAPHQL_VALIDATION_FAILED");
+    }
+    const checked: CheckedDocument = {
+      document,
+      errors: invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED")),
+      serial: ++this.serials,
+      shapeVariables: new Map(),
+    };
     if (query.length <= CACHED_TEXT_MAX) {
       if (this.documents.size >= CACHE_ENTRIES) {
         // The oldest entry goes: a Map iterates in insertion order.
@@ -183,6 +184,18 @@ function variablesBelowRootFields(
     }
   }
   return [...names].sort();
+}
+
+/** A document refused before it could be validated: no operation to name, nothing to cache. */
+function refused(error: unknown, code: string): CheckedDocument {
+  // Anything else than graphql's own error is a bug: it is not the client's to see.
+  if (!(error instanceof GraphQLError)) throw error;
+  return {
+    document: { kind: Kind.DOCUMENT, definitions: [] },
+    errors: [withCode(error, code)],
+    serial: 0,
+    shapeVariables: new Map(),
+  };
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {

@@ -16,20 +16,25 @@ export interface PayloadReceiver {
   failed(error: unknown): void;
 }
 
-/** One turn's payload for one selection, and who waits for it while it is being made. */
+/** One turn's payload for one selection: its text once made, or why it could not be. */
 interface Payload {
   json?: Buffer;
   error?: { cause: unknown };
+  /** Receivers with this payload in their queue, while it is being made. */
   waiting: PayloadReceiver[];
 }
+
+/** How long a payload may take to make before its subscribers fail (a resolver that hangs). */
+const MAKE_TIMEOUT_MS = 10_000;
 
 /**
  * Each turn's result, executed and serialized once per share key (see PreparedOperation), for
  * every subscriber of the game in this process: a turn watched by 5,000 subscribers of the same
  * selection is executed and written to JSON once, encoded to UTF-8 once, and each subscriber only
- * puts its operation id in front of the same bytes. The payloads of one game and selection are made one after another,
- * so each subscriber gets them in turn order, and waiting subscribers are handed the text in one
- * loop when it is ready (no promise per subscriber).
+ * puts its operation id in front of the same bytes. Each receiver gets its payloads in the order
+ * it asked for them, even when one is made at once and an earlier one is still being made (an
+ * async field); waiting receivers are handed the text in one loop when it is ready (no promise
+ * per subscriber).
  *
  * The execution runs with a context of its own that holds no caller's data (no token, no
  * address), since its result goes to every subscriber with the same key: no field can show one
@@ -38,21 +43,20 @@ interface Payload {
 export class TurnPayloads {
   // By turn, then by share key: entries go with the turn once no delivery holds it.
   private readonly payloads = new WeakMap<BattleTurn, Map<string, Payload>>();
-  /** The last payload being made, per game and share key. */
-  private readonly making = new Map<string, Promise<void>>();
+  /**
+   * Per receiver, its payloads not handed yet, oldest first; none while it is up to date. Weak:
+   * a receiver whose operation ended goes with what it was still waiting for.
+   */
+  private readonly queues = new WeakMap<PayloadReceiver, Payload[]>();
 
   constructor(
     private readonly sharedContext: GraphQLContext,
     private readonly formatErrors: (errors: readonly GraphQLError[]) => GraphQLFormattedError[],
+    private readonly makeTimeoutMs = MAKE_TIMEOUT_MS,
   ) {}
 
-  /** Hands `turn`'s payload for `operation` (a watch of `gameId`) to `receiver`, now or once made. */
-  deliver(
-    turn: BattleTurn,
-    gameId: string,
-    operation: PreparedOperation,
-    receiver: PayloadReceiver,
-  ): void {
+  /** Hands `turn`'s payload for `operation` to `receiver`, now or once made, in order. */
+  deliver(turn: BattleTurn, operation: PreparedOperation, receiver: PayloadReceiver): void {
     let byKey = this.payloads.get(turn);
     if (byKey === undefined) {
       byKey = new Map();
@@ -60,17 +64,17 @@ export class TurnPayloads {
     }
     let payload = byKey.get(operation.shareKey);
     if (payload === undefined) {
-      payload = this.make(turn, gameId, operation);
+      payload = this.make(turn, operation);
       byKey.set(operation.shareKey, payload);
     }
-    if (payload.json !== undefined) receiver.payload(payload.json);
-    else if (payload.error) receiver.failed(payload.error.cause);
-    else payload.waiting.push(receiver);
-  }
-
-  /** The result as the UTF-8 JSON of a `next` payload. */
-  private json(result: ExecutionResult): Buffer {
-    return Buffer.from(this.text(result));
+    const queue = this.queues.get(receiver);
+    if (queue === undefined && isMade(payload)) {
+      hand(payload, receiver);
+      return;
+    }
+    if (queue) queue.push(payload);
+    else this.queues.set(receiver, [payload]);
+    if (!isMade(payload)) payload.waiting.push(receiver);
   }
 
   /** The result as the JSON of a `next` payload, its errors formatted as everywhere else. */
@@ -80,56 +84,67 @@ export class TurnPayloads {
     return JSON.stringify({ ...rest, errors: this.formatErrors(errors) });
   }
 
-  private make(turn: BattleTurn, gameId: string, operation: PreparedOperation): Payload {
+  private make(turn: BattleTurn, operation: PreparedOperation): Payload {
     const payload: Payload = { waiting: [] };
-    const run = (): Buffer | Promise<Buffer> => {
-      const result = execute({
-        ...operation.args,
-        contextValue: this.sharedContext,
-        rootValue: turn,
-      });
-      return isPromise(result) ? result.then((r) => this.json(r)) : this.json(result);
-    };
-    const key = `${gameId}\u0000${operation.shareKey}`;
-    const before = this.making.get(key);
-    if (before === undefined) {
-      let made: Buffer | Promise<Buffer>;
-      try {
-        made = run();
-      } catch (error) {
-        payload.error = { cause: error };
+    let result: ExecutionResult | Promise<ExecutionResult>;
+    try {
+      result = execute({ ...operation.args, contextValue: this.sharedContext, rootValue: turn });
+      if (!isPromise(result)) {
+        payload.json = Buffer.from(this.text(result));
         return payload;
       }
-      if (!isPromise(made)) {
-        payload.json = made;
-        return payload;
-      }
-      this.settle(key, payload, made);
-    } else {
-      this.settle(key, payload, before.then(run));
+    } catch (error) {
+      payload.error = { cause: error };
+      return payload;
     }
+    const timer = setTimeout(
+      () => this.settle(payload, { cause: new Error("A turn's payload took too long to make.") }),
+      this.makeTimeoutMs,
+    );
+    timer.unref();
+    result
+      .then((r) => Buffer.from(this.text(r)))
+      .then(
+        (json) => this.settle(payload, json),
+        (error: unknown) => this.settle(payload, { cause: error }),
+      )
+      .finally(() => clearTimeout(timer));
     return payload;
   }
 
-  /** Hands the text, once made, to those waiting; the next payload of `key` waits for it. */
-  private settle(key: string, payload: Payload, made: Promise<Buffer>): void {
-    const settled: Promise<void> = made
-      .then(
-        (json) => {
-          payload.json = json;
-          for (const receiver of payload.waiting) receiver.payload(json);
-        },
-        (error: unknown) => {
-          payload.error = { cause: error };
-          for (const receiver of payload.waiting) receiver.failed(error);
-        },
-      )
-      .finally(() => {
-        payload.waiting = [];
-        if (this.making.get(key) === settled) this.making.delete(key);
-      });
-    this.making.set(key, settled);
+  /** Records how a payload was made (the first outcome counts) and hands on what is ready. */
+  private settle(payload: Payload, outcome: Buffer | { cause: unknown }): void {
+    if (isMade(payload)) return;
+    if (Buffer.isBuffer(outcome)) payload.json = outcome;
+    else payload.error = outcome;
+    const waiting = payload.waiting;
+    payload.waiting = [];
+    for (const receiver of waiting) this.flush(receiver);
   }
+
+  /** Hands a receiver its queued payloads, oldest first, up to one still being made. */
+  private flush(receiver: PayloadReceiver): void {
+    const queue = this.queues.get(receiver);
+    while (queue !== undefined && this.queues.get(receiver) === queue) {
+      const next = queue[0];
+      if (next === undefined) {
+        this.queues.delete(receiver);
+        return;
+      }
+      if (!isMade(next)) return;
+      queue.shift();
+      hand(next, receiver);
+    }
+  }
+}
+
+function isMade(payload: Payload): boolean {
+  return payload.json !== undefined || payload.error !== undefined;
+}
+
+function hand(payload: Payload, receiver: PayloadReceiver): void {
+  if (payload.json !== undefined) receiver.payload(payload.json);
+  else receiver.failed(payload.error?.cause);
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {

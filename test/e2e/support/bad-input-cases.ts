@@ -787,6 +787,9 @@ const wsOperations: WsOperationCase[] = [
   wsOp("ws: subscription with fromTurn 2^53+2 (variable)", (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: 2 ** 53 + 2 } }), INPUT),
   wsOp("ws: 1,000 repeated @skip", () => ({ query: repeatedSkip }), PARSE),
   wsOp("ws: 250 repeated @include", () => ({ query: repeatedInclude }), VALIDATION),
+  wsOp("ws: the subscription's root field @skip(if: true)", (c) => ({ query: `subscription { battleTurns(gameId: ${JSON.stringify(c.gameId)}) @skip(if: true) { turn } }` }), VALIDATION),
+  wsOp("ws: the subscription's root field @include(if: $on), $on false", (c) => ({ query: "subscription ($gameId: ID!, $on: Boolean!) { battleTurns(gameId: $gameId) @include(if: $on) { turn } }", variables: { gameId: c.gameId, on: false } }), VALIDATION),
+  wsOp("ws: the subscription's root field @skip inside a spread fragment", (c) => ({ query: `subscription { ...Root } fragment Root on Subscription { battleTurns(gameId: ${JSON.stringify(c.gameId)}) @skip(if: false) { turn } }` }), VALIDATION),
   wsOp("ws: the same field 1,000 times without aliases", () => ({ query: `{ bestiary { ${sameField1000("name")}} }` }), VALIDATION),
 ];
 
