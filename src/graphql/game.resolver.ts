@@ -1,13 +1,12 @@
 import { inject, injectable } from "tsyringe";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BESTIARY } from "../domain/bestiary";
-import type { BattleEvent } from "../domain/battle-event";
 import { GameService } from "../domain/game-service";
 import { AttackPayload } from "./attack.payload";
-import { BattleEventType } from "./battle-event.type";
+import { BattleEventConnectionType } from "./battle-event-connection.type";
+import { DEFAULT_LAST_EVENTS, MAX_PAGE_EVENTS, pageOfEvents } from "./battle-event-page";
 import type { GraphQLContext } from "./context";
 import { WeaponEnum } from "./enums";
-import { badUserInput } from "./error-mapping";
 import { toGameType, toMonsterType } from "./game.mapper";
 import { GameType } from "./game.type";
 import { MonsterPatchInput } from "./monster-patch.input";
@@ -15,9 +14,6 @@ import { MonsterTemplateType } from "./monster-template.type";
 import { MonsterType } from "./monster.type";
 import { StartGameInput } from "./start-game.input";
 import { StartGamePayload } from "./start-game.payload";
-
-/** Most events one `recentEvents` returns. */
-export const MAX_RECENT_EVENTS = 500;
 
 /** Games: read, start, attack, change monsters, abandon. Thin: each calls the service and maps. */
 // Domain errors pass through as they are: formatError (error-mapping.ts) maps and logs them.
@@ -124,21 +120,35 @@ export class GameResolver {
     return this.games.abandonGame(gameId, context.playerToken);
   }
 
-  @FieldResolver(() => [BattleEventType], {
-    description:
-      "The game's last events, oldest first (the store keeps the most recent ones only).",
+  @FieldResolver(() => BattleEventConnectionType, {
+    description: `The battle log, a page at a time, oldest first: \`first\` with \`after\` reads forward, \`last\` with \`before\` backward; without first or last, the latest ${DEFAULT_LAST_EVENTS} events. Long battles keep their most recent turns only.`,
   })
-  async recentEvents(
+  async events(
     @Root() game: GameType,
-    @Arg("limit", () => Int, {
-      defaultValue: 20,
-      description: `How many, from 0 to ${MAX_RECENT_EVENTS}.`,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: `How many of the oldest events after \`after\` (0 to ${MAX_PAGE_EVENTS}).`,
     })
-    limit: number,
-  ): Promise<BattleEvent[]> {
-    if (limit < 0 || limit > MAX_RECENT_EVENTS) {
-      throw badUserInput("limit", `limit must be from 0 to ${MAX_RECENT_EVENTS} (got ${limit}).`);
-    }
-    return this.games.recentEvents(game.id, limit);
+    first: number | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Only events after this cursor.",
+    })
+    after: string | null,
+    @Arg("last", () => Int, {
+      nullable: true,
+      description: `How many of the latest events before \`before\` (0 to ${MAX_PAGE_EVENTS}).`,
+    })
+    last: number | null,
+    @Arg("before", () => String, {
+      nullable: true,
+      description: "Only events before this cursor.",
+    })
+    before: string | null,
+  ): Promise<BattleEventConnectionType> {
+    const args = { first, after, last, before };
+    // Checked before the log is read: a bad argument costs nothing.
+    pageOfEvents([], args);
+    return pageOfEvents(await this.games.recentEvents(game.id, Number.MAX_SAFE_INTEGER), args);
   }
 }

@@ -27,7 +27,7 @@ const START = `mutation ($input: StartGameInput) {
 const ATTACK = `mutation ($gameId: ID!, $weapon: Weapon!) {
   attack(gameId: $gameId, weapon: $weapon) { game { turn status rabbit { life } } }
 }`;
-const STORED_EVENTS = `query ($id: ID!) { game(id: $id) { recentEvents(limit: 500) { message } } }`;
+const STORED_EVENTS = `query ($id: ID!) { game(id: $id) { events(first: 100) { pageInfo { hasNextPage } nodes { message } } } }`;
 
 type GameSummary = { turn: number; status: string; rabbit: { life: number } };
 type Started = { startGame: { playerToken: string; game: GameSummary & { id: string } } };
@@ -94,10 +94,12 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     Promise.all(WEAPONS.map((w) => page.getByTestId(`weapon-${w}`).isDisabled()));
   const storedMessages = async (gameId: string) => {
     const result = await httpClient(server.url).query<{
-      game: { recentEvents: { message: string }[] };
+      game: { events: { pageInfo: { hasNextPage: boolean }; nodes: { message: string }[] } };
     }>(STORED_EVENTS, { id: gameId });
     expect(result.errors).toEqual([]);
-    return result.data!.game.recentEvents.map((e) => e.message);
+    // The whole log in one page.
+    expect(result.data!.game.events.pageInfo.hasNextPage).toBe(false);
+    return result.data!.game.events.nodes.map((e) => e.message);
   };
   /** What the page shows of the game besides the log (null for what it does not show). */
   const board = (page: Page) =>

@@ -301,7 +301,7 @@ export const GAME_STATE = `
       rabbit { life strength charisma weapon bombs alive }
       currentMonster { id name life strength charisma weapon }
       waitingMonsters { id name life strength charisma weapon }
-      recentEvents(limit: 500) { __typename turn message }
+      events(last: 100) { nodes { __typename turn message } }
     }
   }`;
 
@@ -531,8 +531,8 @@ function wsOp(
   return { kind: "ws-op", name, build, expected: { code, field } };
 }
 
-const recentEvents = (c: CaseContext, limit: string): Operation => ({
-  query: `query($id: ID!) { game(id: $id) { recentEvents(limit: ${limit}) { turn } } }`,
+const eventsPage = (c: CaseContext, args: string): Operation => ({
+  query: `query($id: ID!) { game(id: $id) { events(${args}) { nodes { turn } } } }`,
   variables: { id: c.gameId },
 });
 
@@ -643,11 +643,13 @@ const httpOperations: HttpOperationCase[] = [
   readsNull("game: a 10,000-character id reads as null", LONG_ID),
   readsNull('game: id "" reads as null', ""),
 
-  // --- recentEvents bounds (the error nulls the nullable game) ---------------------------------
-  httpOp("recentEvents: limit -1", (c) => recentEvents(c, "-1"), 200, INPUT, "limit"),
-  httpOp("recentEvents: limit 501", (c) => recentEvents(c, "501"), 200, INPUT, "limit"),
-  httpOp("recentEvents: limit 2^31 (literal)", (c) => recentEvents(c, String(INT32_OVER)), 400, VALIDATION),
-  httpOp("recentEvents: limit null for Int! (literal)", (c) => recentEvents(c, "null"), 400, VALIDATION),
+  // --- the log's page arguments (the error nulls the nullable game) -----------------------------
+  httpOp("events: first -1", (c) => eventsPage(c, "first: -1"), 200, INPUT, "first"),
+  httpOp("events: last 101", (c) => eventsPage(c, "last: 101"), 200, INPUT, "last"),
+  httpOp("events: first and last", (c) => eventsPage(c, "first: 1, last: 1"), 200, INPUT, "last"),
+  httpOp('events: after "nonsense"', (c) => eventsPage(c, 'after: "nonsense"'), 200, INPUT, "after"),
+  httpOp("events: first 2^31 (literal)", (c) => eventsPage(c, `first: ${INT32_OVER}`), 400, VALIDATION),
+  httpOp("events: first \"1\" for Int (literal)", (c) => eventsPage(c, 'first: "1"'), 400, VALIDATION),
 
   // --- document shape --------------------------------------------------------------------------
   httpOp("game: the required id missing", () => ({ query: "{ game { id } }" }), 400, VALIDATION),
@@ -776,7 +778,7 @@ const wsOperations: WsOperationCase[] = [
   wsOp("ws: an unknown operationName", () => ({ query: "query A { __typename }", operationName: "B" }), "OPERATION_RESOLUTION_FAILURE"),
   wsOp("ws: startGame with life 0", () => withGnat({ life: 0 }), INPUT, "monsters[0].life"),
   wsOp("ws: updateMonster with an empty patch", (c) => patchVars(c.gameId, {}), INPUT, "patch"),
-  wsOp("ws: recentEvents with limit 501", (c) => recentEvents(c, "501"), INPUT, "limit"),
+  wsOp("ws: events with first 101", (c) => eventsPage(c, "first: 101"), INPUT, "first"),
   wsOp("ws: alias bomb (50 aliases of bestiary)", () => ({ query: aliases(50) }), VALIDATION),
   wsOp("ws: depth (10 nested inline fragments)", () => ({ query: `{ ${nestedFragments(9, "__typename")} }` }), VALIDATION),
   wsOp("ws: cost (300 fragment spreads)", () => ({ query: costBomb }), VALIDATION),
