@@ -36,7 +36,7 @@ function watch({
 export class BattleTurnsResolver {
   @Subscription(() => BattleTurnType, {
     description:
-      "Every turn of a game as it is committed (on any server instance), one message per turn, each once and in order: the turn's events and the game right after it. Turns a dropped connection between servers missed are read from the game's log and sent once it is back. With fromTurn, first the stored turns from that turn on, then the live ones: use it to catch up after a reconnect. Completes when the game is abandoned or expires.",
+      "Every turn of a game as it is committed (on any server instance), one message per turn, each once and in order: the turn's events and the game right after it. Turns this server missed while cut off from the others are read from the game's log and sent once it is back. With fromTurn, first the stored turns from that turn on, then the live ones: use it to catch up after a reconnect. Completes when the game is abandoned or expires.",
     subscribe: watch,
   })
   battleTurns(

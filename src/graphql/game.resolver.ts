@@ -90,7 +90,7 @@ export class GameResolver {
 
   @Mutation(() => MonsterType, {
     description:
-      "Sets some fields of a monster still in the array (the seed's HSET on its hash). Needs `Authorization: Bearer <playerToken>`.",
+      "Sets some fields of a monster still in the array (a stronger or weaker monster, a new name). Needs `Authorization: Bearer <playerToken>`.",
   })
   async updateMonster(
     @Arg("gameId", () => ID, { description: "The game's id." }) gameId: string,
@@ -111,7 +111,7 @@ export class GameResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Deletes the game and every key it has in the store. Needs `Authorization: Bearer <playerToken>`.",
+      "Ends the game for good: it and its log are gone, and its watchers' subscriptions complete. Needs `Authorization: Bearer <playerToken>`.",
   })
   async abandonGame(
     @Arg("gameId", () => ID, { description: "The game's id." }) gameId: string,

@@ -1,7 +1,10 @@
 import { SafeIntResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
-@ObjectType("Monster", { description: "A monster of a game's array, as stored in its Redis hash." })
+@ObjectType("Monster", {
+  description:
+    "A monster of a game's array, as it stands now: its stats, and life going down as it is hit.",
+})
 export class MonsterType {
   @Field(() => ID, {
     description: 'Its id within the game: "1", "2", ... in the array\'s starting order.',

@@ -11,7 +11,7 @@ export class StartGamePayload {
 
   @Field({
     description:
-      'The player\'s token, shown only here (only its hash is stored). Send it as `Authorization: Bearer <token>` to attack, update monsters or abandon the game; over WebSocket, as connection params { authorization: "Bearer <token>" }.',
+      'The player\'s token, shown only here: the server keeps no copy it could show again. Send it as `Authorization: Bearer <token>` to attack, update monsters or abandon the game; over WebSocket, as connection params { authorization: "Bearer <token>" }.',
   })
   playerToken!: string;
 
