@@ -95,12 +95,10 @@ describe("CORS from a page on another origin, in Chromium (Redis)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    // The browser first: without it nothing else starts, so nothing is left running.
+    browser = await launchChromium();
     redis = rawClient();
-    [allowedPage, refusedPage, browser] = await Promise.all([
-      serveForeignPage(),
-      serveForeignPage(),
-      launchChromium(),
-    ]);
+    [allowedPage, refusedPage] = await Promise.all([serveForeignPage(), serveForeignPage()]);
     // A list replaces the loopback default, so the second page (also 127.0.0.1) is refused.
     server = await startServerProcess({
       REDIS_URL: testRedisUrl(),

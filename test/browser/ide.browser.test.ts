@@ -57,11 +57,10 @@ describe("the GraphiQL IDE at GET /graphql (development), on Redis", () => {
   let requests: string[];
 
   beforeAll(async () => {
+    // The browser first: without it nothing else starts, so nothing is left running.
+    browser = await launchChromium();
     redis = rawClient();
-    [server, browser] = await Promise.all([
-      startServerProcess({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix }),
-      launchChromium(),
-    ]);
+    server = await startServerProcess({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     requests = recordRequests(page);
     await page.goto(server.url);

@@ -7,6 +7,7 @@ import { bearerToken, type GraphQLContext } from "../context";
 import type { ServerMetrics } from "../server-metrics";
 import type { CorsOrigins } from "../server-options";
 import { graphqlCors } from "./cors";
+import { faviconRoute } from "./favicon";
 import { idePage } from "./ide-page";
 import { metricsRoute } from "./metrics-route";
 import { countRefusals, sendRefusal } from "./send-refusal";
@@ -29,12 +30,13 @@ export interface HttpRoutesOptions {
 }
 
 /**
- * The HTTP routes, in order: /healthz and /readyz, /metrics, then /graphql (CORS, the IDE for a
+ * The HTTP routes, in order: the tab icon, /healthz and /readyz, /metrics, then /graphql (CORS, the IDE for a
  * browser opening it outside production, JSON only, Apollo), the web client at `/`, and the
  * refusals of unreadable bodies as GraphQL-shaped errors with a code.
  */
 export function mountHttpRoutes(app: Express, options: HttpRoutesOptions): void {
   const { metrics, maxBodyBytes } = options;
+  app.get("/favicon.ico", faviconRoute);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -8,13 +8,20 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Where the browser tests leave their screenshots (git-ignored; the README's copies are in docs/). */
 export const SCREENSHOT_DIR = path.resolve(__dirname, "../../../build/screenshots");
 
+/** What a browser test says when there is no Chromium to drive. */
+export function chromiumMissing(executablePath: string): string {
+  return `The browser tests need Chromium, and there is none at ${executablePath}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`;
+}
+
 /**
  * Headless Chromium as this machine allows it: no sandbox (root), no GPU, and none of the
  * background traffic (updates, sync, safe browsing) that a closed network refuses.
+ * @throws with {@link chromiumMissing}'s message when there is no Chromium at `executablePath`.
  */
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(executablePath)) throw new Error(chromiumMissing(executablePath));
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     args: [
       "--no-sandbox",
