@@ -25,11 +25,29 @@ async function main(): Promise<void> {
   const app = await composeApplication(config, logger);
   const server = await createDwemthyServer(serverOptions(config), app);
   const port = await server.listen();
-  logger.info(
-    { port, host: config.host, store: app.store, nodeEnv: config.nodeEnv, path: "/graphql" },
+  // Where a newcomer clicks: a wildcard address is reached as localhost.
+  const host = ["0.0.0.0", "::", ""].includes(config.host) ? "localhost" : config.host;
+  const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const production = config.nodeEnv === "production";
+  const store =
     app.store === "memory"
-      ? "dwemthy listening, on the embedded in-memory store (games are lost on restart; set REDIS_URL to use Redis)"
-      : `dwemthy listening, on ${app.store === "redis" ? "Redis" : "Redis Cluster"}`,
+      ? "the embedded in-memory store (games are lost on restart; set REDIS_URL to use Redis)"
+      : app.store === "redis"
+        ? "Redis"
+        : "Redis Cluster";
+  logger.info(
+    {
+      port,
+      host: config.host,
+      store: app.store,
+      nodeEnv: config.nodeEnv,
+      webClient: `${base}/`,
+      ...(production ? {} : { ide: `${base}/graphql` }),
+      api: `${base}/graphql`,
+    },
+    production
+      ? `dwemthy listening on ${base}/graphql, on ${store}`
+      : `dwemthy listening: play at ${base}/ , try queries at ${base}/graphql (the IDE); on ${store}`,
   );
 
   let stopping = false;

@@ -24,7 +24,7 @@ function redisPid(redis: RedisServer): number {
 }
 
 describe("the server process", () => {
-  it("logs which store it uses when it starts", async () => {
+  it("logs which store it uses and where to click when it starts", async () => {
     const server = await startServerProcess({ LOG_LEVEL: "info" });
     try {
       const start = server
@@ -33,8 +33,17 @@ describe("the server process", () => {
         .filter(Boolean)
         .map((line) => JSON.parse(line) as { msg: string; store?: string; port?: number })
         .find((entry) => entry.msg.startsWith("dwemthy listening"));
-      expect(start).toMatchObject({ store: "memory", port: server.port });
-      expect(start?.msg).toContain("in-memory store");
+      const base = `http://127.0.0.1:${server.port}`;
+      expect(start).toMatchObject({
+        store: "memory",
+        port: server.port,
+        webClient: `${base}/`,
+        ide: `${base}/graphql`,
+        api: `${base}/graphql`,
+      });
+      expect(start?.msg).toBe(
+        `dwemthy listening: play at ${base}/ , try queries at ${base}/graphql (the IDE); on the embedded in-memory store (games are lost on restart; set REDIS_URL to use Redis)`,
+      );
     } finally {
       await server.stop();
     }
