@@ -1,5 +1,7 @@
 // @ts-check
+import path from "node:path";
 import js from "@eslint/js";
+import graphqlPlugin from "@graphql-eslint/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 /**
@@ -71,9 +73,117 @@ const graphqlZone = layerZone(
   "src/graphql is the API: it may not import src/infrastructure, Redis, or the composition root (take what it needs through ServerDependencies / ServerOptions).",
 );
 
+/**
+ * schema.graphql, the contract, linted with graphql-eslint's schema and Relay rules. Each rule is
+ * set here on purpose: on, narrowed with a reason, or off with a reason. Exceptions marked
+ * "until v1 (issue 16)" are defects of today's schema that the v1 redesign removes; when it lands,
+ * each such line goes (turn the rule on and the lint proves the fix). test/lint/schema-lint.test.ts
+ * proves the rules bite.
+ */
+const schemaLint = {
+  files: ["schema.graphql"],
+  languageOptions: {
+    parser: graphqlPlugin.parser,
+    parserOptions: {
+      graphQLConfig: { schema: path.join(import.meta.dirname, "schema.graphql") },
+    },
+  },
+  plugins: { "@graphql-eslint": graphqlPlugin },
+  rules: {
+    // The SDL validity rules (known types, unique names, ...) and the recommended style.
+    ...graphqlPlugin.configs["flat/schema-recommended"].rules,
+
+    // Every type, field, argument and enum value is described (as schema-drift.test.ts checks
+    // on the generated schema): the descriptions are the API reference integrators read.
+    "@graphql-eslint/require-description": [
+      "error",
+      {
+        types: true,
+        rootField: true,
+        FieldDefinition: true,
+        InputValueDefinition: true,
+        EnumValueDefinition: true,
+        DirectiveDefinition: true,
+      },
+    ],
+    "@graphql-eslint/naming-convention": [
+      "error",
+      {
+        ...graphqlPlugin.configs["flat/schema-recommended"].rules[
+          "@graphql-eslint/naming-convention"
+        ][1],
+        // Until v1 (issue 16): MonsterPatch is exempt; v1 replaces it with updateMonster's input
+        // (UpdateMonsterInput). Then drop the [name.value!=MonsterPatch] narrowing.
+        "InputObjectTypeDefinition[name.value!=MonsterPatch]": { requiredSuffixes: ["Input"] },
+      },
+    ],
+    // Value types have no identity of their own; entities carry one `id: ID!`. The Relay shapes
+    // (Connection, Edge, PageInfo) and the root types are not entities either.
+    "@graphql-eslint/strict-id-in-types": [
+      "error",
+      {
+        exceptions: {
+          types: ["BattleTurn", "MonsterTemplate", "PageInfo", "Rabbit"],
+          suffixes: ["Connection", "Edge", "Event", "Payload"],
+        },
+      },
+    ],
+    // The printer sorts the generated schema (lexicographicSortSchema): keep it sorted, without
+    // the preset's "id first" grouping, which would fight the generated file.
+    "@graphql-eslint/alphabetize": [
+      "error",
+      {
+        definitions: true,
+        fields: ["ObjectTypeDefinition", "InterfaceTypeDefinition", "InputObjectTypeDefinition"],
+        values: true,
+        arguments: ["FieldDefinition", "DirectiveDefinition"],
+      },
+    ],
+    // Optional @oneOf inputs: every member nullable (applies if v1 uses @oneOf).
+    "@graphql-eslint/require-nullable-fields-with-oneof": "error",
+    "@graphql-eslint/require-type-pattern-with-oneof": "error",
+
+    // Relay: connections, edges, paging arguments (forward and backward) and PageInfo.
+    "@graphql-eslint/relay-connection-types": "error",
+    "@graphql-eslint/relay-arguments": ["error", { includeBoth: true }],
+    "@graphql-eslint/relay-edge-types": [
+      "error",
+      {
+        withEdgeSuffix: true,
+        // Battle events are values inside a game, not objects a client refetches by id.
+        shouldImplementNode: false,
+        // Bounded lists stay plain lists (a turn's events, the six of the bestiary, at most 100
+        // waiting monsters); only an unbounded list (the event log) needs a connection.
+        listTypeCanWrapOnlyEdgeType: false,
+      },
+    ],
+
+    // Until v1 (issue 16): mutations take positional arguments; v1 gives each one
+    // `input: <Mutation>Input!`.
+    "@graphql-eslint/input-name": "off",
+    // Until v1 (issue 16): abandonGame returns a Boolean; v1 returns AbandonGamePayload.
+    "@graphql-eslint/no-scalar-result-type-on-mutation": "off",
+    // Until v1 (issue 16): mutations return non-null results; v1's payloads are nullable (as
+    // GitHub's and Shopify's), so a failure outside a payload's typed errors nulls one field, not
+    // the whole response.
+    "@graphql-eslint/require-nullable-result-in-root": "off",
+    "@graphql-eslint/relay-page-info": "error",
+
+    // Off for good: the game is played by mutations and watched by a subscription.
+    "@graphql-eslint/no-root-type": "off",
+    // Off for good: a payload returns what changed (the game), which is what a cache updates; a
+    // `query: Query!` field in every payload is a Relay-classic habit we do not adopt.
+    "@graphql-eslint/require-field-of-type-query-in-mutation-result": "off",
+    // Off for good: the standard @deprecated has no date argument; the policy counts releases,
+    // not dates (docs/versioning.md).
+    "@graphql-eslint/require-deprecation-date": "off",
+  },
+};
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "build/", "coverage/"] },
-  js.configs.recommended,
+  // The JavaScript rules for code only; schema.graphql has its own parser and rules.
+  { files: ["**/*.{js,mjs,cjs,ts,tsx}"], ...js.configs.recommended },
   {
     // The server's TypeScript, and the browser TSX of the web client (web/) and the IDE (ide/),
     // each with its own tsconfig; web/src/gql/ is written by `npm run codegen` and checked for
@@ -115,4 +225,5 @@ export default tseslint.config(
   domainPurity,
   infrastructureZone,
   graphqlZone,
+  schemaLint,
 );

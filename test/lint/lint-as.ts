@@ -5,7 +5,8 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const root = path.resolve(__dirname, "../..");
 
-interface LintMessage {
+/** One ESLint finding, as its JSON formatter writes it. */
+export interface LintMessage {
   line: number;
   ruleId: string | null;
   message: string;
@@ -16,10 +17,11 @@ const BOUNDARY_RULES = new Set(["no-restricted-imports", "no-restricted-syntax"]
 
 /**
  * Lints `source` as if it were the file `asFile` (the real eslint.config.mjs, the real CLI), and
- * returns the boundary findings by line. `asFile` must exist so that typed linting accepts it; the
- * text linted is `source`, not that file.
+ * returns every message. `asFile` must exist so that typed linting accepts it; the text linted is
+ * `source`, not that file (rules that read the whole schema, for a .graphql file, still load the
+ * schema from disk).
  */
-export async function lintAs(asFile: string, source: string): Promise<Map<number, string[]>> {
+export async function lintMessages(asFile: string, source: string): Promise<LintMessage[]> {
   const child = run(
     process.execPath,
     [
@@ -38,8 +40,13 @@ export async function lintAs(asFile: string, source: string): Promise<Map<number
     (e: { stdout?: string }) => e.stdout ?? "",
   );
   const [result] = JSON.parse(output) as [{ messages: LintMessage[] }];
+  return result.messages;
+}
+
+/** Like {@link lintMessages}, keeping only the boundary findings, by line. */
+export async function lintAs(asFile: string, source: string): Promise<Map<number, string[]>> {
   const byLine = new Map<number, string[]>();
-  for (const m of result.messages) {
+  for (const m of await lintMessages(asFile, source)) {
     if (m.ruleId === null || !BOUNDARY_RULES.has(m.ruleId)) continue;
     byLine.set(m.line, [...(byLine.get(m.line) ?? []), m.ruleId]);
   }
