@@ -8,6 +8,7 @@ import { clearAndQuit } from "../e2e/support/bad-input-cases";
 import { ATTACK, START_GAME, type ApiEvent, type ApiGame } from "../e2e/support/operations";
 import { startServerProcess, type ServerProcess } from "../e2e/support/server-process";
 import { rawClient, testRedisUrl, uniquePrefix } from "../support/redis";
+import { EXAMPLE_TABS } from "../../ide/src/example-tabs";
 import { launchChromium, recordRequests, screenshot } from "./support/chromium";
 
 jest.setTimeout(60_000);
@@ -34,12 +35,16 @@ async function resultContaining(page: Page, expected: string): Promise<string> {
 async function setToolEditor(page: Page, tool: "Variables" | "Headers", text: string) {
   await page.getByRole("button", { name: tool, exact: true }).click();
   const editor = page.locator(".graphiql-editor-tool .monaco-editor:visible");
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(text);
-  // Monaco closes the quotes and braces it sees typed, after the cursor: drop those.
-  await page.keyboard.press("Shift+ControlOrMeta+End");
-  await page.keyboard.press("Delete");
+  // Monaco closes the quotes and braces it sees typed, sometimes a moment later: after the
+  // text, drop what follows it, and do it again if a closing pair still arrived.
+  for (let attempt = 0; attempt < 3 && (await editorText(editor)) !== text; attempt++) {
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText(text);
+    await page.keyboard.press("Shift+ControlOrMeta+End");
+    await page.keyboard.press("Delete");
+    await page.waitForTimeout(100);
+  }
   await expect(editorText(editor)).resolves.toBe(text);
 }
 
@@ -163,6 +168,43 @@ describe("the GraphiQL IDE at GET /graphql (development), on Redis", () => {
     expect(shown).toContain(`"monstersRemaining": ${after.monstersRemaining}`);
 
     await screenshot(page, "ide");
+  });
+
+  it("plays the preloaded battle from one browser tab while a second one watches it to VICTORY", async () => {
+    // The Start tab's own game (seed 3, the short array), started as the first tab would.
+    const startTab = EXAMPLE_TABS.find((t) => t.query?.includes("mutation Start"))!.query!;
+    const started = await httpClient(server.url).mutate<Started>(startTab);
+    const { playerToken, game } = started.data!.startGame;
+
+    // The second browser tab: its Watch tab runs and stays open.
+    const watcher = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await watcher.goto(server.url);
+    await watcher.locator(".graphiql-query-editor .monaco-editor").waitFor();
+    await openTab(watcher, "Watch");
+    await setToolEditor(watcher, "Variables", JSON.stringify({ gameId: game.id }));
+    await watcher.keyboard.press("ControlOrMeta+Enter");
+    await resultContaining(watcher, '"turn": 0');
+
+    // The first browser tab attacks from its Attack tab, as its comment says, eight times.
+    await page.bringToFront();
+    await openTab(page, "Attack");
+    await setToolEditor(
+      page,
+      "Headers",
+      JSON.stringify({ Authorization: `Bearer ${playerToken}` }),
+    );
+    await setToolEditor(page, "Variables", JSON.stringify({ gameId: game.id }));
+    for (let turn = 1; turn <= 8; turn++) {
+      await page.keyboard.press("ControlOrMeta+Enter");
+      await resultContaining(page, `"turn": ${turn}`);
+    }
+    await resultContaining(page, '"status": "VICTORY"');
+
+    // The watcher saw the last turn live, whole: the decimation and the game won.
+    const shown = await resultContaining(watcher, '"status": "VICTORY"');
+    expect(shown).toContain('"turn": 8');
+    expect(shown).toContain("You decimated Dwemthy's Array!");
+    await watcher.close();
   });
 
   it("asked for nothing from any other origin: scripts, styles, fonts, workers all came from the server", () => {
