@@ -12,6 +12,7 @@ import { GameType } from "./game.type";
 import { MonsterPatchInput } from "./monster-patch.input";
 import { MonsterTemplateType } from "./monster-template.type";
 import { MonsterType } from "./monster.type";
+import { NodeType } from "./node.type";
 import { StartGameInput } from "./start-game.input";
 import { StartGamePayload } from "./start-game.payload";
 
@@ -31,6 +32,17 @@ export class GameResolver {
   ): Promise<GameType | null> {
     const state = await this.games.getGame(id);
     return state ? toGameType(state) : null;
+  }
+
+  @Query(() => NodeType, {
+    nullable: true,
+    description:
+      "Anything by its id (a game, for now); null when there is no such thing. What a client cache refetches by.",
+  })
+  async node(
+    @Arg("id", () => ID, { description: "Its id." }) id: string,
+  ): Promise<GameType | null> {
+    return this.game(id);
   }
 
   @Query(() => [MonsterTemplateType], {

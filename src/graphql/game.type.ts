@@ -2,12 +2,14 @@ import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { GameStatusEnum } from "./enums";
 import { MonsterType } from "./monster.type";
+import { NodeType } from "./node.type";
 import { RabbitType } from "./rabbit.type";
 
 @ObjectType("Game", {
   description: "One game of Dwemthy's Array: the rabbit, the array of monsters, the turn.",
+  implements: NodeType,
 })
-export class GameType {
+export class GameType implements NodeType {
   @Field(() => ID, {
     description:
       "The game's id: unguessable, so knowing it is what lets one read and watch the game.",

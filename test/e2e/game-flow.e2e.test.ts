@@ -273,6 +273,24 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     expect(read.data?.game.turn).toBe(1);
   });
 
+  it("reads a game by its id through node(id:), as a client cache refetches it; an unknown id is null", async () => {
+    const http = httpClient(server.url);
+    const started = await http.mutate<Started>(START_GAME, { input: { seed: 6 } });
+    const { game } = started.data!.startGame;
+    const NODE = `query ($id: ID!) { node(id: $id) { __typename id ... on Game { turn status } } }`;
+    const read = await http.query<{ node: unknown }>(NODE, { id: game.id });
+    expect(read).toEqual({
+      data: { node: { __typename: "Game", id: game.id, turn: 0, status: "IN_PROGRESS" } },
+      errors: [],
+    });
+    for (const id of ["no-such-game", "}", ""]) {
+      expect(await http.query<{ node: unknown }>(NODE, { id })).toEqual({
+        data: { node: null },
+        errors: [],
+      });
+    }
+  });
+
   it("abandons a game: every key of it is gone and it reads as null", async () => {
     const http = httpClient(server.url);
     const started = await http.mutate<Started>(START_GAME, { input: { seed: 5 } });
