@@ -17,6 +17,7 @@ import {
   type GameServiceObserver,
 } from "./game-service-observer.port";
 import type { PlayerTokens } from "./player-tokens.port";
+import { INT32_MAX, INT32_MIN, MONSTER_ID } from "./stored-game-validation";
 import type { Weapon } from "./weapon";
 
 /** A game's state with the events a use case produced. */
@@ -53,12 +54,9 @@ export interface GameServiceDeps {
   observer?: GameServiceObserver;
 }
 
-const INT32_MIN = -0x8000_0000;
-const INT32_MAX = 0x7fff_ffff;
 // Ids this service hands out are UUIDs and "1".."100"; anything else cannot name a game or
 // monster, and must not reach a store key (a "}" would change a Redis hash tag).
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MONSTER_ID = /^[1-9][0-9]{0,2}$/;
 
 /**
  * The use cases: each loads a game, applies the rules, and commits the result in one conditional

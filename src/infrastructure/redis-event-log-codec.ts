@@ -1,5 +1,6 @@
 import { battleEvent, type BattleEvent, type CreatureRole } from "../domain/battle-event";
 import { CorruptGameError } from "../domain/domain-error";
+import { validateStoredEvent } from "../domain/stored-game-validation";
 import { WEAPONS, type Weapon } from "../domain/weapon";
 
 /**
@@ -86,7 +87,14 @@ const INTEGER = /^-?\d{1,16}$/;
  * @throws CorruptGameError when the entry is not one this codec (or the older JSON layout) wrote.
  */
 export function decodeLogEntry(gameId: string, entry: string): BattleEvent[] {
-  if (entry.startsWith("{")) return [parseJsonEvent(gameId, entry)];
+  const events = entry.startsWith("{")
+    ? [parseJsonEvent(gameId, entry)]
+    : decodeCompactEntry(gameId, entry);
+  for (const event of events) validateStoredEvent(gameId, event);
+  return events;
+}
+
+function decodeCompactEntry(gameId: string, entry: string): BattleEvent[] {
   const corrupt = (why: string): CorruptGameError =>
     new CorruptGameError(gameId, `a log entry ${why}: ${JSON.stringify(entry.slice(0, 60))}`);
   const [turnText = "", ...encoded] = entry.split(EVENT_SEP);

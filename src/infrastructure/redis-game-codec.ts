@@ -2,6 +2,7 @@ import { CorruptGameError } from "../domain/domain-error";
 import type { GameState, GameStatus } from "../domain/game";
 import type { MonsterSpec, MonsterState } from "../domain/monster";
 import type { RabbitState } from "../domain/rabbit";
+import { validateStoredGame } from "../domain/stored-game-validation";
 
 /** Field names and values of a hash, flattened as HSET takes them. */
 export type FlatFields = string[];
@@ -89,7 +90,8 @@ function toRecord(flat: FlatFields): Record<string, string> {
 }
 
 /**
- * Reads a stored game back, refusing anything that is not exactly what a commit writes. A game
+ * Reads a stored game back, refusing anything that is not exactly what a commit writes, or that
+ * holds a number the rules and the schema cannot (validateStoredGame). A game
  * hash without the rabbit's fields is of the older layout: its rabbit is in the rabbit hash.
  */
 export function parseGame(gameId: string, reply: LoadReply): GameState {
@@ -149,7 +151,7 @@ export function parseGame(gameId: string, reply: LoadReply): GameState {
     );
   }
 
-  return {
+  const state: GameState = {
     id: gameId,
     status,
     turn: integer(game, "turn", "game"),
@@ -161,4 +163,6 @@ export function parseGame(gameId: string, reply: LoadReply): GameState {
     createdAt: integer(game, "createdAt", "game"),
     updatedAt: integer(game, "updatedAt", "game"),
   };
+  validateStoredGame(state);
+  return state;
 }

@@ -131,6 +131,31 @@ describe("Corrupt games in Redis", () => {
     ["game without tokenHash", (k) => raw.hdel(k.game, "tokenHash")],
     ['game dice ""', (k) => raw.hset(k.game, "dice", "")],
     ['game currentMonsterId "2" (not the front)', (k) => raw.hset(k.game, "currentMonsterId", "2")],
+    // Numbers the store can hold but the rules or the schema (a GraphQL Int, a DateTime) cannot.
+    ["game turn 3000000000 (past a GraphQL Int)", (k) => raw.hset(k.game, "turn", "3000000000")],
+    ["game turn -1", (k) => raw.hset(k.game, "turn", "-1")],
+    ["game version 2147483648", (k) => raw.hset(k.game, "version", "2147483648")],
+    [
+      "monster 1 life 9999999999999999 (past a safe integer)",
+      (k) => raw.hset(k.monster("1"), "life", "9999999999999999"),
+    ],
+    ["monster 2 life 2147483648", (k) => raw.hset(k.monster("2"), "life", "2147483648")],
+    ["monster 2 life 0 (dead, yet in the array)", (k) => raw.hset(k.monster("2"), "life", "0")],
+    ["monster 3 strength 1000001", (k) => raw.hset(k.monster("3"), "strength", "1000001")],
+    ["monster 3 charisma -1", (k) => raw.hset(k.monster("3"), "charisma", "-1")],
+    ['monster 2 name "\u0007"', (k) => raw.hset(k.monster("2"), "name", "\u0007")],
+    [
+      "game createdAt 9999999999999999 (no valid date)",
+      (k) => raw.hset(k.game, "createdAt", "9999999999999999"),
+    ],
+    [
+      "game updatedAt 253402300800000 (year 10000)",
+      (k) => raw.hset(k.game, "updatedAt", "253402300800000"),
+    ],
+    ["game createdAt -1", (k) => raw.hset(k.game, "createdAt", "-1")],
+    ["game rabbitLife -2147483649", (k) => raw.hset(k.game, "rabbitLife", "-2147483649")],
+    ["game rabbitBombs 4", (k) => raw.hset(k.game, "rabbitBombs", "4")],
+    ["game rabbitCharisma 1000001", (k) => raw.hset(k.game, "rabbitCharisma", "1000001")],
     ["monster 2 listed in the array, its hash deleted", (k) => raw.del(k.monster("2"))],
     ["monster 1 listed in the array, its hash deleted", (k) => raw.del(k.monster("1"))],
     ["an id in the array with no hash at all", (k) => raw.rpush(k.array, "99")],
@@ -221,6 +246,17 @@ describe("Corrupt games in Redis", () => {
     ["a compact entry with no turn", `${RS}L5`],
     ["a compact entry with a bad number", `1${RS}Lfive`],
     ["a compact entry whose first name is left empty", `1${RS}h3${US}`],
+    [
+      "a JSON entry of an unknown event type",
+      '{"type":"RabbitSneezed","turn":1,"message":"[Achoo!]"}',
+    ],
+    [
+      "a JSON entry whose turn is 3000000000",
+      '{"type":"BombsRanOut","turn":3000000000,"message":"x"}',
+    ],
+    ["a compact entry of turn 3000000000", `3000000000${RS}O`],
+    ["a compact entry with damage 9999999999999999", `1${RS}h9999999999999999${US}Toad`],
+    ["a compact entry with heal 2147483648", `1${RS}L2147483648`],
   ])("an events entry that is %s: recentEvents is CORRUPT_GAME", async (_name, entry) => {
     const { id, k } = await freshGame();
     await raw.rpush(k.events, entry);
