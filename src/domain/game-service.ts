@@ -7,7 +7,8 @@ import type { Clock } from "./clock.port";
 import type { DiceFactory } from "./dice.port";
 import { DomainError, gameNotFound } from "./domain-error";
 import { Game, type GameState } from "./game";
-import type { GameRepository, MonsterField } from "./game-repository.port";
+import type { GameChange } from "./game-change";
+import type { GameRepository } from "./game-repository.port";
 import type { MonsterSpec, MonsterState } from "./monster";
 import type { MonsterPatch } from "./monster-validation";
 import type { GameIdGenerator } from "./game-id-generator.port";
@@ -17,7 +18,7 @@ import {
   type GameServiceObserver,
 } from "./game-service-observer.port";
 import type { PlayerTokens } from "./player-tokens.port";
-import { INT32_MAX, INT32_MIN, MONSTER_ID } from "./stored-game-validation";
+import { INT32_MAX, INT32_MIN } from "./stored-game-validation";
 import type { Weapon } from "./weapon";
 
 /** A game's state with the events a use case produced. */
@@ -37,6 +38,13 @@ export interface StartGameCommand {
   monsters?: readonly MonsterSpec[];
   /** A 32-bit integer, for a reproducible game; random when absent. */
   seed?: number;
+}
+
+/** A change a use case decided on: what to commit, and what to answer once it is committed. */
+interface DecidedChange<T> {
+  change: GameChange;
+  events: BattleEvent[];
+  result: T;
 }
 
 /** The service's collaborators, all ports. */
@@ -131,8 +139,7 @@ export class GameService {
     playerToken: string | undefined,
     expectedTurn?: number,
   ): Promise<GameAndEvents> {
-    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-      const before = await this.loadOwned(gameId, playerToken);
+    return this.change("attack", gameId, playerToken, (before, game, now) => {
       if (expectedTurn !== undefined && before.turn !== expectedTurn) {
         // The caller meant the turn after `expectedTurn`: another turn (maybe its own earlier try,
         // answered STORE_UNAVAILABLE but applied) came first, so playing now would play twice.
@@ -142,18 +149,10 @@ export class GameService {
           "expectedTurn",
         );
       }
-      const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const { events, change } = game.attack(weapon, this.deps.clock.now());
+      const { events, change } = game.attack(weapon, now);
       const after = game.toState();
-      const outcome = await this.deps.repository.commit(after, change, events);
-      if (outcome === "COMMITTED") {
-        this.observer.committed("attack");
-        return { game: after, events };
-      }
-      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
-      this.lostRace("attack", attempt);
-    }
-    throw conflict(gameId, this.maxRetries);
+      return { change, events, result: { game: after, events } };
+    });
   }
 
   /**
@@ -166,30 +165,11 @@ export class GameService {
     patch: MonsterPatch,
     playerToken: string | undefined,
   ): Promise<MonsterState> {
-    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-      const before = await this.loadOwned(gameId, playerToken);
+    return this.change("updateMonster", gameId, playerToken, (_before, game, now) => {
       // The aggregate validates the patch and finds the monster; the store then sets just those fields.
-      const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const { monster, change } = game.updateMonster(monsterId, patch, this.deps.clock.now());
-      const outcome = await this.deps.repository.commit(game.toState(), change, []);
-      if (outcome === "COMMITTED") {
-        this.observer.committed("updateMonster");
-        return monster;
-      }
-      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
-      this.lostRace("updateMonster", attempt);
-    }
-    throw conflict(gameId, this.maxRetries);
-  }
-
-  /** One field of one monster, or undefined when the monster is not in the array. */
-  async readMonsterField(
-    gameId: string,
-    monsterId: string,
-    field: MonsterField,
-  ): Promise<string | number | undefined> {
-    if (!GAME_ID.test(gameId) || !MONSTER_ID.test(monsterId)) return undefined;
-    return this.deps.repository.readMonsterField(gameId, monsterId, field);
+      const { monster, change } = game.updateMonster(monsterId, patch, now);
+      return { change, events: [], result: monster };
+    });
   }
 
   /**
@@ -228,6 +208,32 @@ export class GameService {
   watching(gameId?: string): number {
     if (!this.broadcast) return 0;
     return gameId === undefined ? this.broadcast.watchedGames : this.broadcast.watchesOf(gameId);
+  }
+
+  /**
+   * The one retry loop of every change: loads the game for its owner, lets `decide` change it,
+   * and commits that change if the game is still at the version it was computed from; on a lost
+   * race, recomputes from the game as it now stands, up to maxRetries times.
+   */
+  private async change<T>(
+    kind: CommitKind,
+    gameId: string,
+    playerToken: string | undefined,
+    decide: (before: GameState, game: Game, now: number) => DecidedChange<T>,
+  ): Promise<T> {
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      const before = await this.loadOwned(gameId, playerToken);
+      const game = Game.restore(before, this.deps.dice.restore(before.dice));
+      const { change, events, result } = decide(before, game, this.deps.clock.now());
+      const outcome = await this.deps.repository.commit(game.toState(), change, events);
+      if (outcome === "COMMITTED") {
+        this.observer.committed(kind);
+        return result;
+      }
+      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
+      this.lostRace(kind, attempt);
+    }
+    throw conflict(gameId, this.maxRetries);
   }
 
   /** A commit refused for a changed version: counted, and a retry counted if one follows. */

@@ -3,7 +3,7 @@ import { snapshotOf, type BattleTurn } from "../domain/battle-turn";
 import type { Clock } from "../domain/clock.port";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
-import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
+import type { CommitOutcome, GameRepository } from "../domain/game-repository.port";
 import type { StoreOptions } from "./store-options";
 import { SystemClock } from "./system-clock";
 
@@ -74,15 +74,6 @@ export class InMemoryGameRepository implements GameRepository {
       this.listener.committed(game.id, structuredClone(turn));
     }
     return Promise.resolve("COMMITTED");
-  }
-
-  readMonsterField(
-    gameId: string,
-    monsterId: string,
-    field: MonsterField,
-  ): Promise<string | number | undefined> {
-    const monster = this.live(gameId)?.state.monsters.find((m) => m.id === monsterId);
-    return Promise.resolve(monster?.[field]);
   }
 
   delete(gameId: string): Promise<boolean> {

@@ -4,8 +4,6 @@
  */
 export class RedisGameKeys {
   readonly game: string;
-  /** The rabbit's hash of the older layout (the rabbit now lives in the game hash). */
-  readonly rabbit: string;
   readonly array: string;
   readonly events: string;
   /** Pub/sub channel of the game's battle events (a channel, not a key). */
@@ -17,7 +15,6 @@ export class RedisGameKeys {
   ) {
     const base = `${prefix}:{${gameId}}`;
     this.game = `${base}:game`;
-    this.rabbit = `${base}:rabbit`;
     this.array = `${base}:array`;
     this.events = `${base}:events`;
     this.channel = `${base}:battle`;
@@ -33,7 +30,7 @@ export class RedisGameKeys {
   }
 
   /** How many keys come before the monsters' in {@link forScript}. */
-  static readonly FIXED_SCRIPT_KEYS = 4;
+  static readonly FIXED_SCRIPT_KEYS = 3;
 
   /** The Lua KEYS index (1-based) of the monster at `position` (0 = front) of a forScript list. */
   static scriptIndexOfMonster(position: number): number {
@@ -41,18 +38,11 @@ export class RedisGameKeys {
   }
 
   /**
-   * The keys a write script gets, in this order: game, the older layout's rabbit (so a commit
-   * can move it into the game hash, and a delete remove it), array, events, then the hash of
-   * every monster in the array, front first (see {@link scriptIndexOfMonster}).
+   * The keys a write script gets, in this order: game, array, events, then the hash of every
+   * monster in the array, front first (see {@link scriptIndexOfMonster}).
    */
   forScript(monsterIds: readonly string[]): string[] {
-    return [
-      this.game,
-      this.rabbit,
-      this.array,
-      this.events,
-      ...monsterIds.map((id) => this.monster(id)),
-    ];
+    return [this.game, this.array, this.events, ...monsterIds.map((id) => this.monster(id))];
   }
 }
 
