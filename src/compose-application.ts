@@ -12,6 +12,7 @@ import { CryptoGameIdGenerator } from "./infrastructure/crypto-game-id-generator
 import { CryptoPlayerTokens } from "./infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "./infrastructure/in-memory-game-repository";
 import { InProcessBattleTurnFeed } from "./infrastructure/in-process-battle-turn-feed";
+import { LruGameStateCache } from "./infrastructure/lru-game-state-cache";
 import { PureRandDiceFactory } from "./infrastructure/pure-rand-dice-factory";
 import { FlexibleRateLimits } from "./infrastructure/rate-limiter";
 import { RedisBattleTurnFeed } from "./infrastructure/redis-battle-turn-feed";
@@ -147,6 +148,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     ids: new CryptoGameIdGenerator(),
     clock: new SystemClock(),
     observer: metrics?.gameServiceObserver,
+    cache: config.gameCacheSize > 0 ? new LruGameStateCache(config.gameCacheSize) : undefined,
   });
 
   const container = rootContainer.createChildContainer();

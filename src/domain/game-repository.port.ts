@@ -2,8 +2,13 @@ import type { BattleEvent } from "./battle-event";
 import type { GameState } from "./game";
 import type { GameChange } from "./game-change";
 
-/** How a conditional write ended: written, beaten by another write, or the game is gone. */
-export type CommitOutcome = "COMMITTED" | "CONFLICT" | "NOT_FOUND";
+/**
+ * How a conditional write ended: written; beaten by another write, with the game as it now
+ * stands, read in the same round trip so a retry needs no load; or the game is gone (abandoned,
+ * expired), which is never mistaken for a game that moved on.
+ */
+export type CommitOutcome =
+  { status: "COMMITTED" } | { status: "CONFLICT"; current: GameState } | { status: "NOT_FOUND" };
 
 /**
  * Where games live between turns. Every write is all-or-nothing and conditional on the version

@@ -8,7 +8,8 @@ import type { DiceFactory } from "./dice.port";
 import { DomainError, gameNotFound } from "./domain-error";
 import { Game, type GameState } from "./game";
 import type { GameChange } from "./game-change";
-import type { GameRepository } from "./game-repository.port";
+import type { CommitOutcome, GameRepository } from "./game-repository.port";
+import { NO_GAME_STATE_CACHE, type GameStateCache } from "./game-state-cache.port";
 import type { MonsterSpec, MonsterState } from "./monster";
 import type { MonsterPatch } from "./monster-validation";
 import type { GameIdGenerator } from "./game-id-generator.port";
@@ -60,6 +61,8 @@ export interface GameServiceDeps {
   maxRetries?: number;
   /** Told of commits, lost races and retries (for metrics); by default nobody. */
   observer?: GameServiceObserver;
+  /** The games this instance recently served, to change them without a load; by default none. */
+  cache?: GameStateCache;
 }
 
 // Ids this service hands out are UUIDs and "1".."100"; anything else cannot name a game or
@@ -74,9 +77,11 @@ export class GameService {
   private readonly maxRetries: number;
   private readonly observer: GameServiceObserver;
   private readonly broadcast: BattleBroadcast | undefined;
+  private readonly cache: GameStateCache;
 
   constructor(private readonly deps: GameServiceDeps) {
     this.maxRetries = deps.maxRetries ?? 8;
+    this.cache = deps.cache ?? NO_GAME_STATE_CACHE;
     this.observer = deps.observer ?? NO_GAME_SERVICE_OBSERVER;
     const { repository } = deps;
     this.broadcast =
@@ -178,6 +183,7 @@ export class GameService {
    */
   async abandonGame(gameId: string, playerToken: string | undefined): Promise<boolean> {
     await this.loadOwned(gameId, playerToken);
+    this.cache.delete(gameId);
     return this.deps.repository.delete(gameId);
   }
 
@@ -211,9 +217,10 @@ export class GameService {
   }
 
   /**
-   * The one retry loop of every change: loads the game for its owner, lets `decide` change it,
-   * and commits that change if the game is still at the version it was computed from; on a lost
-   * race, recomputes from the game as it now stands, up to maxRetries times.
+   * The one retry loop of every change: takes the game for its owner (as this instance last saw
+   * it committed, else loaded), lets `decide` change it, and commits that change if the game is
+   * still at the version it was computed from. A lost race's refusal carries the game as it now
+   * stands: the change is recomputed from that, up to maxRetries times, with no load between.
    */
   private async change<T>(
     kind: CommitKind,
@@ -221,19 +228,60 @@ export class GameService {
     playerToken: string | undefined,
     decide: (before: GameState, game: Game, now: number) => DecidedChange<T>,
   ): Promise<T> {
-    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-      const before = await this.loadOwned(gameId, playerToken);
-      const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const { change, events, result } = decide(before, game, this.deps.clock.now());
-      const outcome = await this.deps.repository.commit(game.toState(), change, events);
-      if (outcome === "COMMITTED") {
-        this.observer.committed(kind);
-        return result;
+    requireToken(playerToken);
+    let before = GAME_ID.test(gameId) ? this.cache.get(gameId) : undefined;
+    let cached = before !== undefined;
+    before ??= await this.loadOwned(gameId, playerToken);
+    for (let attempt = 0; attempt <= this.maxRetries;) {
+      let decided: DecidedChange<T> & { after: GameState };
+      try {
+        this.checkOwner(before, playerToken);
+        const game = Game.restore(before, this.deps.dice.restore(before.dice));
+        decided = { ...decide(before, game, this.deps.clock.now()), after: game.toState() };
+      } catch (error) {
+        if (!cached) throw error;
+        // A refusal from a kept state may be one the store has moved past (or the game is gone):
+        // it stands only once the store's state says the same.
+        before = await this.loadOwned(gameId, playerToken);
+        cached = false;
+        continue;
       }
-      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
+      const outcome = await this.commitOrForget(decided);
+      if (outcome.status === "COMMITTED") {
+        this.cache.set(decided.after);
+        this.observer.committed(kind);
+        return decided.result;
+      }
+      if (outcome.status === "NOT_FOUND") throw gameNotFound(gameId);
+      before = outcome.current;
+      cached = false;
+      this.cache.set(before);
       this.lostRace(kind, attempt);
+      attempt++;
     }
     throw conflict(gameId, this.maxRetries);
+  }
+
+  /** Commits, forgetting the kept state of a game whose commit did not succeed or failed. */
+  private async commitOrForget(decided: {
+    after: GameState;
+    change: GameChange;
+    events: BattleEvent[];
+  }): Promise<CommitOutcome> {
+    const { id } = decided.after;
+    try {
+      const outcome = await this.deps.repository.commit(
+        decided.after,
+        decided.change,
+        decided.events,
+      );
+      if (outcome.status === "NOT_FOUND") this.cache.delete(id);
+      return outcome;
+    } catch (error) {
+      // The store failed: the turn may have been written or not, so what is kept is unknown.
+      this.cache.delete(id);
+      throw error;
+    }
   }
 
   /** A commit refused for a changed version: counted, and a retry counted if one follows. */
@@ -243,21 +291,32 @@ export class GameService {
   }
 
   private async loadOwned(gameId: string, playerToken: string | undefined): Promise<GameState> {
-    if (playerToken === undefined || playerToken === "") {
-      throw new DomainError(
-        "UNAUTHENTICATED",
-        "This operation needs the player's token (Authorization: Bearer <token>).",
-      );
-    }
+    requireToken(playerToken);
     const game = GAME_ID.test(gameId) ? await this.deps.repository.load(gameId) : undefined;
-    if (!game) throw gameNotFound(gameId);
+    if (!game) {
+      this.cache.delete(gameId);
+      throw gameNotFound(gameId);
+    }
+    this.checkOwner(game, playerToken);
+    return game;
+  }
+
+  private checkOwner(game: GameState, playerToken: string): void {
     if (!this.deps.tokens.matches(playerToken, game.tokenHash)) {
       throw new DomainError(
         "FORBIDDEN",
-        `The token given is not the player token of game ${gameId}.`,
+        `The token given is not the player token of game ${game.id}.`,
       );
     }
-    return game;
+  }
+}
+
+function requireToken(playerToken: string | undefined): asserts playerToken is string {
+  if (playerToken === undefined || playerToken === "") {
+    throw new DomainError(
+      "UNAUTHENTICATED",
+      "This operation needs the player's token (Authorization: Bearer <token>).",
+    );
   }
 }
 

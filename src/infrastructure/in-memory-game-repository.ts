@@ -62,8 +62,9 @@ export class InMemoryGameRepository implements GameRepository {
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
     const entry = this.live(game.id);
-    if (!entry) return Promise.resolve("NOT_FOUND");
-    if (entry.state.version !== change.fromVersion) return Promise.resolve("CONFLICT");
+    if (!entry) return Promise.resolve({ status: "NOT_FOUND" });
+    if (entry.state.version !== change.fromVersion)
+      return Promise.resolve({ status: "CONFLICT", current: structuredClone(entry.state) });
     // The whole game is one value here: the state after the change is what the change wrote.
     entry.state = structuredClone(game);
     entry.events.push(...structuredClone(events));
@@ -73,7 +74,7 @@ export class InMemoryGameRepository implements GameRepository {
       const turn = { turn: game.turn, events, game: snapshotOf(game) };
       this.listener.committed(game.id, structuredClone(turn));
     }
-    return Promise.resolve("COMMITTED");
+    return Promise.resolve({ status: "COMMITTED" });
   }
 
   delete(gameId: string): Promise<boolean> {

@@ -24,11 +24,14 @@ import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-script
 
 type ScriptArg = string | number;
 
+/** What the commit script answers: a word, or the conflict word with the game as it stands. */
+type CommitReply = "COMMITTED" | "NOT_FOUND" | ["CONFLICT", ...LoadReply];
+
 declare module "ioredis" {
   interface RedisCommander<Context> {
     dwemthyCreate(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
-    dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
+    dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitReply, Context>;
     dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
   }
 }
@@ -157,12 +160,16 @@ export class RedisGameRepository implements GameRepository {
       keys.channel,
       // What the game's watchers get: the turn, its events and the game after it.
       events.length > 0 ? turnMessage({ turn: game.turn, events, game: snapshotOf(game) }) : "",
+      keys.monsterPrefix,
       ...counted([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
       ...monsters,
     ];
-    return this.run(game.id, () =>
+    const reply = await this.run(game.id, () =>
       this.redis.dwemthyCommit(scriptKeys.length, ...scriptKeys, ...args),
     );
+    if (reply === "COMMITTED" || reply === "NOT_FOUND") return { status: reply };
+    const [, ...current] = reply;
+    return { status: "CONFLICT", current: parseGame(game.id, current) };
   }
 
   async delete(gameId: string): Promise<boolean> {

@@ -62,9 +62,12 @@ return {game, ids, monsters}
  * one. KEYS: forScript(ids of the monsters before the change). ARGV: expected version, commit id,
  * ttl ms, the TTL refresh interval ms, most events kept, how many more the log may hold before it
  * is trimmed, how many front monsters died, the turn's log entry ('' for none), how many events
- * it holds, channel, message, then the game hash's changed fields (n, fields...) with updatedAt
- * among them, then each changed monster: its KEYS index, n, fields... Idempotent: a repeat of an
- * applied commit (same commit id) answers COMMITTED and writes nothing.
+ * it holds, channel, message, the monsters' key prefix, then the game hash's changed fields (n,
+ * fields...) with updatedAt among them, then each changed monster: its KEYS index, n, fields...
+ * Returns COMMITTED, NOT_FOUND (no game: abandoned or expired), or, when another commit moved the
+ * game on, {CONFLICT, game fields, monster ids, {fields of each monster}} (LOAD_GAME's reply): the
+ * caller recomputes from that without a load. Idempotent: a repeat of an applied commit (same
+ * commit id) answers COMMITTED and writes nothing.
  *
  * Every call a script makes costs redis-server a few microseconds, and every instance shares that
  * server, so a turn makes as few as it can: read the game hash's state, check the type of the
@@ -92,13 +95,17 @@ if state[1] ~= ARGV[1] then
   -- The same commit sent again (its reply was lost, and a client resent it) finds its own id
   -- as the last commit: it was applied once, and is not applied twice.
   if state[2] == ARGV[2] then return 'COMMITTED' end
-  return 'CONFLICT'
+  -- The monster ids are known only once the list is read, as in LOAD_GAME (same hash tag).
+  local ids = redis.call('LRANGE', KEYS[2], 0, -1)
+  local monsters = {}
+  for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[12] .. id) end
+  return {'CONFLICT', redis.call('HGETALL', KEYS[1]), ids, monsters}
 end
-local n = tonumber(ARGV[12])
+local n = tonumber(ARGV[13])
 local interval = tonumber(ARGV[4])
 local before = tonumber(state[4])
 local refresh = true
-for i = 13, 11 + n, 2 do
+for i = 14, 12 + n, 2 do
   if ARGV[i] == 'updatedAt' and before then
     refresh = math.floor(before / interval) ~= math.floor(tonumber(ARGV[i + 1]) / interval)
   end
@@ -117,7 +124,7 @@ local bad = pop > 0 and wrongType(KEYS[2], 'list')
 if bad then return bad end
 -- Each changed monster: its KEYS index, and where its fields start and end in ARGV.
 local changes = {}
-local at = 13 + n
+local at = 14 + n
 while at <= #ARGV do
   local k = tonumber(ARGV[at + 1])
   changes[#changes + 1] = {tonumber(ARGV[at]), at + 2, at + 1 + k}
@@ -155,7 +162,7 @@ if ARGV[8] ~= '' then
   fields[#fields + 1] = 'loggedEvents'
   fields[#fields + 1] = logged
 end
-for i = 13, 12 + n do fields[#fields + 1] = ARGV[i] end
+for i = 14, 13 + n do fields[#fields + 1] = ARGV[i] end
 if refresh then
   fields[#fields + 1] = 'ttl'
   fields[#fields + 1] = ARGV[3]

@@ -13,6 +13,8 @@ import { diceFactory } from "../support/play";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { SystemClock } from "../../src/infrastructure/system-clock";
+import { expectSerialReplayOfRacingInstances } from "../support/serial-replay";
+import { cachedGameServiceOn } from "../support/services";
 
 // The same scripts on a real three-node Redis Cluster: every key of a game shares the hash tag
 // {gameId}, so each script touches one slot, whichever node owns it.
@@ -37,6 +39,20 @@ describeGameRepositoryContract("RedisGameRepository on a Redis Cluster", async (
 });
 
 describe("GameService on a Redis Cluster", () => {
+  it("two instances racing on one game, each with its cache, produce exactly the events of a serial replay", async () => {
+    const [one, two] = await Promise.all([clusterClient(), clusterClient()]);
+    const options = { ttlMs: 60_000, maxEvents: 10_000, keyPrefix: uniquePrefix() };
+    try {
+      await expectSerialReplayOfRacingInstances(
+        cachedGameServiceOn(new RedisGameRepository(one, options), 100),
+        cachedGameServiceOn(new RedisGameRepository(two, options), 100),
+        10,
+      );
+    } finally {
+      await Promise.all([one.quit(), two.quit()]);
+    }
+  }, 30_000);
+
   it("spreads games over the nodes' slots and plays them, with live events through pub/sub", async () => {
     const commands = await clusterClient();
     const subscriber = await clusterClient();

@@ -101,7 +101,7 @@ function concurrentTurn(weapon: Weapon) {
     if (!current) throw new Error(`game ${gameId} vanished`);
     const game = Game.restore(current, diceFactory.restore(current.dice));
     const { events, change } = game.attack(weapon);
-    expect(await inner.commit(game.toState(), change, events)).toBe("COMMITTED");
+    expect(await inner.commit(game.toState(), change, events)).toEqual({ status: "COMMITTED" });
   };
 }
 
@@ -525,7 +525,7 @@ describe("GameService (on the in-memory store)", () => {
         const edited = Game.restore(current, diceFactory.restore(current.dice));
         const { change } = edited.updateMonster("1", { name: `Edited${edits}`, life: 100 + edits });
         const outcome = await store.commit(edited.toState(), change, []);
-        expect(outcome).toBe("COMMITTED");
+        expect(outcome).toEqual({ status: "COMMITTED" });
       });
       const raced = gameServiceOn(racing, 2);
       const { game, playerToken, events } = await raced.startGame({

@@ -3,6 +3,7 @@ import type { GameRepository } from "../../src/domain/game-repository.port";
 import { GameService } from "../../src/domain/game-service";
 import { CryptoGameIdGenerator } from "../../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../../src/infrastructure/crypto-player-tokens";
+import { LruGameStateCache } from "../../src/infrastructure/lru-game-state-cache";
 import { SystemClock } from "../../src/infrastructure/system-clock";
 import { diceFactory } from "./play";
 
@@ -22,6 +23,23 @@ export function gameServiceOn(
     ids: new CryptoGameIdGenerator(),
     clock,
     maxRetries,
+  });
+}
+
+/**
+ * A GameService as the server runs it: the real adapters, and a cache of the games it served, so
+ * an attack on a game it knows is one round trip. Several of them on one store are several
+ * instances.
+ */
+export function cachedGameServiceOn(repository: GameRepository, maxRetries?: number): GameService {
+  return new GameService({
+    repository,
+    dice: diceFactory,
+    tokens: new CryptoPlayerTokens(),
+    ids: new CryptoGameIdGenerator(),
+    clock: new SystemClock(),
+    maxRetries,
+    cache: new LruGameStateCache(100),
   });
 }
 
