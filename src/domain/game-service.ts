@@ -65,7 +65,7 @@ export interface GameServiceDeps {
   cache?: GameStateCache;
 }
 
-// Ids this service hands out are UUIDs and "1".."100"; anything else cannot name a game or
+// Ids this service hands out are 22 base64url characters and "1".."100"; anything else cannot name a game or
 // monster, and must not reach a store key (a "}" would change a Redis hash tag).
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

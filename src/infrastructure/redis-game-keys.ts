@@ -14,11 +14,12 @@ export class RedisGameKeys {
     readonly gameId: string,
   ) {
     const base = `${prefix}:{${gameId}}`;
-    this.game = `${base}:game`;
-    this.array = `${base}:array`;
-    this.events = `${base}:events`;
-    this.channel = `${base}:battle`;
-    this.monsterPrefix = `${base}:monster:`;
+    // One letter a part: every key of every game carries it, and a fresh game has ten keys.
+    this.game = `${base}:g`;
+    this.array = `${base}:a`;
+    this.events = `${base}:e`;
+    this.channel = `${base}:b`;
+    this.monsterPrefix = `${base}:m:`;
   }
 
   /** What every monster's key starts with: the monster's id follows. */
@@ -49,7 +50,7 @@ export class RedisGameKeys {
 /** The game id of a battle channel name, or undefined for another channel. */
 export function gameIdOfChannel(prefix: string, channel: string): string | undefined {
   const head = `${prefix}:{`;
-  const tail = "}:battle";
+  const tail = "}:b";
   if (!channel.startsWith(head) || !channel.endsWith(tail)) return undefined;
   return channel.slice(head.length, -tail.length);
 }

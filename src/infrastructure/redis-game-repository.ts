@@ -38,7 +38,7 @@ declare module "ioredis" {
 
 /** Settings of the Redis store. */
 export interface RedisStoreOptions extends StoreOptions {
-  /** Put before every key, e.g. "dwemthy" gives "dwemthy:{<gameId>}:game". */
+  /** Put before every key, e.g. "dwemthy" gives "dwemthy:{<gameId>}:g". */
   keyPrefix: string;
 }
 

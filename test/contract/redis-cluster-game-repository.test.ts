@@ -79,7 +79,7 @@ describe("GameService on a Redis Cluster", () => {
       );
       // Twelve random ids land on more than one node's slots.
       const owners = new Set(
-        games.map((g) => commands.slots[clusterKeySlot(`${keyPrefix}:{${g.game.id}}:game`)]?.[0]),
+        games.map((g) => commands.slots[clusterKeySlot(`${keyPrefix}:{${g.game.id}}:g`)]?.[0]),
       );
       expect(owners.size).toBeGreaterThan(1);
 

@@ -12,11 +12,11 @@ import { startSeeded } from "../support/play";
 export function keysOf(prefix: string, gameId: string) {
   const base = `${prefix}:{${gameId}}`;
   return {
-    game: `${base}:game`,
-    array: `${base}:array`,
-    events: `${base}:events`,
-    channel: `${base}:battle`,
-    monster: (id: string) => `${base}:monster:${id}`,
+    game: `${base}:g`,
+    array: `${base}:a`,
+    events: `${base}:e`,
+    channel: `${base}:b`,
+    monster: (id: string) => `${base}:m:${id}`,
   };
 }
 
