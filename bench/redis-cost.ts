@@ -4,6 +4,7 @@ import type { MonsterSpec } from "../src/domain/monster";
 import type { Weapon } from "../src/domain/weapon";
 import { CryptoGameIdGenerator } from "../src/infrastructure/crypto-game-id-generator";
 import { CryptoPlayerTokens } from "../src/infrastructure/crypto-player-tokens";
+import { LruGameStateCache } from "../src/infrastructure/lru-game-state-cache";
 import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
 import type { RedisClient } from "../src/infrastructure/redis-client";
 import type { RabbitState } from "../src/domain/rabbit";
@@ -54,10 +55,14 @@ export interface Attacker {
   loggedEvents(gameId: string): Promise<number>;
 }
 
-/** The app's way: GameService.attack (two scripts, one round trip each). */
-export function serviceAttacker(service: GameService, tokens: Map<string, string>): Attacker {
+/** The app's way: GameService.attack (with its cache, one script call; without, a load too). */
+export function serviceAttacker(
+  name: string,
+  service: GameService,
+  tokens: Map<string, string>,
+): Attacker {
   return {
-    name: "this store (GameService.attack)",
+    name,
     attack: async (gameId, weapon) => {
       await service.attack(gameId, weapon, tokens.get(gameId));
     },
@@ -254,14 +259,13 @@ export interface CostRow extends AttackCost {
 }
 
 /**
- * The floor: two PINGs per "attack", what two round trips cost redis-server on this machine
+ * The floor: one PING per "attack", what one round trip costs redis-server on this machine
  * before any command runs (reading the request, writing the reply, the event loop).
  */
 function pingFloor(client: RedisClient): Attacker {
   return {
-    name: "floor: 2 PINGs (two round trips, no work)",
+    name: "floor: 1 PING (one round trip, no work)",
     attack: async () => {
-      await client.ping();
       await client.ping();
     },
     loggedEvents: () => Promise.resolve(0),
@@ -282,16 +286,24 @@ export async function compareAttackCost(
   count: number,
 ): Promise<CostRow[]> {
   const repository = new RedisGameRepository(client, { ttlMs: 3_600_000, maxEvents, keyPrefix });
-  const service = new GameService({
-    repository,
-    dice: new PureRandDiceFactory(),
-    tokens: new CryptoPlayerTokens(),
-    ids: new CryptoGameIdGenerator(),
-    clock: new SystemClock(),
-  });
+  const serviceWith = (cache?: LruGameStateCache) =>
+    new GameService({
+      repository,
+      dice: new PureRandDiceFactory(),
+      tokens: new CryptoPlayerTokens(),
+      ids: new CryptoGameIdGenerator(),
+      clock: new SystemClock(),
+      cache,
+    });
+  const service = serviceWith();
   const tokens = new Map<string, string>();
   const attackers = [
-    serviceAttacker(service, tokens),
+    serviceAttacker(
+      "this store, cached (GameService.attack)",
+      serviceWith(new LruGameStateCache(100)),
+      tokens,
+    ),
+    serviceAttacker("this store, no cache (load + commit, before)", service, tokens),
     naiveAttacker(client, keyPrefix, maxEvents, () => Date.now()),
   ];
   const rows: CostRow[] = [];

@@ -12,6 +12,7 @@ import { CryptoGameIdGenerator } from "./infrastructure/crypto-game-id-generator
 import { CryptoPlayerTokens } from "./infrastructure/crypto-player-tokens";
 import { InMemoryGameRepository } from "./infrastructure/in-memory-game-repository";
 import { InProcessBattleTurnFeed } from "./infrastructure/in-process-battle-turn-feed";
+import { LruGameStateCache } from "./infrastructure/lru-game-state-cache";
 import { PureRandDiceFactory } from "./infrastructure/pure-rand-dice-factory";
 import { FlexibleRateLimits } from "./infrastructure/rate-limiter";
 import { RedisBattleTurnFeed } from "./infrastructure/redis-battle-turn-feed";
@@ -151,6 +152,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     observer: metrics?.gameServiceObserver,
     // A watcher must not throw; one that does is a bug, logged, and the others go on.
     reportBug: (error) => logger.error({ err: error }, "a battle watcher threw"),
+    cache: config.gameCacheSize > 0 ? new LruGameStateCache(config.gameCacheSize) : undefined,
   });
 
   const container = rootContainer.createChildContainer();

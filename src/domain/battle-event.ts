@@ -3,6 +3,9 @@ import type { Weapon } from "./weapon";
 /** Who a creature event is about. */
 export type CreatureRole = "RABBIT" | "MONSTER";
 
+/** Every {@link CreatureRole}. */
+export const CREATURE_ROLES: readonly CreatureRole[] = ["RABBIT", "MONSTER"];
+
 interface EventBase {
   /** The turn the event happened in: 0 is the start of the game, each attack adds 1. */
   readonly turn: number;

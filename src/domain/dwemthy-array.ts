@@ -13,16 +13,6 @@ export class DwemthyArray {
     return this.monsters[0];
   }
 
-  /** Monsters left, the front one included. */
-  get size(): number {
-    return this.monsters.length;
-  }
-
-  /** True once every monster has died. */
-  get decimated(): boolean {
-    return this.monsters.length === 0;
-  }
-
   /** Removes the front monster (it died) and returns the next one, if any. */
   removeFront(): Monster | undefined {
     this.monsters.shift();

@@ -1,13 +1,14 @@
 import type { BattleEvent } from "./battle-event";
 import type { GameState } from "./game";
 import type { GameChange } from "./game-change";
-import type { MonsterSpec } from "./monster";
 
-/** How a conditional write ended: written, beaten by another write, or the game is gone. */
-export type CommitOutcome = "COMMITTED" | "CONFLICT" | "NOT_FOUND";
-
-/** One field of a monster's hash. */
-export type MonsterField = keyof MonsterSpec;
+/**
+ * How a conditional write ended: written; beaten by another write, with the game as it now
+ * stands, read in the same round trip so a retry needs no load; or the game is gone (abandoned,
+ * expired), which is never mistaken for a game that moved on.
+ */
+export type CommitOutcome =
+  { status: "COMMITTED" } | { status: "CONFLICT"; current: GameState } | { status: "NOT_FOUND" };
 
 /**
  * Where games live between turns. Every write is all-or-nothing and conditional on the version
@@ -38,13 +39,6 @@ export interface GameRepository {
     change: GameChange,
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome>;
-
-  /** One field of one monster (the seed's HGET), or undefined when there is no such monster. */
-  readMonsterField(
-    gameId: string,
-    monsterId: string,
-    field: MonsterField,
-  ): Promise<string | number | undefined>;
 
   /** Removes every key of the game. @returns whether there was a game to remove. */
   delete(gameId: string): Promise<boolean>;

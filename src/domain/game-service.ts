@@ -7,7 +7,9 @@ import type { Clock } from "./clock.port";
 import type { DiceFactory } from "./dice.port";
 import { DomainError, gameNotFound } from "./domain-error";
 import { Game, type GameState } from "./game";
-import type { GameRepository, MonsterField } from "./game-repository.port";
+import type { GameChange } from "./game-change";
+import type { CommitOutcome, GameRepository } from "./game-repository.port";
+import { NO_GAME_STATE_CACHE, type GameStateCache } from "./game-state-cache.port";
 import type { MonsterSpec, MonsterState } from "./monster";
 import type { MonsterPatch } from "./monster-validation";
 import type { GameIdGenerator } from "./game-id-generator.port";
@@ -17,6 +19,7 @@ import {
   type GameServiceObserver,
 } from "./game-service-observer.port";
 import type { PlayerTokens } from "./player-tokens.port";
+import { INT32_MAX, INT32_MIN } from "./stored-game-validation";
 import type { Weapon } from "./weapon";
 
 /** A game's state with the events a use case produced. */
@@ -38,6 +41,13 @@ export interface StartGameCommand {
   seed?: number;
 }
 
+/** A change a use case decided on: what to commit, and what to answer once it is committed. */
+interface DecidedChange<T> {
+  change: GameChange;
+  events: BattleEvent[];
+  result: T;
+}
+
 /** The service's collaborators, all ports. */
 export interface GameServiceDeps {
   repository: GameRepository;
@@ -53,14 +63,13 @@ export interface GameServiceDeps {
   observer?: GameServiceObserver;
   /** Told of a bug caught where throwing would harm others (a watcher that threw). */
   reportBug?: (error: unknown) => void;
+  /** The games this instance recently served, to change them without a load; by default none. */
+  cache?: GameStateCache;
 }
 
-const INT32_MIN = -0x8000_0000;
-const INT32_MAX = 0x7fff_ffff;
-// Ids this service hands out are UUIDs and "1".."100"; anything else cannot name a game or
+// Ids this service hands out are 22 base64url characters and "1".."100"; anything else cannot name a game or
 // monster, and must not reach a store key (a "}" would change a Redis hash tag).
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MONSTER_ID = /^[1-9][0-9]{0,2}$/;
 
 /**
  * The use cases: each loads a game, applies the rules, and commits the result in one conditional
@@ -70,9 +79,11 @@ export class GameService {
   private readonly maxRetries: number;
   private readonly observer: GameServiceObserver;
   private readonly broadcast: BattleBroadcast | undefined;
+  private readonly cache: GameStateCache;
 
   constructor(private readonly deps: GameServiceDeps) {
     this.maxRetries = deps.maxRetries ?? 8;
+    this.cache = deps.cache ?? NO_GAME_STATE_CACHE;
     this.observer = deps.observer ?? NO_GAME_SERVICE_OBSERVER;
     const { repository } = deps;
     this.broadcast =
@@ -139,8 +150,7 @@ export class GameService {
     playerToken: string | undefined,
     expectedTurn?: number,
   ): Promise<GameAndEvents> {
-    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-      const before = await this.loadOwned(gameId, playerToken);
+    return this.change("attack", gameId, playerToken, (before, game, now) => {
       if (expectedTurn !== undefined && before.turn !== expectedTurn) {
         // The caller meant the turn after `expectedTurn`: another turn (maybe its own earlier try,
         // answered STORE_UNAVAILABLE but applied) came first, so playing now would play twice.
@@ -150,18 +160,10 @@ export class GameService {
           "expectedTurn",
         );
       }
-      const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const { events, change } = game.attack(weapon, this.deps.clock.now());
+      const { events, change } = game.attack(weapon, now);
       const after = game.toState();
-      const outcome = await this.deps.repository.commit(after, change, events);
-      if (outcome === "COMMITTED") {
-        this.observer.committed("attack");
-        return { game: after, events };
-      }
-      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
-      this.lostRace("attack", attempt);
-    }
-    throw conflict(gameId, this.maxRetries);
+      return { change, events, result: { game: after, events } };
+    });
   }
 
   /**
@@ -174,30 +176,11 @@ export class GameService {
     patch: MonsterPatch,
     playerToken: string | undefined,
   ): Promise<MonsterState> {
-    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-      const before = await this.loadOwned(gameId, playerToken);
+    return this.change("updateMonster", gameId, playerToken, (_before, game, now) => {
       // The aggregate validates the patch and finds the monster; the store then sets just those fields.
-      const game = Game.restore(before, this.deps.dice.restore(before.dice));
-      const { monster, change } = game.updateMonster(monsterId, patch, this.deps.clock.now());
-      const outcome = await this.deps.repository.commit(game.toState(), change, []);
-      if (outcome === "COMMITTED") {
-        this.observer.committed("updateMonster");
-        return monster;
-      }
-      if (outcome === "NOT_FOUND") throw gameNotFound(gameId);
-      this.lostRace("updateMonster", attempt);
-    }
-    throw conflict(gameId, this.maxRetries);
-  }
-
-  /** One field of one monster, or undefined when the monster is not in the array. */
-  async readMonsterField(
-    gameId: string,
-    monsterId: string,
-    field: MonsterField,
-  ): Promise<string | number | undefined> {
-    if (!GAME_ID.test(gameId) || !MONSTER_ID.test(monsterId)) return undefined;
-    return this.deps.repository.readMonsterField(gameId, monsterId, field);
+      const { monster, change } = game.updateMonster(monsterId, patch, now);
+      return { change, events: [], result: monster };
+    });
   }
 
   /**
@@ -206,6 +189,7 @@ export class GameService {
    */
   async abandonGame(gameId: string, playerToken: string | undefined): Promise<boolean> {
     await this.loadOwned(gameId, playerToken);
+    this.cache.delete(gameId);
     return this.deps.repository.delete(gameId);
   }
 
@@ -238,6 +222,74 @@ export class GameService {
     return gameId === undefined ? this.broadcast.watchedGames : this.broadcast.watchesOf(gameId);
   }
 
+  /**
+   * The one retry loop of every change: takes the game for its owner (as this instance last saw
+   * it committed, else loaded), lets `decide` change it, and commits that change if the game is
+   * still at the version it was computed from. A lost race's refusal carries the game as it now
+   * stands: the change is recomputed from that, up to maxRetries times, with no load between.
+   */
+  private async change<T>(
+    kind: CommitKind,
+    gameId: string,
+    playerToken: string | undefined,
+    decide: (before: GameState, game: Game, now: number) => DecidedChange<T>,
+  ): Promise<T> {
+    requireToken(playerToken);
+    let before = GAME_ID.test(gameId) ? this.cache.get(gameId) : undefined;
+    let cached = before !== undefined;
+    before ??= await this.loadOwned(gameId, playerToken);
+    for (let attempt = 0; attempt <= this.maxRetries;) {
+      let decided: DecidedChange<T> & { after: GameState };
+      try {
+        this.checkOwner(before, playerToken);
+        const game = Game.restore(before, this.deps.dice.restore(before.dice));
+        decided = { ...decide(before, game, this.deps.clock.now()), after: game.toState() };
+      } catch (error) {
+        if (!cached) throw error;
+        // A refusal from a kept state may be one the store has moved past (or the game is gone):
+        // it stands only once the store's state says the same.
+        before = await this.loadOwned(gameId, playerToken);
+        cached = false;
+        continue;
+      }
+      const outcome = await this.commitOrForget(decided);
+      if (outcome.status === "COMMITTED") {
+        this.cache.set(decided.after);
+        this.observer.committed(kind);
+        return decided.result;
+      }
+      if (outcome.status === "NOT_FOUND") throw gameNotFound(gameId);
+      before = outcome.current;
+      cached = false;
+      this.cache.set(before);
+      this.lostRace(kind, attempt);
+      attempt++;
+    }
+    throw conflict(gameId, this.maxRetries);
+  }
+
+  /** Commits, forgetting the kept state of a game whose commit did not succeed or failed. */
+  private async commitOrForget(decided: {
+    after: GameState;
+    change: GameChange;
+    events: BattleEvent[];
+  }): Promise<CommitOutcome> {
+    const { id } = decided.after;
+    try {
+      const outcome = await this.deps.repository.commit(
+        decided.after,
+        decided.change,
+        decided.events,
+      );
+      if (outcome.status === "NOT_FOUND") this.cache.delete(id);
+      return outcome;
+    } catch (error) {
+      // The store failed: the turn may have been written or not, so what is kept is unknown.
+      this.cache.delete(id);
+      throw error;
+    }
+  }
+
   /** A commit refused for a changed version: counted, and a retry counted if one follows. */
   private lostRace(kind: CommitKind, attempt: number): void {
     this.observer.conflicted(kind);
@@ -245,21 +297,32 @@ export class GameService {
   }
 
   private async loadOwned(gameId: string, playerToken: string | undefined): Promise<GameState> {
-    if (playerToken === undefined || playerToken === "") {
-      throw new DomainError(
-        "UNAUTHENTICATED",
-        "This operation needs the player's token (Authorization: Bearer <token>).",
-      );
-    }
+    requireToken(playerToken);
     const game = GAME_ID.test(gameId) ? await this.deps.repository.load(gameId) : undefined;
-    if (!game) throw gameNotFound(gameId);
+    if (!game) {
+      this.cache.delete(gameId);
+      throw gameNotFound(gameId);
+    }
+    this.checkOwner(game, playerToken);
+    return game;
+  }
+
+  private checkOwner(game: GameState, playerToken: string): void {
     if (!this.deps.tokens.matches(playerToken, game.tokenHash)) {
       throw new DomainError(
         "FORBIDDEN",
-        `The token given is not the player token of game ${gameId}.`,
+        `The token given is not the player token of game ${game.id}.`,
       );
     }
-    return game;
+  }
+}
+
+function requireToken(playerToken: string | undefined): asserts playerToken is string {
+  if (playerToken === undefined || playerToken === "") {
+    throw new DomainError(
+      "UNAUTHENTICATED",
+      "This operation needs the player's token (Authorization: Bearer <token>).",
+    );
   }
 }
 

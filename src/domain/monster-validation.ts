@@ -18,6 +18,13 @@ const STAT_FIELDS = ["life", "strength", "charisma", "weapon"] as const;
 // Control, format, surrogate, private-use and unassigned code points cannot be printed.
 const UNPRINTABLE = /\p{C}/u;
 
+/** Whether a name is one a monster may have: 1 to 64 printable characters, not blank. */
+export function isMonsterName(name: unknown): name is string {
+  if (typeof name !== "string" || name.trim() === "" || UNPRINTABLE.test(name)) return false;
+  const length = [...name].length;
+  return length >= 1 && length <= MONSTER_LIMITS.maxNameLength;
+}
+
 function checkName(name: unknown, field: string): void {
   if (typeof name !== "string") throw new InvalidMonsterError(field, `${field} must be a string.`);
   const length = [...name].length;

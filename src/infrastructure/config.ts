@@ -12,6 +12,8 @@ export interface Config {
   keyPrefix: string;
   gameTtlSeconds: number;
   eventLogSize: number;
+  /** Games an instance keeps the last committed state of, to attack them in one round trip; 0: none. */
+  gameCacheSize: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Largest HTTP request body accepted, in bytes. */
   maxBodyBytes: number;
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REDIS_KEY_PREFIX: keyPrefix({ default: "dwemthy" }),
       GAME_TTL_SECONDS: positive({ min: 1, max: 31_536_000, default: 604_800 }),
       EVENT_LOG_SIZE: positive({ min: 1, max: 100_000, default: 1_000 }),
+      GAME_CACHE_SIZE: positive({ min: 0, max: 1_000_000, default: 10_000 }),
       LOG_LEVEL: str({
         choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
         default: "info",
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyPrefix: clean.REDIS_KEY_PREFIX,
     gameTtlSeconds: clean.GAME_TTL_SECONDS,
     eventLogSize: clean.EVENT_LOG_SIZE,
+    gameCacheSize: clean.GAME_CACHE_SIZE,
     logLevel: clean.LOG_LEVEL,
     maxBodyBytes: clean.MAX_BODY_BYTES,
     maxWsMessageBytes: clean.MAX_WS_MESSAGE_BYTES,

@@ -3,7 +3,7 @@ import { snapshotOf, type BattleTurn } from "../domain/battle-turn";
 import type { Clock } from "../domain/clock.port";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
-import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
+import type { CommitOutcome, GameRepository } from "../domain/game-repository.port";
 import type { StoreOptions } from "./store-options";
 import { SystemClock } from "./system-clock";
 
@@ -62,8 +62,9 @@ export class InMemoryGameRepository implements GameRepository {
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome> {
     const entry = this.live(game.id);
-    if (!entry) return Promise.resolve("NOT_FOUND");
-    if (entry.state.version !== change.fromVersion) return Promise.resolve("CONFLICT");
+    if (!entry) return Promise.resolve({ status: "NOT_FOUND" });
+    if (entry.state.version !== change.fromVersion)
+      return Promise.resolve({ status: "CONFLICT", current: structuredClone(entry.state) });
     // The whole game is one value here: the state after the change is what the change wrote.
     entry.state = structuredClone(game);
     entry.events.push(...structuredClone(events));
@@ -73,16 +74,7 @@ export class InMemoryGameRepository implements GameRepository {
       const turn = { turn: game.turn, events, game: snapshotOf(game) };
       this.listener.committed(game.id, structuredClone(turn));
     }
-    return Promise.resolve("COMMITTED");
-  }
-
-  readMonsterField(
-    gameId: string,
-    monsterId: string,
-    field: MonsterField,
-  ): Promise<string | number | undefined> {
-    const monster = this.live(gameId)?.state.monsters.find((m) => m.id === monsterId);
-    return Promise.resolve(monster?.[field]);
+    return Promise.resolve({ status: "COMMITTED" });
   }
 
   delete(gameId: string): Promise<boolean> {

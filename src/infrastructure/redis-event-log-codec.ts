@@ -1,5 +1,6 @@
 import { battleEvent, type BattleEvent, type CreatureRole } from "../domain/battle-event";
 import { CorruptGameError } from "../domain/domain-error";
+import { validateStoredEvent } from "../domain/stored-game-validation";
 import { WEAPONS, type Weapon } from "../domain/weapon";
 
 /**
@@ -15,9 +16,6 @@ import { WEAPONS, type Weapon } from "../domain/weapon";
  * before it in the same entry is written empty (names are never empty): the front monster's name
  * is then stored once per turn, not once per event. Messages are not stored: they are rebuilt by
  * the domain's own builders, so they stay worded exactly as RULES.md says.
- *
- * Entries that start with "{" are one event as JSON: the layout before this one. They are read
- * as they are, so logs written before the upgrade keep serving `recentEvents` and catch-up.
  */
 export const EVENT_SEP = "\x1e";
 const FIELD_SEP = "\x1f";
@@ -71,22 +69,20 @@ function encodeEvent(event: BattleEvent, name: (value: string) => string): strin
   }
 }
 
-/** How many events a log entry holds (a JSON entry of the older layout holds one). */
-export function eventsInEntry(entry: string): number {
-  if (entry.startsWith("{")) return 1;
-  let count = 0;
-  for (let i = entry.indexOf(EVENT_SEP); i >= 0; i = entry.indexOf(EVENT_SEP, i + 1)) count++;
-  return count;
-}
-
 const INTEGER = /^-?\d{1,16}$/;
 
 /**
  * The events of one log entry, in order.
- * @throws CorruptGameError when the entry is not one this codec (or the older JSON layout) wrote.
+ * @throws CorruptGameError when the entry is not one this codec wrote, or holds a number the
+ * rules and the schema cannot (validateStoredEvent).
  */
 export function decodeLogEntry(gameId: string, entry: string): BattleEvent[] {
-  if (entry.startsWith("{")) return [parseJsonEvent(gameId, entry)];
+  const events = decodeCompactEntry(gameId, entry);
+  for (const event of events) validateStoredEvent(gameId, event);
+  return events;
+}
+
+function decodeCompactEntry(gameId: string, entry: string): BattleEvent[] {
   const corrupt = (why: string): CorruptGameError =>
     new CorruptGameError(gameId, `a log entry ${why}: ${JSON.stringify(entry.slice(0, 60))}`);
   const [turnText = "", ...encoded] = entry.split(EVENT_SEP);
@@ -159,24 +155,4 @@ export function decodeLogEntry(gameId: string, entry: string): BattleEvent[] {
         throw corrupt(`has an unknown event code "${code}"`);
     }
   });
-}
-
-function parseJsonEvent(gameId: string, json: string): BattleEvent {
-  try {
-    const event = JSON.parse(json) as Partial<BattleEvent> | null;
-    if (
-      event &&
-      typeof event.type === "string" &&
-      typeof event.turn === "number" &&
-      typeof event.message === "string"
-    ) {
-      return event as BattleEvent;
-    }
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new CorruptGameError(
-    gameId,
-    `an event of its log is not a battle event: ${json.slice(0, 60)}`,
-  );
 }

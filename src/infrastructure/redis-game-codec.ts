@@ -2,6 +2,7 @@ import { CorruptGameError } from "../domain/domain-error";
 import type { GameState, GameStatus } from "../domain/game";
 import type { MonsterSpec, MonsterState } from "../domain/monster";
 import type { RabbitState } from "../domain/rabbit";
+import { validateStoredGame } from "../domain/stored-game-validation";
 
 /** Field names and values of a hash, flattened as HSET takes them. */
 export type FlatFields = string[];
@@ -29,7 +30,7 @@ export function parseWholeNumber(gameId: string, raw: string | undefined, place:
 /**
  * The rabbit's fields in the game hash. The rabbit lives in the game hash rather than a hash of
  * its own: one key fewer per game (about 170 bytes of Redis) and one fewer to read, write and
- * expire on every turn. Games stored before kept it in a `rabbit` hash, which is still read.
+ * expire on every turn.
  */
 export const RABBIT_GAME_FIELDS: Readonly<Record<keyof RabbitState, string>> = {
   life: "rabbitLife",
@@ -76,11 +77,8 @@ export function monsterFields(
   return fields.flatMap((f) => (monster[f] === undefined ? [] : [f, String(monster[f])]));
 }
 
-/**
- * What the load script returns for an existing game: the game hash, the array, each monster's
- * hash, and the rabbit hash of the older layout (read only when the game hash has no rabbit).
- */
-export type LoadReply = [FlatFields, string[], FlatFields[], FlatFields];
+/** What the load script returns for an existing game: the game hash, the array, each monster's hash. */
+export type LoadReply = [FlatFields, string[], FlatFields[]];
 
 function toRecord(flat: FlatFields): Record<string, string> {
   const record: Record<string, string> = {};
@@ -89,15 +87,12 @@ function toRecord(flat: FlatFields): Record<string, string> {
 }
 
 /**
- * Reads a stored game back, refusing anything that is not exactly what a commit writes. A game
- * hash without the rabbit's fields is of the older layout: its rabbit is in the rabbit hash.
+ * Reads a stored game back, refusing anything that is not exactly what a commit writes, or that
+ * holds a number the rules and the schema cannot (validateStoredGame).
  */
 export function parseGame(gameId: string, reply: LoadReply): GameState {
-  const [gameFlat, ids, monsterFlats, legacyRabbitFlat] = reply;
+  const [gameFlat, ids, monsterFlats] = reply;
   const game = toRecord(gameFlat);
-  const inGameHash = game[RABBIT_GAME_FIELDS.life] !== undefined;
-  const rabbitRecord = inGameHash ? game : toRecord(legacyRabbitFlat);
-  const rabbitField = (f: keyof RabbitState): string => (inGameHash ? RABBIT_GAME_FIELDS[f] : f);
 
   const integer = (record: Record<string, string>, field: string, where: string): number =>
     parseWholeNumber(gameId, record[field], `${where}.${field}`);
@@ -115,7 +110,7 @@ export function parseGame(gameId: string, reply: LoadReply): GameState {
   const rabbit = Object.fromEntries(
     RABBIT_FIELDS.map((f) => [
       f,
-      parseWholeNumber(gameId, rabbitRecord[rabbitField(f)], `rabbit.${f}`),
+      parseWholeNumber(gameId, game[RABBIT_GAME_FIELDS[f]], `rabbit.${f}`),
     ]),
   ) as unknown as RabbitState;
 
@@ -149,7 +144,7 @@ export function parseGame(gameId: string, reply: LoadReply): GameState {
     );
   }
 
-  return {
+  const state: GameState = {
     id: gameId,
     status,
     turn: integer(game, "turn", "game"),
@@ -161,4 +156,6 @@ export function parseGame(gameId: string, reply: LoadReply): GameState {
     createdAt: integer(game, "createdAt", "game"),
     updatedAt: integer(game, "updatedAt", "game"),
   };
+  validateStoredGame(state);
+  return state;
 }

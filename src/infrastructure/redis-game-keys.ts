@@ -4,8 +4,6 @@
  */
 export class RedisGameKeys {
   readonly game: string;
-  /** The rabbit's hash of the older layout (the rabbit now lives in the game hash). */
-  readonly rabbit: string;
   readonly array: string;
   readonly events: string;
   /** Pub/sub channel of the game's battle events (a channel, not a key). */
@@ -16,12 +14,12 @@ export class RedisGameKeys {
     readonly gameId: string,
   ) {
     const base = `${prefix}:{${gameId}}`;
-    this.game = `${base}:game`;
-    this.rabbit = `${base}:rabbit`;
-    this.array = `${base}:array`;
-    this.events = `${base}:events`;
-    this.channel = `${base}:battle`;
-    this.monsterPrefix = `${base}:monster:`;
+    // One letter a part: every key of every game carries it, and a fresh game has ten keys.
+    this.game = `${base}:g`;
+    this.array = `${base}:a`;
+    this.events = `${base}:e`;
+    this.channel = `${base}:b`;
+    this.monsterPrefix = `${base}:m:`;
   }
 
   /** What every monster's key starts with: the monster's id follows. */
@@ -33,7 +31,7 @@ export class RedisGameKeys {
   }
 
   /** How many keys come before the monsters' in {@link forScript}. */
-  static readonly FIXED_SCRIPT_KEYS = 4;
+  static readonly FIXED_SCRIPT_KEYS = 3;
 
   /** The Lua KEYS index (1-based) of the monster at `position` (0 = front) of a forScript list. */
   static scriptIndexOfMonster(position: number): number {
@@ -41,25 +39,18 @@ export class RedisGameKeys {
   }
 
   /**
-   * The keys a write script gets, in this order: game, the older layout's rabbit (so a commit
-   * can move it into the game hash, and a delete remove it), array, events, then the hash of
-   * every monster in the array, front first (see {@link scriptIndexOfMonster}).
+   * The keys a write script gets, in this order: game, array, events, then the hash of every
+   * monster in the array, front first (see {@link scriptIndexOfMonster}).
    */
   forScript(monsterIds: readonly string[]): string[] {
-    return [
-      this.game,
-      this.rabbit,
-      this.array,
-      this.events,
-      ...monsterIds.map((id) => this.monster(id)),
-    ];
+    return [this.game, this.array, this.events, ...monsterIds.map((id) => this.monster(id))];
   }
 }
 
 /** The game id of a battle channel name, or undefined for another channel. */
 export function gameIdOfChannel(prefix: string, channel: string): string | undefined {
   const head = `${prefix}:{`;
-  const tail = "}:battle";
+  const tail = "}:b";
   if (!channel.startsWith(head) || !channel.endsWith(tail)) return undefined;
   return channel.slice(head.length, -tail.length);
 }

@@ -5,7 +5,7 @@ import { snapshotOf } from "../domain/battle-turn";
 import { DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
-import type { CommitOutcome, GameRepository, MonsterField } from "../domain/game-repository.port";
+import type { CommitOutcome, GameRepository } from "../domain/game-repository.port";
 import { ENDED_MESSAGE, turnMessage } from "./battle-turn-message";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
@@ -15,7 +15,6 @@ import {
   monsterFields,
   newGameFields,
   parseGame,
-  parseWholeNumber,
   rabbitFields,
   type FlatFields,
   type LoadReply,
@@ -25,18 +24,21 @@ import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-script
 
 type ScriptArg = string | number;
 
+/** What the commit script answers: a word, or the conflict word with the game as it stands. */
+type CommitReply = "COMMITTED" | "NOT_FOUND" | ["CONFLICT", ...LoadReply];
+
 declare module "ioredis" {
   interface RedisCommander<Context> {
     dwemthyCreate(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
-    dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitOutcome, Context>;
+    dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitReply, Context>;
     dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
   }
 }
 
 /** Settings of the Redis store. */
 export interface RedisStoreOptions extends StoreOptions {
-  /** Put before every key, e.g. "dwemthy" gives "dwemthy:{<gameId>}:game". */
+  /** Put before every key, e.g. "dwemthy" gives "dwemthy:{<gameId>}:g". */
   keyPrefix: string;
 }
 
@@ -86,8 +88,7 @@ const UNAVAILABLE_REPLY =
  * Games in Redis (README, "Redis keys of a game"): each monster a hash, the array a list of
  * monster ids front first, the rabbit in the game hash, a log of one compact entry per turn, every
  * key of a game sharing the hash tag `{gameId}` and one TTL. create, load and commit are one round
- * trip each, a Lua script apiece; games of the older layout (a rabbit hash, JSON events) are read
- * as they are and written in this one.
+ * trip each, a Lua script apiece.
  */
 export class RedisGameRepository implements GameRepository {
   constructor(
@@ -124,7 +125,7 @@ export class RedisGameRepository implements GameRepository {
   async load(gameId: string): Promise<GameState | undefined> {
     const keys = this.keys(gameId);
     const reply = await this.run(gameId, () =>
-      this.redis.dwemthyLoad(3, keys.game, keys.array, keys.rabbit, keys.monsterPrefix),
+      this.redis.dwemthyLoad(2, keys.game, keys.array, keys.monsterPrefix),
     );
     return reply ? parseGame(gameId, reply) : undefined;
   }
@@ -159,25 +160,16 @@ export class RedisGameRepository implements GameRepository {
       keys.channel,
       // What the game's watchers get: the turn, its events and the game after it.
       events.length > 0 ? turnMessage({ turn: game.turn, events, game: snapshotOf(game) }) : "",
+      keys.monsterPrefix,
       ...counted([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
       ...monsters,
     ];
-    return this.run(game.id, () =>
+    const reply = await this.run(game.id, () =>
       this.redis.dwemthyCommit(scriptKeys.length, ...scriptKeys, ...args),
     );
-  }
-
-  async readMonsterField(
-    gameId: string,
-    monsterId: string,
-    field: MonsterField,
-  ): Promise<string | number | undefined> {
-    const raw = await this.run(gameId, () =>
-      this.redis.hget(this.keys(gameId).monster(monsterId), field),
-    );
-    if (raw === null) return undefined;
-    if (field === "name") return raw;
-    return parseWholeNumber(gameId, raw, `monster:${monsterId}.${field}`);
+    if (reply === "COMMITTED" || reply === "NOT_FOUND") return { status: reply };
+    const [, ...current] = reply;
+    return { status: "CONFLICT", current: parseGame(game.id, current) };
   }
 
   async delete(gameId: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 /**
  * The Lua scripts of the Redis store. Each runs atomically, so a turn is either wholly written or
  * not at all, and needs no WATCH (unsafe on a shared connection). Write scripts get every key they
- * touch through KEYS (Redis Cluster needs that), in RedisGameKeys.forScript's order: game, the
- * older layout's rabbit hash, array, events, then the monsters front first.
+ * touch through KEYS (Redis Cluster needs that), in RedisGameKeys.forScript's order: game, array,
+ * events, then the monsters front first.
  *
  * Arguments are flat strings in fixed positions, never a JSON document: decoding one with cjson
  * on every call was a measurable part of a turn's cost in redis-server, which every instance
@@ -27,24 +27,22 @@ redis.call('HSET', KEYS[1], 'lastCommit', ARGV[2], 'loggedEvents', ARGV[4], 'ttl
   unpack(ARGV, 6, 5 + n))
 local at = 6 + n
 local ids = {}
-for i = 5, #KEYS do
+for i = 4, #KEYS do
   ids[#ids + 1] = ARGV[at]
   local k = tonumber(ARGV[at + 1])
   redis.call('HSET', KEYS[i], unpack(ARGV, at + 2, at + 1 + k))
   at = at + 2 + k
 end
-redis.call('RPUSH', KEYS[3], unpack(ids))
-if ARGV[3] ~= '' then redis.call('RPUSH', KEYS[4], ARGV[3]) end
+redis.call('RPUSH', KEYS[2], unpack(ids))
+if ARGV[3] ~= '' then redis.call('RPUSH', KEYS[3], ARGV[3]) end
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 return 1
 `;
 
 /**
- * Reads a whole game in one round trip. KEYS: game, array, the older layout's rabbit hash. ARGV:
- * the monsters' key prefix (RedisGameKeys.monsterPrefix). Returns nil when there is no game, else
- * {game fields, monster ids, {fields of each monster}, rabbit hash fields}: the last is read only
- * for a game of the older layout, whose game hash has no rabbit fields (found in the fields
- * already read, so a game of this layout pays no call for it), and is empty otherwise.
+ * Reads a whole game in one round trip. KEYS: game, array. ARGV: the monsters' key prefix
+ * (RedisGameKeys.monsterPrefix). Returns nil when there is no game, else {game fields, monster
+ * ids, {fields of each monster}}.
  *
  * The only script that names keys itself: the monster ids are known only once the list is read.
  * Their prefix carries the same {gameId} hash tag, so they live in the same Cluster slot as the
@@ -53,19 +51,10 @@ return 1
 export const LOAD_GAME = `
 local game = redis.call('HGETALL', KEYS[1])
 if #game == 0 then return false end
-local rabbit = {}
-local legacy = true
-for i = 1, #game, 2 do
-  if game[i] == 'rabbitLife' then
-    legacy = false
-    break
-  end
-end
-if legacy then rabbit = redis.call('HGETALL', KEYS[3]) end
 local ids = redis.call('LRANGE', KEYS[2], 0, -1)
 local monsters = {}
 for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[1] .. id) end
-return {game, ids, monsters, rabbit}
+return {game, ids, monsters}
 `;
 
 /**
@@ -73,9 +62,12 @@ return {game, ids, monsters, rabbit}
  * one. KEYS: forScript(ids of the monsters before the change). ARGV: expected version, commit id,
  * ttl ms, the TTL refresh interval ms, most events kept, how many more the log may hold before it
  * is trimmed, how many front monsters died, the turn's log entry ('' for none), how many events
- * it holds, channel, message, then the game hash's changed fields (n, fields...) with updatedAt
- * among them, then each changed monster: its KEYS index, n, fields... Idempotent: a repeat of an
- * applied commit (same commit id) answers COMMITTED and writes nothing.
+ * it holds, channel, message, the monsters' key prefix, then the game hash's changed fields (n,
+ * fields...) with updatedAt among them, then each changed monster: its KEYS index, n, fields...
+ * Returns COMMITTED, NOT_FOUND (no game: abandoned or expired), or, when another commit moved the
+ * game on, {CONFLICT, game fields, monster ids, {fields of each monster}} (LOAD_GAME's reply): the
+ * caller recomputes from that without a load. Idempotent: a repeat of an applied commit (same
+ * commit id) answers COMMITTED and writes nothing.
  *
  * Every call a script makes costs redis-server a few microseconds, and every instance shares that
  * server, so a turn makes as few as it can: read the game hash's state, check the type of the
@@ -94,28 +86,32 @@ return {game, ids, monsters, rabbit}
  * monster written and of the array (when a monster died) is checked before any write, and the
  * log is the first key written, so a log of the wrong type refuses the turn before anything is
  * written. A log found missing (deleted by hand) starts over, counted from this turn and given
- * the TTL. A game of the older layout gets its rabbit moved into the game hash on the way.
+ * the TTL.
  */
 export const COMMIT_TURN = `
-local state = redis.call('HMGET', KEYS[1], 'version', 'lastCommit', 'loggedEvents', 'rabbitLife', 'updatedAt', 'ttl')
+local state = redis.call('HMGET', KEYS[1], 'version', 'lastCommit', 'loggedEvents', 'updatedAt', 'ttl')
 if not state[1] then return 'NOT_FOUND' end
 if state[1] ~= ARGV[1] then
   -- The same commit sent again (its reply was lost, and a client resent it) finds its own id
   -- as the last commit: it was applied once, and is not applied twice.
   if state[2] == ARGV[2] then return 'COMMITTED' end
-  return 'CONFLICT'
+  -- The monster ids are known only once the list is read, as in LOAD_GAME (same hash tag).
+  local ids = redis.call('LRANGE', KEYS[2], 0, -1)
+  local monsters = {}
+  for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[12] .. id) end
+  return {'CONFLICT', redis.call('HGETALL', KEYS[1]), ids, monsters}
 end
-local n = tonumber(ARGV[12])
+local n = tonumber(ARGV[13])
 local interval = tonumber(ARGV[4])
-local before = tonumber(state[5])
+local before = tonumber(state[4])
 local refresh = true
-for i = 13, 11 + n, 2 do
+for i = 14, 12 + n, 2 do
   if ARGV[i] == 'updatedAt' and before then
     refresh = math.floor(before / interval) ~= math.floor(tonumber(ARGV[i + 1]) / interval)
   end
 end
 -- Keys set under another TTL (the setting changed since) follow the rule only once refreshed.
-if state[6] ~= ARGV[3] then refresh = true end
+if state[5] ~= ARGV[3] then refresh = true end
 local pop = tonumber(ARGV[7])
 local function wrongType(key, wanted)
   local found = redis.call('TYPE', key).ok
@@ -124,11 +120,11 @@ local function wrongType(key, wanted)
   end
   return false
 end
-local bad = pop > 0 and wrongType(KEYS[3], 'list')
+local bad = pop > 0 and wrongType(KEYS[2], 'list')
 if bad then return bad end
 -- Each changed monster: its KEYS index, and where its fields start and end in ARGV.
 local changes = {}
-local at = 13 + n
+local at = 14 + n
 while at <= #ARGV do
   local k = tonumber(ARGV[at + 1])
   changes[#changes + 1] = {tonumber(ARGV[at]), at + 2, at + 1 + k}
@@ -139,26 +135,12 @@ for _, change in ipairs(changes) do
   if bad then return bad end
 end
 local fields = {'lastCommit', ARGV[2]}
-local old
-if not state[4] then
-  -- The older layout: the rabbit moves whole into the game hash, then the change's fields follow.
-  local names = {life = 'rabbitLife', strength = 'rabbitStrength', charisma = 'rabbitCharisma',
-    weapon = 'rabbitWeapon', bombs = 'rabbitBombs'}
-  old = redis.call('HGETALL', KEYS[2])
-  for i = 1, #old, 2 do
-    if names[old[i]] then
-      fields[#fields + 1] = names[old[i]]
-      fields[#fields + 1] = old[i + 1]
-    end
-  end
-end
 if ARGV[8] ~= '' then
-  local length = redis.call('RPUSH', KEYS[4], ARGV[8])
-  -- A log of the older layout holds one event per entry, and no count.
-  local logged = (tonumber(state[3]) or length - 1) + tonumber(ARGV[9])
+  local length = redis.call('RPUSH', KEYS[3], ARGV[8])
+  local logged = (tonumber(state[3]) or 0) + tonumber(ARGV[9])
   if length == 1 then
     logged = tonumber(ARGV[9])
-    redis.call('PEXPIRE', KEYS[4], ARGV[3])
+    redis.call('PEXPIRE', KEYS[3], ARGV[3])
   end
   local max = tonumber(ARGV[5])
   if logged > max + tonumber(ARGV[6]) then
@@ -168,29 +150,27 @@ if ARGV[8] ~= '' then
     -- several turns instead of blocking Redis on one.
     local excess = logged - max
     local drop, dropped = 0, 0
-    for _, entry in ipairs(redis.call('LRANGE', KEYS[4], 0, math.min(excess, 1000) - 1)) do
-      local count = 1
-      if string.sub(entry, 1, 1) ~= '{' then count = select(2, string.gsub(entry, '\\30', '')) end
+    for _, entry in ipairs(redis.call('LRANGE', KEYS[3], 0, math.min(excess, 1000) - 1)) do
+      local count = select(2, string.gsub(entry, '\\30', ''))
       if dropped + count > excess then break end
       dropped = dropped + count
       drop = drop + 1
     end
-    if drop > 0 then redis.call('LTRIM', KEYS[4], drop, -1) end
+    if drop > 0 then redis.call('LTRIM', KEYS[3], drop, -1) end
     logged = logged - dropped
   end
   fields[#fields + 1] = 'loggedEvents'
   fields[#fields + 1] = logged
 end
-for i = 13, 12 + n do fields[#fields + 1] = ARGV[i] end
+for i = 14, 13 + n do fields[#fields + 1] = ARGV[i] end
 if refresh then
   fields[#fields + 1] = 'ttl'
   fields[#fields + 1] = ARGV[3]
 end
 redis.call('HSET', KEYS[1], unpack(fields))
-if old then redis.call('DEL', KEYS[2]) end
 for i = 1, pop do
-  redis.call('DEL', KEYS[4 + i])
-  redis.call('LPOP', KEYS[3])
+  redis.call('DEL', KEYS[3 + i])
+  redis.call('LPOP', KEYS[2])
 end
 for _, change in ipairs(changes) do
   redis.call('HSET', KEYS[change[1]], unpack(ARGV, change[2], change[3]))

@@ -25,7 +25,7 @@ describe("InMemoryGameRepository expiry", () => {
       now += 59_999;
       const before = (await repository.load(game.id))!;
       const { after, change, events: turn } = playTurn(before);
-      expect(await repository.commit(after, change, turn)).toBe("COMMITTED");
+      expect(await repository.commit(after, change, turn)).toEqual({ status: "COMMITTED" });
       now += 59_999; // 2 minutes after the start, just short of a TTL after the commit: still there
       expect((await repository.load(game.id))?.turn).toBe(1);
       expect(deleted).toEqual([]);

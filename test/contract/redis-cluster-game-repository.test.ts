@@ -8,7 +8,8 @@ import { readWatch } from "../support/read-watch";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 import { uniquePrefix } from "../support/redis";
 import { describeGameRepositoryContract } from "./game-repository.contract";
-import { gameServiceOn } from "../support/services";
+import { expectSerialReplayOfRacingInstances } from "../support/serial-replay";
+import { cachedGameServiceOn, gameServiceOn } from "../support/services";
 
 // The same scripts on a real three-node Redis Cluster: every key of a game shares the hash tag
 // {gameId}, so each script touches one slot, whichever node owns it.
@@ -33,6 +34,20 @@ describeGameRepositoryContract("RedisGameRepository on a Redis Cluster", async (
 });
 
 describe("GameService on a Redis Cluster", () => {
+  it("two instances racing on one game, each with its cache, produce exactly the events of a serial replay", async () => {
+    const [one, two] = await Promise.all([clusterClient(), clusterClient()]);
+    const options = { ttlMs: 60_000, maxEvents: 10_000, keyPrefix: uniquePrefix() };
+    try {
+      await expectSerialReplayOfRacingInstances(
+        cachedGameServiceOn(new RedisGameRepository(one, options), 100),
+        cachedGameServiceOn(new RedisGameRepository(two, options), 100),
+        10,
+      );
+    } finally {
+      await Promise.all([one.quit(), two.quit()]);
+    }
+  }, 30_000);
+
   it("spreads games over the nodes' slots and plays them, with live events through pub/sub", async () => {
     const commands = await clusterClient();
     const subscriber = await clusterClient();
@@ -52,7 +67,7 @@ describe("GameService on a Redis Cluster", () => {
       );
       // Twelve random ids land on more than one node's slots.
       const owners = new Set(
-        games.map((g) => commands.slots[clusterKeySlot(`${keyPrefix}:{${g.game.id}}:game`)]?.[0]),
+        games.map((g) => commands.slots[clusterKeySlot(`${keyPrefix}:{${g.game.id}}:g`)]?.[0]),
       );
       expect(owners.size).toBeGreaterThan(1);
 

@@ -28,7 +28,7 @@ class LosingRepository extends InMemoryGameRepository {
   ): Promise<CommitOutcome> {
     if (this.lose > 0) {
       this.lose -= 1;
-      return Promise.resolve("CONFLICT");
+      return this.load(game.id).then((current) => ({ status: "CONFLICT", current: current! }));
     }
     return super.commit(game, change, events);
   }

@@ -178,10 +178,10 @@ describe("bad input: an exact refusal, nothing changed, the server still up", ()
     // The default bestiary: the game hash (the rabbit in it), the array, the log, six monsters.
     expect(Object.keys(baseline.redis).sort()).toEqual(
       [
-        `${prefix}:{${ctx.gameId}}:game`,
-        `${prefix}:{${ctx.gameId}}:array`,
-        `${prefix}:{${ctx.gameId}}:events`,
-        ...["1", "2", "3", "4", "5", "6"].map((id) => `${prefix}:{${ctx.gameId}}:monster:${id}`),
+        `${prefix}:{${ctx.gameId}}:g`,
+        `${prefix}:{${ctx.gameId}}:a`,
+        `${prefix}:{${ctx.gameId}}:e`,
+        ...["1", "2", "3", "4", "5", "6"].map((id) => `${prefix}:{${ctx.gameId}}:m:${id}`),
       ].sort(),
     );
   });

@@ -203,7 +203,7 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
       weapon: 2,
     });
     if (redis) {
-      expect(await redis.hgetall(`${env.REDIS_KEY_PREFIX}:{${game.id}}:monster:1`)).toEqual({
+      expect(await redis.hgetall(`${env.REDIS_KEY_PREFIX}:{${game.id}}:m:1`)).toEqual({
         name: "TiredMonkey",
         life: "1",
         strength: "35",
@@ -305,9 +305,9 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     if (redis) {
       // game, array, events and the six monsters of the bestiary (the rabbit is in the game hash).
       const base = `${env.REDIS_KEY_PREFIX}:{${game.id}}`;
-      const monsters = ["1", "2", "3", "4", "5", "6"].map((id) => `${base}:monster:${id}`);
+      const monsters = ["1", "2", "3", "4", "5", "6"].map((id) => `${base}:m:${id}`);
       expect(await keysUnder(redis, pattern)).toEqual(
-        [`${base}:game`, `${base}:array`, `${base}:events`, ...monsters].sort(),
+        [`${base}:g`, `${base}:a`, `${base}:e`, ...monsters].sort(),
       );
     }
 

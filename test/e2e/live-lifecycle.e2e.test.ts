@@ -61,10 +61,7 @@ async function attack(gameId: string, playerToken: string): Promise<void> {
 async function channelSubscribers(gameId: string): Promise<number> {
   const raw = rawClient(redis.url);
   try {
-    const reply = (await raw.pubsub("NUMSUB", `${KEY_PREFIX}:{${gameId}}:battle`)) as [
-      string,
-      number,
-    ];
+    const reply = (await raw.pubsub("NUMSUB", `${KEY_PREFIX}:{${gameId}}:b`)) as [string, number];
     return Number(reply[1]);
   } finally {
     raw.disconnect();

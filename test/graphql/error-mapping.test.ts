@@ -258,7 +258,7 @@ describe("formatError in production", () => {
     const { logger, lines } = capturingLogger("warn");
     const cause = Object.assign(
       new Error("OOM command not allowed when used memory > 'maxmemory'. script: 5705fcf9"),
-      { command: { name: "evalsha", args: ["5705fcf9", "dwemthy:{g}:game", "tokenHash"] } },
+      { command: { name: "evalsha", args: ["5705fcf9", "dwemthy:{g}:g", "tokenHash"] } },
     );
     const message = "The game store is full: it refuses new games and moves.";
     const error = thrownByResolver(new DomainError("STORE_FULL", message, undefined, cause));

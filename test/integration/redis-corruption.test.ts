@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { DomainError } from "../../src/domain/domain-error";
 import type { GameService } from "../../src/domain/game-service";
@@ -103,19 +102,8 @@ describe("Corrupt games in Redis", () => {
     ['game rabbitWeapon "4.0"', (k) => raw.hset(k.game, "rabbitWeapon", "4.0")],
     ["game without rabbitBombs", (k) => raw.hdel(k.game, "rabbitBombs")],
     ["game without rabbitStrength", (k) => raw.hdel(k.game, "rabbitStrength")],
-    // No rabbitLife reads as the older layout, whose rabbit hash this game does not have.
-    ["game without rabbitLife (and no rabbit hash)", (k) => raw.hdel(k.game, "rabbitLife")],
-    [
-      "game without any rabbit field (and no rabbit hash)",
-      (k) => raw.hdel(k.game, ...Object.keys(FRESH_RABBIT)),
-    ],
-    [
-      "game without rabbitLife, and its older layout's rabbit hash without bombs",
-      async (k) => {
-        await raw.hdel(k.game, ...Object.keys(FRESH_RABBIT));
-        await raw.hset(k.rabbit, { life: 10, strength: 2, charisma: 44, weapon: 4 });
-      },
-    ],
+    ["game without rabbitLife", (k) => raw.hdel(k.game, "rabbitLife")],
+    ["game without any rabbit field", (k) => raw.hdel(k.game, ...Object.keys(FRESH_RABBIT))],
     ["monster 2 without strength", (k) => raw.hdel(k.monster("2"), "strength")],
     ['monster 1 life "abc"', (k) => raw.hset(k.monster("1"), "life", "abc")],
     ['monster 3 weapon "-"', (k) => raw.hset(k.monster("3"), "weapon", "-")],
@@ -131,16 +119,34 @@ describe("Corrupt games in Redis", () => {
     ["game without tokenHash", (k) => raw.hdel(k.game, "tokenHash")],
     ['game dice ""', (k) => raw.hset(k.game, "dice", "")],
     ['game currentMonsterId "2" (not the front)', (k) => raw.hset(k.game, "currentMonsterId", "2")],
+    // Numbers the store can hold but the rules or the schema (a GraphQL Int, a DateTime) cannot.
+    ["game turn 3000000000 (past a GraphQL Int)", (k) => raw.hset(k.game, "turn", "3000000000")],
+    ["game turn -1", (k) => raw.hset(k.game, "turn", "-1")],
+    ["game version 2147483648", (k) => raw.hset(k.game, "version", "2147483648")],
+    [
+      "monster 1 life 9999999999999999 (past a safe integer)",
+      (k) => raw.hset(k.monster("1"), "life", "9999999999999999"),
+    ],
+    ["monster 2 life 2147483648", (k) => raw.hset(k.monster("2"), "life", "2147483648")],
+    ["monster 2 life 0 (dead, yet in the array)", (k) => raw.hset(k.monster("2"), "life", "0")],
+    ["monster 3 strength 1000001", (k) => raw.hset(k.monster("3"), "strength", "1000001")],
+    ["monster 3 charisma -1", (k) => raw.hset(k.monster("3"), "charisma", "-1")],
+    ['monster 2 name "\u0007"', (k) => raw.hset(k.monster("2"), "name", "\u0007")],
+    [
+      "game createdAt 9999999999999999 (no valid date)",
+      (k) => raw.hset(k.game, "createdAt", "9999999999999999"),
+    ],
+    [
+      "game updatedAt 253402300800000 (year 10000)",
+      (k) => raw.hset(k.game, "updatedAt", "253402300800000"),
+    ],
+    ["game createdAt -1", (k) => raw.hset(k.game, "createdAt", "-1")],
+    ["game rabbitLife -2147483649", (k) => raw.hset(k.game, "rabbitLife", "-2147483649")],
+    ["game rabbitBombs 4", (k) => raw.hset(k.game, "rabbitBombs", "4")],
+    ["game rabbitCharisma 1000001", (k) => raw.hset(k.game, "rabbitCharisma", "1000001")],
     ["monster 2 listed in the array, its hash deleted", (k) => raw.del(k.monster("2"))],
     ["monster 1 listed in the array, its hash deleted", (k) => raw.del(k.monster("1"))],
     ["an id in the array with no hash at all", (k) => raw.rpush(k.array, "99")],
-    [
-      "game without rabbitLife, and its older layout's rabbit hash a string (wrong type)",
-      async (k) => {
-        await raw.hdel(k.game, ...Object.keys(FRESH_RABBIT));
-        await raw.set(k.rabbit, "life=10");
-      },
-    ],
     [
       "game is a list (wrong type)",
       async (k) => {
@@ -221,6 +227,17 @@ describe("Corrupt games in Redis", () => {
     ["a compact entry with no turn", `${RS}L5`],
     ["a compact entry with a bad number", `1${RS}Lfive`],
     ["a compact entry whose first name is left empty", `1${RS}h3${US}`],
+    [
+      "a JSON entry of an unknown event type",
+      '{"type":"RabbitSneezed","turn":1,"message":"[Achoo!]"}',
+    ],
+    [
+      "a JSON entry whose turn is 3000000000",
+      '{"type":"BombsRanOut","turn":3000000000,"message":"x"}',
+    ],
+    ["a compact entry of turn 3000000000", `3000000000${RS}O`],
+    ["a compact entry with damage 9999999999999999", `1${RS}h9999999999999999${US}Toad`],
+    ["a compact entry with heal 2147483648", `1${RS}L2147483648`],
   ])("an events entry that is %s: recentEvents is CORRUPT_GAME", async (_name, entry) => {
     const { id, k } = await freshGame();
     await raw.rpush(k.events, entry);
@@ -238,24 +255,15 @@ describe("Corrupt games in Redis", () => {
     await expectCorrupt(repo.recentEvents(id, 10));
   });
 
-  /** Makes a fresh game one of the older layout: its rabbit in a hash of its own, no log count. */
-  async function toOlderLayout(k: Keys): Promise<void> {
-    await raw.hdel(k.game, ...Object.keys(FRESH_RABBIT), "loggedEvents");
-    await raw.hset(k.game, "lastCommit", randomUUID());
-    await raw.hset(k.rabbit, { life: 10, strength: 2, charisma: 44, weapon: 4, bombs: 3 });
-    await raw.pexpire(k.rabbit, 60_000);
-  }
-
   const killSeed = seedThatKillsTheFront(ARRAY, "BOMB");
-  const wrongLogCases: [string, number, Weapon, boolean][] = [
-    ["a plain turn", 21, "BOOMERANG", false],
-    ["a turn that kills the front monster", killSeed, "BOMB", false],
-    ["the first turn of a game of the older layout", 21, "BOOMERANG", true],
+  const wrongLogCases: [string, number, Weapon][] = [
+    ["a plain turn", 21, "BOOMERANG"],
+    ["a turn that kills the front monster", killSeed, "BOMB"],
   ];
 
   it.each(wrongLogCases)(
     "an events key that is a string (wrong type), %s: the attack is CORRUPT_GAME and nothing at all changes, TTLs included",
-    async (_name, seed, weapon, older) => {
+    async (_name, seed, weapon) => {
       const ttl = 60_000;
       const start = 600 * 3_000_000_000;
       const clock = new ManualClock(start);
@@ -263,20 +271,11 @@ describe("Corrupt games in Redis", () => {
       const { game, playerToken: token } = await svc.startGame({ monsters: ARRAY, seed });
       const id = game.id;
       const k = keysOf(prefix, id);
-      if (older) await toOlderLayout(k);
       await raw.del(k.events);
       await raw.set(k.events, "[]");
       await raw.pexpire(k.events, ttl);
       const keys = await lowerTtl(id);
-      expect(keys).toEqual(
-        [
-          k.game,
-          k.array,
-          k.events,
-          ...(older ? [k.rabbit] : []),
-          ...["1", "2", "3"].map(k.monster),
-        ].sort(),
-      );
+      expect(keys).toEqual([k.game, k.array, k.events, ...["1", "2", "3"].map(k.monster)].sort());
       const before = await snapshot(raw, prefix, id);
 
       // Ten intervals later: the commit would refresh every TTL if it wrote anything.
@@ -284,8 +283,8 @@ describe("Corrupt games in Redis", () => {
       await expectCorrupt(svc.attack(id, weapon, token));
 
       // All-or-nothing (GameRepository: "Every write is all-or-nothing"): the failed commit must
-      // not have bumped the version, moved the dice, hurt the rabbit, moved the rabbit out of its
-      // older hash, deleted a monster or popped the array.
+      // not have bumped the version, moved the dice, hurt the rabbit, deleted a monster or popped
+      // the array.
       await expectNothingWritten(id, before, keys);
       expect(await raw.get(k.events)).toBe("[]");
 
@@ -295,7 +294,6 @@ describe("Corrupt games in Redis", () => {
       expect(turn.game.version).toBe(1);
       expect(turn.game.turn).toBe(1);
       expect(await repo.load(id)).toEqual(turn.game);
-      expect(await raw.exists(k.rabbit)).toBe(0);
       // A log found missing starts over: counted from this turn alone, and given the game's TTL.
       expect(await raw.hget(k.game, "loggedEvents")).toBe(String(turn.events.length));
       expect(await raw.pttl(k.events)).toBeGreaterThan(0);
@@ -303,29 +301,6 @@ describe("Corrupt games in Redis", () => {
       if (weapon === "BOMB") expect(await raw.exists(k.monster("1"))).toBe(0);
     },
   );
-
-  it("readMonsterField of a non-numeric stat is CORRUPT_GAME; the name is read as text", async () => {
-    const { id, k } = await freshGame();
-    await raw.hset(k.monster("2"), "life", "abc");
-    await raw.hset(k.monster("2"), "charisma", "");
-    await raw.hset(k.monster("2"), "weapon", "3.5");
-    await raw.hset(k.monster("3"), "name", "12");
-
-    await expectCorrupt(repo.readMonsterField(id, "2", "life"));
-    await expectCorrupt(service.readMonsterField(id, "2", "life"));
-    await expectCorrupt(repo.readMonsterField(id, "2", "charisma"));
-    await expectCorrupt(repo.readMonsterField(id, "2", "weapon"));
-    expect(await repo.readMonsterField(id, "2", "strength")).toBe(2);
-    expect(await repo.readMonsterField(id, "2", "name")).toBe("Crow");
-    expect(await repo.readMonsterField(id, "3", "name")).toBe("12");
-  });
-
-  it("readMonsterField of a monster key of the wrong type is CORRUPT_GAME", async () => {
-    const { id, k } = await freshGame();
-    await raw.del(k.monster("1"));
-    await raw.set(k.monster("1"), "Toad");
-    await expectCorrupt(repo.readMonsterField(id, "1", "life"));
-  });
 
   it("an intact game still loads after all that, every number a number", async () => {
     const { id } = await freshGame();

@@ -92,7 +92,6 @@ describe("Redis data model (looked at with raw commands)", () => {
       [k.game, k.array, k.events, ...monsterKeys].sort(),
     );
     expect(await raw.type(k.game)).toBe("hash");
-    expect(await raw.exists(k.rabbit)).toBe(0); // no rabbit hash: the rabbit is in the game hash
     for (const key of monsterKeys) expect(await raw.type(key)).toBe("hash");
     expect(await raw.type(k.array)).toBe("list");
     expect(await raw.type(k.events)).toBe("list");
@@ -143,7 +142,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       expect(await raw.type(key)).toBe("hash");
       expect(await raw.hgetall(key)).toEqual(statsOf(monster));
     }
-    expect(await raw.exists(k.monster("7"), k.monster("0"), k.rabbit)).toBe(0);
+    expect(await raw.exists(k.monster("7"), k.monster("0"))).toBe(0);
     expect(await raw.hgetall(k.game)).toEqual({
       status: "IN_PROGRESS",
       turn: "0",
@@ -193,7 +192,6 @@ describe("Redis data model (looked at with raw commands)", () => {
       lastCommit: expect.stringMatching(COMMIT_ID),
     });
     expect(turn.game.dice).not.toBe(game.dice);
-    expect(await raw.exists(k.rabbit)).toBe(0);
     expect(await raw.llen(k.events)).toBe(2); // one entry per turn: the opening, then turn 1
     // The monsters left are exactly what the turn returned, and the untouched ones are as created.
     for (const monster of turn.game.monsters) {
@@ -525,7 +523,6 @@ describe("Redis data model (looked at with raw commands)", () => {
     await svc.getGame(game.id);
     await svc.attack(game.id, "BOMB", playerToken);
     await svc.updateMonster(game.id, "3", { life: 77 }, playerToken);
-    await svc.readMonsterField(game.id, "3", "life");
     await svc.recentEvents(game.id, 10);
     await svc.getGame("no-such-game");
     await svc.abandonGame(game.id, playerToken);
@@ -541,7 +538,6 @@ describe("Redis data model (looked at with raw commands)", () => {
       "evalsha", // attack: commit
       "evalsha", // updateMonster: load
       "evalsha", // updateMonster: set fields
-      "hget", // readMonsterField
       "lrange", // recentEvents
       "evalsha", // getGame of no game
       "evalsha", // abandonGame: load

@@ -60,7 +60,9 @@ describe("a script sent again with the same arguments (its reply lost) on one Re
     const turn = playTurn(before, "BOOMERANG");
     const replies = sendEachTwice(client, "dwemthyCommit");
 
-    await expect(repo.commit(turn.after, turn.change, turn.events)).resolves.toBe("COMMITTED");
+    await expect(repo.commit(turn.after, turn.change, turn.events)).resolves.toEqual({
+      status: "COMMITTED",
+    });
     expect(replies).toEqual(["COMMITTED", "COMMITTED"]);
     expect(await repo.load(before.id)).toEqual(turn.after);
     expect(await repo.recentEvents(before.id, 50)).toEqual([...events, ...turn.events]);
@@ -76,10 +78,16 @@ describe("a script sent again with the same arguments (its reply lost) on one Re
     await repo.create(before, events);
     const first = playTurn(before, "BOOMERANG");
     const rival = playTurn(before, "SWORD");
-    await expect(repo.commit(first.after, first.change, first.events)).resolves.toBe("COMMITTED");
+    await expect(repo.commit(first.after, first.change, first.events)).resolves.toEqual({
+      status: "COMMITTED",
+    });
     const afterFirst = await snapshot(raw, prefix, before.id);
 
-    await expect(repo.commit(rival.after, rival.change, rival.events)).resolves.toBe("CONFLICT");
+    // The refusal carries the game as the first commit left it, read in the same round trip.
+    await expect(repo.commit(rival.after, rival.change, rival.events)).resolves.toEqual({
+      status: "CONFLICT",
+      current: first.after,
+    });
     expect(await snapshot(raw, prefix, before.id)).toEqual(afterFirst);
   });
 });

@@ -7,18 +7,16 @@ import { startSeeded } from "../support/play";
 
 /**
  * The key names of a game (README "Redis keys of a game"), written out here rather than taken from
- * the code under test. `rabbit` is the older layout's rabbit hash: a game of today's layout has
- * none (its rabbit is in the game hash), but the store still reads and then deletes it.
+ * the code under test.
  */
 export function keysOf(prefix: string, gameId: string) {
   const base = `${prefix}:{${gameId}}`;
   return {
-    game: `${base}:game`,
-    rabbit: `${base}:rabbit`,
-    array: `${base}:array`,
-    events: `${base}:events`,
-    channel: `${base}:battle`,
-    monster: (id: string) => `${base}:monster:${id}`,
+    game: `${base}:g`,
+    array: `${base}:a`,
+    events: `${base}:e`,
+    channel: `${base}:b`,
+    monster: (id: string) => `${base}:m:${id}`,
   };
 }
 

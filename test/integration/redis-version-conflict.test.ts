@@ -116,10 +116,16 @@ describe("Version conflicts in the Redis store", () => {
     const second = playTurn(before, "BOMB"); // would kill monster 1 and spend a bomb
     expect(second.after.monsters.map((m) => m.id)).toEqual(["2", "3"]);
 
-    expect(await repo.commit(first.after, first.change, first.events)).toBe("COMMITTED");
+    expect(await repo.commit(first.after, first.change, first.events)).toEqual({
+      status: "COMMITTED",
+    });
     const afterFirst = await snapshot(raw, prefix, game.id);
-    expect(await otherRepo.commit(second.after, second.change, second.events)).toBe("CONFLICT");
-    expect(await repo.commit(second.after, second.change, second.events)).toBe("CONFLICT");
+    expect(await otherRepo.commit(second.after, second.change, second.events)).toMatchObject({
+      status: "CONFLICT",
+    });
+    expect(await repo.commit(second.after, second.change, second.events)).toMatchObject({
+      status: "CONFLICT",
+    });
 
     const stored = first.after;
     expect(await repo.load(game.id)).toEqual(stored);
@@ -131,7 +137,6 @@ describe("Version conflicts in the Redis store", () => {
       String(first.after.rabbit.life),
       "3", // the losing BOMB spent none
     ]);
-    expect(await raw.exists(k.rabbit)).toBe(0);
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3"]);
     expect(await raw.hget(k.monster("1"), "life")).toBe(String(first.after.monsters[0]!.life));
     expect(await raw.lrange(k.events, 0, -1)).toEqual([
@@ -145,7 +150,9 @@ describe("Version conflicts in the Redis store", () => {
 
     // The winner's version goes on: a commit from version 1 is accepted.
     const third = playTurn(stored, "BOMB");
-    expect(await otherRepo.commit(third.after, third.change, third.events)).toBe("COMMITTED");
+    expect(await otherRepo.commit(third.after, third.change, third.events)).toEqual({
+      status: "COMMITTED",
+    });
     expect(await repo.load(game.id)).toEqual(third.after);
     await subscriber.unsubscribe(k.channel);
   });
@@ -162,8 +169,12 @@ describe("Version conflicts in the Redis store", () => {
         repo.commit(a.after, a.change, a.events),
         otherRepo.commit(b.after, b.change, b.events),
       ]);
-      expect([...outcomes].sort()).toEqual(["COMMITTED", "CONFLICT"]);
-      const winner = outcomes[0] === "COMMITTED" ? a : b;
+      const winner = outcomes[0].status === "COMMITTED" ? a : b;
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["COMMITTED", "CONFLICT"]);
+      expect(outcomes.find((o) => o.status === "CONFLICT")).toEqual({
+        status: "CONFLICT",
+        current: winner.after,
+      });
       expect(await repo.load(game.id)).toEqual(winner.after);
       expect(await repo.recentEvents(game.id, 50)).toEqual([...opening, ...winner.events]);
     }
@@ -178,11 +189,11 @@ describe("Version conflicts in the Redis store", () => {
     const afterTurn = await snapshot(raw, prefix, game.id);
 
     const stale = patchMonster(before, "3", { life: 1 }, 1);
-    expect(await repo.commit(stale.after, stale.change, [])).toBe("CONFLICT");
+    expect(await repo.commit(stale.after, stale.change, [])).toMatchObject({ status: "CONFLICT" });
     expect(await snapshot(raw, prefix, game.id)).toEqual(afterTurn);
   });
 
-  it("the service recomputes a turn that lost the race: 2 more round trips, both turns kept", async () => {
+  it("the service recomputes a turn that lost the race from the state the refusal carries: 1 more round trip, no load, both turns kept", async () => {
     const raced = new RacedRepository(client, options);
     const service = gameServiceOn(raced, { maxRetries: 1 });
     const {
@@ -199,13 +210,16 @@ describe("Version conflicts in the Redis store", () => {
     raced.hook = async (gameId) => {
       const before = (await otherRepo.load(gameId))!;
       rival = playTurn(before, "LETTUCE");
-      expect(await otherRepo.commit(rival.after, rival.change, rival.events)).toBe("COMMITTED");
+      expect(await otherRepo.commit(rival.after, rival.change, rival.events)).toEqual({
+        status: "COMMITTED",
+      });
     };
     const commands = countCommands(client);
 
     const turn = await service.attack(game.id, "BOOMERANG", playerToken);
 
-    expect(commands.names).toEqual(["evalsha", "evalsha", "evalsha", "evalsha"]);
+    // Load, the commit refused with the game as the rival left it, the commit of the recomputed turn.
+    expect(commands.names).toEqual(["evalsha", "evalsha", "evalsha"]);
     expect(turn.game.version).toBe(2);
     expect(turn.game.turn).toBe(2);
     expect(turn.events.every((e) => e.turn === 2)).toBe(true);
