@@ -186,7 +186,7 @@ describe("auth: only the game's player token attacks, updates monsters and aband
 
     it("is stored only as its SHA-256, in the game hash's tokenHash", async () => {
       for (const game of [gameA, gameB]) {
-        const hash = await redis.hgetall(gameKey(game.id, "game"));
+        const hash = await redis.hgetall(gameKey(game.id, "g"));
         expect(hash.tokenHash).toBe(sha256(game.token));
         expect(Object.values(hash)).not.toContain(game.token);
       }
@@ -240,8 +240,8 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         expect(result.data).toMatchObject({
           attack: { game: { id: game.id, turn: 1, version: 1 } },
         });
-        expect(await redis.hget(gameKey(game.id, "game"), "turn")).toBe("1");
-        expect(await redis.hget(gameKey(game.id, "game"), "rabbitBombs")).toBe("2");
+        expect(await redis.hget(gameKey(game.id, "g"), "turn")).toBe("1");
+        expect(await redis.hget(gameKey(game.id, "g"), "rabbitBombs")).toBe("2");
       });
 
       it("updateMonster changes the monster", async () => {
@@ -251,7 +251,7 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         expect(result.data).toMatchObject({
           updateMonster: { id: "2", name: "Hijacked", life: 1 },
         });
-        expect(await redis.hgetall(gameKey(game.id, "monster:2"))).toMatchObject({
+        expect(await redis.hgetall(gameKey(game.id, "m:2"))).toMatchObject({
           name: "Hijacked",
           life: "1",
         });
@@ -259,7 +259,7 @@ describe("auth: only the game's player token attacks, updates monsters and aband
 
       it("abandonGame deletes the game and all its keys", async () => {
         const game = await startGame(505);
-        expect(await redis.exists(gameKey(game.id, "game"))).toBe(1);
+        expect(await redis.exists(gameKey(game.id, "g"))).toBe(1);
         const result = await sendWithToken(GUARDED[2]!.build(game.id), game.token);
         expect(result).toEqual({ data: { abandonGame: true }, errors: [] });
         const read = await httpClient(server.url).query(GAME_STATE, { id: game.id });

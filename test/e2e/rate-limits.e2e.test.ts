@@ -121,7 +121,7 @@ describe("rate limits on Redis behind a trusted proxy (TRUST_PROXY=1)", () => {
       expectServed(await post<Started>(server.url, START, { forwardedFor: flooder }));
     }
     const before = await gameKeys(redis, prefix);
-    expect(Object.keys(before).filter((k) => k.endsWith(":game"))).toHaveLength(3);
+    expect(Object.keys(before).filter((k) => k.endsWith(":g"))).toHaveLength(3);
 
     const flood = await Promise.all(
       Array.from({ length: 5 }, () => post<Started>(server.url, START, { forwardedFor: flooder })),
