@@ -42,7 +42,16 @@ export function BattleLog({ log, status }: { log: LogEntry[]; status: FeedStatus
           {STATUS_TEXT[status]}
         </span>
       </header>
-      <ol className="log-lines" data-testid="log">
+      {/* Focusable so keyboard users can scroll it (axe scrollable-region-focusable);
+          role="log" is polite aria-live, so screen readers hear each new turn. */}
+      <ol
+        className="log-lines"
+        data-testid="log"
+        tabIndex={0}
+        role="log"
+        aria-live="polite"
+        aria-label="Battle log"
+      >
         {log.map((entry, index) => (
           <li
             key={entry.key}
