@@ -75,10 +75,8 @@ const graphqlZone = layerZone(
 
 /**
  * schema.graphql, the contract, linted with graphql-eslint's schema and Relay rules. Each rule is
- * set here on purpose: on, narrowed with a reason, or off with a reason. Exceptions marked
- * "until v1 (issue 16)" are defects of today's schema that the v1 redesign removes; when it lands,
- * each such line goes (turn the rule on and the lint proves the fix). test/lint/schema-lint.test.ts
- * proves the rules bite.
+ * set here on purpose: on, narrowed with a reason, or off with a reason.
+ * test/lint/schema-lint.test.ts proves the rules bite.
  */
 const schemaLint = {
   files: ["schema.graphql"],
@@ -112,9 +110,7 @@ const schemaLint = {
         ...graphqlPlugin.configs["flat/schema-recommended"].rules[
           "@graphql-eslint/naming-convention"
         ][1],
-        // Until v1 (issue 16): MonsterPatch is exempt; v1 replaces it with updateMonster's input
-        // (UpdateMonsterInput). Then drop the [name.value!=MonsterPatch] narrowing.
-        "InputObjectTypeDefinition[name.value!=MonsterPatch]": { requiredSuffixes: ["Input"] },
+        InputObjectTypeDefinition: { requiredSuffixes: ["Input"] },
       },
     ],
     // Value types have no identity of their own; entities carry one `id: ID!`. The Relay shapes
@@ -124,7 +120,7 @@ const schemaLint = {
       {
         exceptions: {
           types: ["BattleTurn", "MonsterTemplate", "PageInfo", "Rabbit"],
-          suffixes: ["Connection", "Edge", "Event", "Payload"],
+          suffixes: ["Connection", "Edge", "Event", "Payload", "UserError"],
         },
       },
     ],
@@ -158,15 +154,15 @@ const schemaLint = {
       },
     ],
 
-    // Until v1 (issue 16): mutations take positional arguments; v1 gives each one
-    // `input: <Mutation>Input!`.
-    "@graphql-eslint/input-name": "off",
-    // Until v1 (issue 16): abandonGame returns a Boolean; v1 returns AbandonGamePayload.
-    "@graphql-eslint/no-scalar-result-type-on-mutation": "off",
-    // Until v1 (issue 16): mutations return non-null results; v1's payloads are nullable (as
-    // GitHub's and Shopify's), so a failure outside a payload's typed errors nulls one field, not
-    // the whole response.
-    "@graphql-eslint/require-nullable-result-in-root": "off",
+    // Every mutation takes one `input: <Mutation>Input` and returns its own payload.
+    "@graphql-eslint/input-name": [
+      "error",
+      { checkInputType: true, caseSensitiveInputType: false },
+    ],
+    "@graphql-eslint/no-scalar-result-type-on-mutation": "error",
+    // Root fields are nullable (as GitHub's and Shopify's): a failure outside a payload's typed
+    // errors nulls that one field, not the whole response.
+    "@graphql-eslint/require-nullable-result-in-root": "error",
     "@graphql-eslint/relay-page-info": "error",
 
     // Off for good: the game is played by mutations and watched by a subscription.

@@ -1,9 +1,10 @@
 /** Stable machine-readable codes of the failures a caller is expected to handle. */
 export type DomainErrorCode =
+  | "GAME_NOT_FOUND"
+  | "MONSTER_NOT_FOUND"
   | "GAME_OVER"
   | "INVALID_MONSTER"
   | "INVALID_SEED"
-  | "NOT_FOUND"
   | "CONFLICT"
   | "CORRUPT_GAME"
   | "STORE_UNAVAILABLE"
@@ -55,5 +56,14 @@ export class CorruptGameError extends DomainError {
 /** There is no game with this id (never created, abandoned, or expired). */
 export function gameNotFound(gameId: string): DomainError {
   const shown = gameId.length > 64 ? `${gameId.slice(0, 64)}...` : gameId;
-  return new DomainError("NOT_FOUND", `There is no game ${JSON.stringify(shown)}.`, "gameId");
+  return new DomainError("GAME_NOT_FOUND", `There is no game ${JSON.stringify(shown)}.`, "gameId");
+}
+
+/** The game is not at the version the caller expected: nothing was applied. */
+export function versionConflict(gameId: string, version: number, expected: number): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `Game ${gameId} is at version ${version}, not at version ${expected} as expected; nothing was applied.`,
+    "expectedVersion",
+  );
 }

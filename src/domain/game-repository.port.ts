@@ -2,6 +2,12 @@ import type { BattleEvent } from "./battle-event";
 import type { GameState } from "./game";
 import type { GameChange } from "./game-change";
 
+/** What became of a delete: done, no such game, or the game at another version (nothing deleted). */
+export type DeleteOutcome =
+  | { status: "DELETED" }
+  | { status: "NOT_FOUND" }
+  | { status: "CONFLICT"; version: number };
+
 /**
  * How a conditional write ended: written; beaten by another write, with the game as it now
  * stands, read in the same round trip so a retry needs no load; or the game is gone (abandoned,
@@ -40,8 +46,11 @@ export interface GameRepository {
     events: readonly BattleEvent[],
   ): Promise<CommitOutcome>;
 
-  /** Removes every key of the game. @returns whether there was a game to remove. */
-  delete(gameId: string): Promise<boolean>;
+  /**
+   * Removes the game and everything it stored, if there is one and, given `expectedVersion`, it
+   * is still at that version: checked and deleted as one step.
+   */
+  delete(gameId: string, expectedVersion?: number): Promise<DeleteOutcome>;
 
   /** The game's last `limit` events, oldest first (the log keeps a bounded number). */
   recentEvents(gameId: string, limit: number): Promise<BattleEvent[]>;

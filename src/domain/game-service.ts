@@ -5,7 +5,7 @@ import { snapshotOf } from "./battle-turn";
 import type { BattleTurnFeed } from "./battle-turn-feed.port";
 import type { Clock } from "./clock.port";
 import type { DiceFactory } from "./dice.port";
-import { DomainError, gameNotFound } from "./domain-error";
+import { DomainError, gameNotFound, versionConflict } from "./domain-error";
 import { Game, type GameState } from "./game";
 import type { GameChange } from "./game-change";
 import type { CommitOutcome, GameRepository } from "./game-repository.port";
@@ -26,6 +26,12 @@ import type { Weapon } from "./weapon";
 export interface GameAndEvents {
   game: GameState;
   events: BattleEvent[];
+}
+
+/** A game's state with the monster a use case changed, as it stands after the change. */
+export interface GameAndMonster {
+  game: GameState;
+  monster: MonsterState;
 }
 
 /** A new game, with the player's token (shown once: only its hash is stored). */
@@ -142,7 +148,7 @@ export class GameService {
   /**
    * Plays one turn with `weapon` for the owner of `playerToken`, retrying on lost races. With
    * `expectedTurn`, only if the game is still at that turn: a retry that cannot play twice.
-   * @throws NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, GAME_OVER, CONFLICT (after the retries).
+   * @throws GAME_NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, GAME_OVER, CONFLICT (after the retries).
    */
   async attack(
     gameId: string,
@@ -167,30 +173,44 @@ export class GameService {
   }
 
   /**
-   * Changes some fields of a monster still in the array, for the owner of `playerToken`.
-   * @throws INVALID_MONSTER, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT.
+   * Changes some fields of a monster still in the array, for the owner of `playerToken`. With
+   * `expectedVersion`, only if the game is still at that version.
+   * @throws INVALID_MONSTER, GAME_NOT_FOUND, MONSTER_NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT.
    */
   async updateMonster(
     gameId: string,
     monsterId: string,
     patch: MonsterPatch,
     playerToken: string | undefined,
-  ): Promise<MonsterState> {
-    return this.change("updateMonster", gameId, playerToken, (_before, game, now) => {
+    expectedVersion?: number,
+  ): Promise<GameAndMonster> {
+    return this.change("updateMonster", gameId, playerToken, (before, game, now) => {
+      if (expectedVersion !== undefined && before.version !== expectedVersion)
+        throw versionConflict(gameId, before.version, expectedVersion);
       // The aggregate validates the patch and finds the monster; the store then sets just those fields.
       const { monster, change } = game.updateMonster(monsterId, patch, now);
-      return { change, events: [], result: monster };
+      return { change, events: [], result: { game: game.toState(), monster } };
     });
   }
 
   /**
-   * Deletes the game and all it stored, for the owner of `playerToken`.
-   * @throws NOT_FOUND, UNAUTHENTICATED, FORBIDDEN.
+   * Deletes the game and all it stored, for the owner of `playerToken`. With `expectedVersion`,
+   * only if the game is still at that version (checked by the store as it deletes).
+   * @throws GAME_NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT.
    */
-  async abandonGame(gameId: string, playerToken: string | undefined): Promise<boolean> {
-    await this.loadOwned(gameId, playerToken);
+  async abandonGame(
+    gameId: string,
+    playerToken: string | undefined,
+    expectedVersion?: number,
+  ): Promise<void> {
+    const game = await this.loadOwned(gameId, playerToken);
+    if (expectedVersion !== undefined && game.version !== expectedVersion)
+      throw versionConflict(gameId, game.version, expectedVersion);
     this.cache.delete(gameId);
-    return this.deps.repository.delete(gameId);
+    const outcome = await this.deps.repository.delete(gameId, expectedVersion);
+    if (outcome.status === "NOT_FOUND") throw gameNotFound(gameId);
+    if (outcome.status === "CONFLICT")
+      throw versionConflict(gameId, outcome.version, expectedVersion ?? outcome.version);
   }
 
   /** The game's last `limit` events, oldest first. */
@@ -204,7 +224,7 @@ export class GameService {
    * `fromTurn`, first the stored turns from it on (as far as the log still holds them), then every
    * later turn live, each once and in order. Without it, only turns committed after the game is
    * read. Resolves once the watch is live, with the function that stops it.
-   * @throws NOT_FOUND for an unknown game, STORE_UNAVAILABLE.
+   * @throws GAME_NOT_FOUND for an unknown game, STORE_UNAVAILABLE.
    */
   async watch(
     gameId: string,

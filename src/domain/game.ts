@@ -202,7 +202,7 @@ export class Game {
     const monster = this.array.find(monsterId);
     if (!monster) {
       throw new DomainError(
-        "NOT_FOUND",
+        "MONSTER_NOT_FOUND",
         `Game ${this.id} has no monster ${monsterId} in its array.`,
         "monsterId",
       );

@@ -8,10 +8,13 @@ import { CreatureRoleEnum, WeaponEnum } from "./enums";
     "A monster stepped to the front of the array: at the start, or when the one before it died.",
 })
 export class MonsterEmergedEventType extends BattleEventType {
-  @Field(() => ID, { description: "The monster's id within the game." })
+  @Field(() => ID, {
+    description: "The monster's id, the same as its Monster's: a client cache links the two.",
+  })
   monsterId!: string;
 
-  @Field({ description: "The monster's name." })
+  // The domain calls it `monster`; the contract says what the string holds.
+  @Field({ name: "monsterName", description: "The monster's name." })
   monster!: string;
 }
 
@@ -44,7 +47,7 @@ export class RabbitHitMonsterEventType extends BattleEventType {
   @Field(() => WeaponEnum, { description: "The weapon of the turn." })
   weapon!: WeaponEnum;
 
-  @Field({ description: "The monster struck." })
+  @Field({ name: "monsterName", description: "The name of the monster struck." })
   monster!: string;
 
   @Field(() => Int, { description: "Damage dealt: roll(rabbit's strength + the weapon's bonus)." })
@@ -56,7 +59,7 @@ export class RabbitHitMonsterEventType extends BattleEventType {
   description: "The front monster struck back at the rabbit.",
 })
 export class MonsterHitRabbitEventType extends BattleEventType {
-  @Field({ description: "The monster that struck." })
+  @Field({ name: "monsterName", description: "The name of the monster that struck." })
   monster!: string;
 
   @Field(() => Int, { description: "Damage dealt: roll(monster's strength + weapon)." })
@@ -72,7 +75,7 @@ export class MagickPoweredUpEventType extends BattleEventType {
   @Field(() => CreatureRoleEnum, { description: "Whether it is the rabbit or a monster." })
   role!: CreatureRoleEnum;
 
-  @Field({ description: "The creature's name." })
+  @Field({ name: "creatureName", description: "The creature's name." })
   creature!: string;
 
   @Field(() => Int, { description: "The charisma roll." })
@@ -91,7 +94,7 @@ export class CreatureDiedEventType extends BattleEventType {
   @Field(() => CreatureRoleEnum, { description: "Whether it is the rabbit or a monster." })
   role!: CreatureRoleEnum;
 
-  @Field({ description: "The creature's name." })
+  @Field({ name: "creatureName", description: "The creature's name." })
   creature!: string;
 }
 

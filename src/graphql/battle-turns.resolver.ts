@@ -12,7 +12,7 @@ import type { BattleTurn } from "../domain/battle-turn";
 import { BattleTurnType } from "./battle-turn.type";
 import type { GraphQLContext } from "./context";
 import { badUserInput } from "./error-mapping";
-import { toGameType } from "./game.mapper";
+import { toBattleEvents, toGameType } from "./game.mapper";
 import { LiveTurnSource } from "./live-turn-source";
 
 interface BattleTurnsArgs {
@@ -41,7 +41,8 @@ export class BattleTurnsResolver {
   })
   battleTurns(
     @Root() turn: BattleTurn,
-    @Arg("gameId", () => ID, { description: "The game to watch." }) _gameId: string,
+    // Shared by every watcher of this game's turn (the share key leaves root arguments out).
+    @Arg("gameId", () => ID, { description: "The game to watch." }) gameId: string,
     @Arg("fromTurn", () => Int, {
       nullable: true,
       description: "Replay stored turns from this one (0 = from the start) before the live ones.",
@@ -50,7 +51,7 @@ export class BattleTurnsResolver {
   ): BattleTurnType {
     return {
       turn: turn.turn,
-      events: [...turn.events],
+      events: toBattleEvents(gameId, turn.events),
       game: turn.game ? toGameType(turn.game) : null,
     };
   }

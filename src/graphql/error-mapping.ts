@@ -1,48 +1,12 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import { DomainError, type DomainErrorCode } from "../domain/domain-error";
-
-/** The `extensions.code` a client sees for each domain failure. */
-const GRAPHQL_CODE: Record<DomainErrorCode, string> = {
-  INVALID_MONSTER: "BAD_USER_INPUT",
-  INVALID_SEED: "BAD_USER_INPUT",
-  GAME_OVER: "GAME_OVER",
-  NOT_FOUND: "NOT_FOUND",
-  CONFLICT: "CONFLICT",
-  CORRUPT_GAME: "CORRUPT_GAME",
-  STORE_UNAVAILABLE: "STORE_UNAVAILABLE",
-  STORE_FULL: "STORE_FULL",
-  UNAUTHENTICATED: "UNAUTHENTICATED",
-  FORBIDDEN: "FORBIDDEN",
-};
-
-/**
- * Codes whose errors a client may read as they are; anything else is masked (as
- * INTERNAL_SERVER_ERROR). Exported for the test that checks the README's error table lists them.
- */
-export const PUBLIC_CODES: ReadonlySet<string> = new Set([
-  ...Object.values(GRAPHQL_CODE),
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  // Over a per-client budget (rate-limits.ts): retryAfterSeconds says when to try again.
-  "RATE_LIMITED",
-  // One operation too many on a WebSocket connection (ws-limits.ts).
-  "TOO_MANY_SUBSCRIPTIONS",
-]);
+import { DomainError } from "../domain/domain-error";
+import { PUBLIC_CODES } from "./error-codes";
 
 /** The extensions a client sees for a domain failure: its code, and the input field at fault. */
 function domainExtensions(error: DomainError): Record<string, string> {
-  const code = GRAPHQL_CODE[error.code];
-  return {
-    code,
-    ...(error.code !== code ? { reason: error.code } : {}),
-    ...(error.field ? { field: error.field } : {}),
-  };
+  return { code: error.code, ...(error.field ? { field: error.field } : {}) };
 }
 
 /** A refused argument, for checks that belong to the API rather than the game. */

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from "type-graphql";
 import { MONSTER_BOUNDS } from "./monster-bounds";
 
-@InputType("MonsterPatch", {
+@InputType("MonsterPatchInput", {
   description:
     "New values for some fields of a monster (at least one), with the bounds of MonsterInput.",
 })

@@ -1,13 +1,16 @@
 import { SafeIntResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { NodeType } from "./node.type";
 
 @ObjectType("Monster", {
+  implements: NodeType,
   description:
     "A monster of a game's array, as it stands now: its stats, and life going down as it is hit.",
 })
-export class MonsterType {
+export class MonsterType implements NodeType {
   @Field(() => ID, {
-    description: 'Its id within the game: "1", "2", ... in the array\'s starting order.',
+    description:
+      "Its id: unique among the monsters of every game (it names its game), so a client may cache it by id.",
   })
   id!: string;
 

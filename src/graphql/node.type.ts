@@ -7,8 +7,8 @@ import { Field, ID, InterfaceType } from "type-graphql";
 @InterfaceType("Node", {
   description:
     "Something with an id of its own, unique among every kind of thing the game has: a client may cache it by that id and read it again with node(id:).",
-  // Games are the only nodes for now; monsters join when their ids name their game.
-  resolveType: () => "Game",
+  // Only a game has a rabbit.
+  resolveType: (node: object) => ("rabbit" in node ? "Game" : "Monster"),
 })
 export abstract class NodeType {
   @Field(() => ID, { description: "Its id: opaque, and unique among everything the game has." })

@@ -3,10 +3,17 @@ import type { DependencyContainer } from "tsyringe";
 import { buildSchema, type PubSub } from "type-graphql";
 import { BATTLE_EVENT_KINDS } from "./battle-event-kinds.type";
 import { BattleTurnsResolver } from "./battle-turns.resolver";
+import { GameMutationsResolver } from "./game-mutations.resolver";
 import { GameResolver } from "./game.resolver";
+import { NodeResolver } from "./node.resolver";
 
 /** The resolvers of the API, for the composition root to register. */
-export const RESOLVERS = [GameResolver, BattleTurnsResolver] as const;
+export const RESOLVERS = [
+  GameResolver,
+  NodeResolver,
+  GameMutationsResolver,
+  BattleTurnsResolver,
+] as const;
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even one that brings its own

@@ -7,6 +7,7 @@ import {
 } from "graphql";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { CommitKind, GameServiceObserver } from "../domain/game-service-observer.port";
+import { ERROR_CODES } from "./error-codes";
 
 /** How a request reached the server. */
 export type Transport = "http" | "ws";
@@ -19,33 +20,11 @@ export const OTHER_CODE = "OTHER";
 export const OK = "OK";
 
 /**
- * The outcome codes with a series of their own: every code this server gives (see the README's
- * error table), and the ones of the abuse limits. Anything else is counted as OTHER, so a code
- * no one planned for cannot add series.
+ * The outcome codes with a series of their own: OK and every code a client can meet
+ * (error-codes.ts). Anything else is counted as OTHER, so a code no one planned for cannot add
+ * series.
  */
-export const KNOWN_CODES: readonly string[] = [
-  OK,
-  "BAD_USER_INPUT",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "UNSUPPORTED_MEDIA_TYPE",
-  "PAYLOAD_TOO_LARGE",
-  "NOT_FOUND",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "GAME_OVER",
-  "CONFLICT",
-  "RATE_LIMITED",
-  "TOO_MANY_SUBSCRIPTIONS",
-  "STORE_UNAVAILABLE",
-  "STORE_FULL",
-  "CORRUPT_GAME",
-  "INTERNAL_SERVER_ERROR",
-];
+export const KNOWN_CODES: readonly string[] = [OK, ...Object.keys(ERROR_CODES)];
 const KNOWN_CODE_SET = new Set(KNOWN_CODES);
 
 /** The codes that say the store failed, counted in dwemthy_store_errors_total too. */

@@ -3,7 +3,7 @@ import { snapshotOf, type BattleTurn } from "../domain/battle-turn";
 import type { Clock } from "../domain/clock.port";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
-import type { CommitOutcome, GameRepository } from "../domain/game-repository.port";
+import type { CommitOutcome, DeleteOutcome, GameRepository } from "../domain/game-repository.port";
 import type { StoreOptions } from "./store-options";
 import { SystemClock } from "./system-clock";
 
@@ -77,11 +77,15 @@ export class InMemoryGameRepository implements GameRepository {
     return Promise.resolve({ status: "COMMITTED" });
   }
 
-  delete(gameId: string): Promise<boolean> {
-    const existed = this.live(gameId) !== undefined;
+  delete(gameId: string, expectedVersion?: number): Promise<DeleteOutcome> {
+    const entry = this.live(gameId);
+    if (!entry) return Promise.resolve({ status: "NOT_FOUND" });
+    const { version } = entry.state;
+    if (expectedVersion !== undefined && version !== expectedVersion)
+      return Promise.resolve({ status: "CONFLICT", version });
     this.games.delete(gameId);
-    if (existed) this.listener.deleted(gameId);
-    return Promise.resolve(existed);
+    this.listener.deleted(gameId);
+    return Promise.resolve({ status: "DELETED" });
   }
 
   recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {

@@ -2,10 +2,14 @@ import { randomBytes } from "node:crypto";
 import { ReplyError, type Result } from "ioredis";
 import type { BattleEvent } from "../domain/battle-event";
 import { snapshotOf } from "../domain/battle-turn";
-import { DomainError } from "../domain/domain-error";
+import { CorruptGameError, DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
-import type { CommitOutcome, GameRepository } from "../domain/game-repository.port";
+import type {
+  CommitOutcome,
+  DeleteOutcome,
+  GameRepository,
+} from "../domain/game-repository.port";
 import { ENDED_MESSAGE, turnMessage } from "./battle-turn-message";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
@@ -25,6 +29,7 @@ import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-script
 type ScriptArg = string | number;
 
 /** What the commit script answers: a word, or the conflict word with the game as it stands. */
+type DeleteReply = "DELETED" | "NOT_FOUND" | ["CONFLICT", string];
 type CommitReply = "COMMITTED" | "NOT_FOUND" | ["CONFLICT", ...LoadReply];
 
 declare module "ioredis" {
@@ -32,7 +37,7 @@ declare module "ioredis" {
     dwemthyCreate(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
     dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitReply, Context>;
-    dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<number, Context>;
+    dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<DeleteReply, Context>;
   }
 }
 
@@ -172,15 +177,25 @@ export class RedisGameRepository implements GameRepository {
     return { status: "CONFLICT", current: parseGame(game.id, current) };
   }
 
-  async delete(gameId: string): Promise<boolean> {
+  async delete(gameId: string, expectedVersion?: number): Promise<DeleteOutcome> {
     const keys = this.keys(gameId);
     // Monsters are never added after the start, so the list read first names every hash left.
     const ids = await this.run(gameId, () => this.redis.lrange(keys.array, 0, -1));
     const scriptKeys = keys.forScript(ids);
-    const removed = await this.run(gameId, () =>
-      this.redis.dwemthyDelete(scriptKeys.length, ...scriptKeys, keys.channel, ENDED_MESSAGE),
+    const reply = await this.run(gameId, () =>
+      this.redis.dwemthyDelete(
+        scriptKeys.length,
+        ...scriptKeys,
+        keys.channel,
+        ENDED_MESSAGE,
+        expectedVersion === undefined ? "" : String(expectedVersion),
+      ),
     );
-    return removed > 0;
+    if (reply === "DELETED" || reply === "NOT_FOUND") return { status: reply };
+    const version = Number(reply[1]);
+    if (reply[0] !== "CONFLICT" || !Number.isSafeInteger(version))
+      throw new CorruptGameError(gameId, `version ${JSON.stringify(reply[1])}`);
+    return { status: "CONFLICT", version };
   }
 
   async recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {

@@ -184,10 +184,15 @@ return 'COMMITTED'
 
 /**
  * Deletes a game and tells its subscribers, atomically. KEYS: forScript(ids). ARGV: channel,
- * message. Returns how many keys it deleted (0: there was no game, and nothing is published).
+ * message, the expected version ('' for any). Returns DELETED; NOT_FOUND when there is no game
+ * (nothing deleted or published); or {CONFLICT, version} when the game is at another version
+ * than expected (nothing deleted).
  */
 export const DELETE_GAME = `
-local deleted = redis.call('DEL', unpack(KEYS))
-if deleted > 0 then redis.call('PUBLISH', ARGV[1], ARGV[2]) end
-return deleted
+local version = redis.call('HGET', KEYS[1], 'version')
+if not version then return 'NOT_FOUND' end
+if ARGV[3] ~= '' and version ~= ARGV[3] then return {'CONFLICT', version} end
+redis.call('DEL', unpack(KEYS))
+redis.call('PUBLISH', ARGV[1], ARGV[2])
+return 'DELETED'
 `;

@@ -212,15 +212,15 @@ describe("BattleBroadcast (GameService.watch)", () => {
     expect(service.watching()).toBe(0);
   });
 
-  it("refuses an unknown game with NOT_FOUND and keeps nothing", async () => {
+  it("refuses an unknown game with GAME_NOT_FOUND and keeps nothing", async () => {
     env = setUp();
     const { service } = env;
     const w = recorder();
     expect(await rejection(service.watch("no-such-game", undefined, w.watcher))).toMatchObject({
-      code: "NOT_FOUND",
+      code: "GAME_NOT_FOUND",
     });
     expect(await rejection(service.watch("bad}id", 0, w.watcher))).toMatchObject({
-      code: "NOT_FOUND",
+      code: "GAME_NOT_FOUND",
     });
     expect(service.watching()).toBe(0);
     expect(w.heard).toEqual([]);

@@ -3,7 +3,11 @@ import { BESTIARY } from "../../src/domain/bestiary";
 import { DomainError } from "../../src/domain/domain-error";
 import { Game, type GameState } from "../../src/domain/game";
 import type { GameChange } from "../../src/domain/game-change";
-import type { CommitOutcome, GameRepository } from "../../src/domain/game-repository.port";
+import type {
+  CommitOutcome,
+  DeleteOutcome,
+  GameRepository,
+} from "../../src/domain/game-repository.port";
 import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { MonsterPatch } from "../../src/domain/monster-validation";
@@ -52,9 +56,9 @@ class CountingRepository implements GameRepository {
     this.calls.commit += 1;
     return this.inner.commit(game, change, events);
   }
-  delete(gameId: string): Promise<boolean> {
+  delete(gameId: string, expectedVersion?: number): Promise<DeleteOutcome> {
     this.calls.delete += 1;
-    return this.inner.delete(gameId);
+    return this.inner.delete(gameId, expectedVersion);
   }
   recentEvents(gameId: string, limit: number): Promise<BattleEvent[]> {
     this.calls.recentEvents += 1;
@@ -85,6 +89,11 @@ class InterferingRepository extends CountingRepository {
   ): Promise<CommitOutcome> {
     await this.interfereOnce(game.id);
     return super.commit(game, change, events);
+  }
+
+  override async delete(gameId: string, expectedVersion?: number): Promise<DeleteOutcome> {
+    await this.interfereOnce(gameId);
+    return super.delete(gameId, expectedVersion);
   }
 
   private async interfereOnce(gameId: string): Promise<void> {
@@ -299,14 +308,14 @@ describe("GameService (on the in-memory store)", () => {
       expect(store.calls.commit).toBe(commits);
     });
 
-    it("on an unknown game is NOT_FOUND (field gameId), creating nothing", async () => {
+    it("on an unknown game is GAME_NOT_FOUND (field gameId), creating nothing", async () => {
       const { game, playerToken } = await service.startGame({ seed: 3 });
       const before = await snapshot(game.id);
 
       const error = await rejection(service.attack("no-such-game", "BOMB", playerToken));
 
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: "NOT_FOUND", field: "gameId" });
+      expect(error).toMatchObject({ code: "GAME_NOT_FOUND", field: "gameId" });
       expect(await service.getGame("no-such-game")).toBeUndefined();
       expect(await service.recentEvents("no-such-game", ALL_EVENTS)).toEqual([]);
       expect(await snapshot(game.id)).toEqual(before);
@@ -352,7 +361,7 @@ describe("GameService (on the in-memory store)", () => {
       expect(store.calls.commit).toBe(0);
     });
 
-    it("on a monster not in the array (unknown, or dead and gone) is NOT_FOUND, changing nothing", async () => {
+    it("on a monster not in the array (unknown, or dead and gone) is MONSTER_NOT_FOUND, changing nothing", async () => {
       const { game, playerToken } = await service.startGame({
         seed: 8,
         monsters: [GNAT, ...SHORT_ARRAY],
@@ -370,13 +379,13 @@ describe("GameService (on the in-memory store)", () => {
           service.updateMonster(game.id, monsterId, { life: 5 }, playerToken),
         );
         expect(error).toBeInstanceOf(DomainError);
-        expect(error).toMatchObject({ code: "NOT_FOUND", field: "monsterId" });
+        expect(error).toMatchObject({ code: "MONSTER_NOT_FOUND", field: "monsterId" });
       }
       expect(await snapshot(game.id)).toEqual(before);
       expect(store.calls.commit).toBe(commits);
     });
 
-    it("needs the player's token: UNAUTHENTICATED, FORBIDDEN, and NOT_FOUND for no game", async () => {
+    it("needs the player's token: UNAUTHENTICATED, FORBIDDEN, and GAME_NOT_FOUND for no game", async () => {
       const { game } = await service.startGame({ seed: 8 });
       const other = await service.startGame({ seed: 8 });
       const before = await snapshot(game.id);
@@ -394,7 +403,7 @@ describe("GameService (on the in-memory store)", () => {
       const missing = await rejection(
         service.updateMonster("no-such-game", "1", { life: 1 }, other.playerToken),
       );
-      expect(missing).toMatchObject({ code: "NOT_FOUND", field: "gameId" });
+      expect(missing).toMatchObject({ code: "GAME_NOT_FOUND", field: "gameId" });
       expect(await snapshot(game.id)).toEqual(before);
       expect(store.calls.commit).toBe(0);
     });
@@ -412,8 +421,9 @@ describe("GameService (on the in-memory store)", () => {
       );
 
       const expected = { ...troll, life: 77, charisma: 0 };
-      expect(updated).toEqual(expected);
+      expect(updated.monster).toEqual(expected);
       const after = await service.getGame(game.id);
+      expect(updated.game).toEqual(after);
       expect(after).toEqual({
         ...before.game,
         version: before.game!.version + 1,
@@ -452,20 +462,72 @@ describe("GameService (on the in-memory store)", () => {
     });
   });
 
+  describe("expectedVersion", () => {
+    it("updateMonster at the expected version changes it; at another is CONFLICT, changing nothing", async () => {
+      const { game, playerToken } = await service.startGame({ seed: 8 });
+      await service.attack(game.id, "LETTUCE", playerToken);
+      const before = await snapshot(game.id);
+
+      const error = await rejection(
+        service.updateMonster(game.id, "1", { life: 3 }, playerToken, before.game!.version - 1),
+      );
+
+      expect(error).toMatchObject({ code: "CONFLICT", field: "expectedVersion" });
+      expect((error as Error).message).toBe(
+        `Game ${game.id} is at version ${before.game!.version}, not at version ${before.game!.version - 1} as expected; nothing was applied.`,
+      );
+      expect(await snapshot(game.id)).toEqual(before);
+      const { game: after } = await service.updateMonster(
+        game.id,
+        "1",
+        { life: 3 },
+        playerToken,
+        before.game!.version,
+      );
+      expect(after.version).toBe(before.game!.version + 1);
+    });
+
+    it("abandonGame at another version is CONFLICT and deletes nothing; at the expected one it deletes", async () => {
+      const { game, playerToken } = await service.startGame({ seed: 8 });
+      await service.attack(game.id, "SWORD", playerToken);
+      const before = await snapshot(game.id);
+
+      const error = await rejection(service.abandonGame(game.id, playerToken, 0));
+
+      expect(error).toMatchObject({ code: "CONFLICT", field: "expectedVersion" });
+      expect(store.calls.delete).toBe(0);
+      expect(await snapshot(game.id)).toEqual(before);
+      await service.abandonGame(game.id, playerToken, before.game!.version);
+      expect(await service.getGame(game.id)).toBeUndefined();
+    });
+
+    it("abandonGame is CONFLICT when a turn lands between its check and the delete", async () => {
+      const racing = new InterferingRepository(inner, concurrentTurn("LETTUCE"));
+      const raced = gameServiceOn(racing);
+      const { game, playerToken } = await raced.startGame({ seed: 9 });
+
+      const error = await rejection(raced.abandonGame(game.id, playerToken, 0));
+
+      expect(error).toMatchObject({ code: "CONFLICT", field: "expectedVersion" });
+      expect(racing.interferences).toBe(1);
+      expect(await inner.load(game.id)).toMatchObject({ version: 1, turn: 1 });
+    });
+  });
+
   describe("abandonGame", () => {
-    it("deletes the game; a second abandon is NOT_FOUND", async () => {
+    it("deletes the game; a second abandon is GAME_NOT_FOUND", async () => {
       const { game, playerToken } = await service.startGame({ seed: 4 });
       await service.attack(game.id, "LETTUCE", playerToken);
 
-      expect(await service.abandonGame(game.id, playerToken)).toBe(true);
+      await service.abandonGame(game.id, playerToken);
 
       expect(await service.getGame(game.id)).toBeUndefined();
       expect(await service.recentEvents(game.id, ALL_EVENTS)).toEqual([]);
       const again = await rejection(service.abandonGame(game.id, playerToken));
       expect(again).toBeInstanceOf(DomainError);
-      expect(again).toMatchObject({ code: "NOT_FOUND", field: "gameId" });
+      expect(again).toMatchObject({ code: "GAME_NOT_FOUND", field: "gameId" });
       expect(await rejection(service.attack(game.id, "BOMB", playerToken))).toMatchObject({
-        code: "NOT_FOUND",
+        code: "GAME_NOT_FOUND",
       });
     });
 
@@ -487,7 +549,8 @@ describe("GameService (on the in-memory store)", () => {
       expect(store.calls.delete).toBe(0);
       expect(await snapshot(game.id)).toEqual(before);
 
-      expect(await service.abandonGame(other.game.id, other.playerToken)).toBe(true);
+      await service.abandonGame(other.game.id, other.playerToken);
+      expect(await service.getGame(other.game.id)).toBeUndefined();
       expect(await snapshot(game.id)).toEqual(before);
       expect(otherBefore.game).toMatchObject({ id: other.game.id });
     });

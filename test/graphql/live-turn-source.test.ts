@@ -74,7 +74,7 @@ describe("battleTurns through graphql-js's subscribe", () => {
   it("fails with NOT_FOUND for an unknown game, holding nothing", async () => {
     const stream = (await watch({ gameId: "nope" })) as AsyncGenerator<ExecutionResult>;
     // graphql-js passes a source's failure on as the rejection of next().
-    await expect(stream.next()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stream.next()).rejects.toMatchObject({ code: "GAME_NOT_FOUND" });
     expect(app.games.watching()).toBe(0);
   });
 });

@@ -64,7 +64,7 @@ describe("the game cache: one round trip per attack, never a stale or gone game"
     expect(await b.abandonGame(game.id, playerToken)).toBe(true);
 
     expect(await rejection(a.attack(game.id, "LETTUCE", playerToken))).toMatchObject({
-      code: "NOT_FOUND",
+      code: "GAME_NOT_FOUND",
       field: "gameId",
     });
     expect(await keysOfGame(raw, prefix, game.id)).toEqual([]);
@@ -80,7 +80,7 @@ describe("the game cache: one round trip per attack, never a stale or gone game"
     await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect(await rejection(a.attack(game.id, "BOMB", playerToken))).toMatchObject({
-      code: "NOT_FOUND",
+      code: "GAME_NOT_FOUND",
     });
     expect(await keysOfGame(raw, prefix, game.id)).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe("the game cache: one round trip per attack, never a stale or gone game"
     });
     await b.abandonGame(game.id, playerToken);
     expect(await rejection(a.attack(game.id, "LETTUCE", "not-the-token"))).toMatchObject({
-      code: "NOT_FOUND",
+      code: "GAME_NOT_FOUND",
     });
   });
 });

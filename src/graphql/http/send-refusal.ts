@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
+import type { ErrorCode } from "../error-codes";
 import { OTHER_OPERATION, outcomeCode, type ServerMetrics } from "../server-metrics";
 
 /** What {@link countRefusals} leaves in `res.locals`: the registry to count in, and since when. */
@@ -32,7 +33,12 @@ export function countRefusals(metrics: ServerMetrics): RequestHandler {
  * "other": the body was never read as GraphQL. Every such refusal goes through here, so none is
  * answered without being counted.
  */
-export function sendRefusal(res: Response, status: number, code: string, message: string): void {
+export function sendRefusal(
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+): void {
   // Shaped like a GraphQL response, so clients read it as they read any other.
   const errors: GraphQLFormattedError[] = [{ message, extensions: { code } }];
   const counting = res.locals[COUNTING] as RefusalCounting | undefined;

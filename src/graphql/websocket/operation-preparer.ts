@@ -14,6 +14,7 @@ import {
 } from "graphql";
 import type { GraphQLContext } from "../context";
 import { OPERATION_LIMITS } from "../limits";
+import type { ErrorCode } from "../error-codes";
 
 /** What a subscribe message asks for (graphql-ws has checked the types of these fields). */
 export interface OperationPayload {
@@ -187,7 +188,7 @@ function variablesBelowRootFields(
 }
 
 /** A document refused before it could be validated: no operation to name, nothing to cache. */
-function refused(error: unknown, code: string): CheckedDocument {
+function refused(error: unknown, code: ErrorCode): CheckedDocument {
   // Anything else than graphql's own error is a bug: it is not the client's to see.
   if (!(error instanceof GraphQLError)) throw error;
   return {
@@ -198,7 +199,7 @@ function refused(error: unknown, code: string): CheckedDocument {
   };
 }
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,

@@ -101,28 +101,28 @@ describe("Game.updateMonster", () => {
     });
   });
 
-  it("an unknown monster id is refused with NOT_FOUND (field monsterId)", () => {
+  it("an unknown monster id is refused with MONSTER_NOT_FOUND (field monsterId)", () => {
     const { game } = restoreGame(START, []);
 
     const error = thrown(() => game.updateMonster("99", { life: 5 }));
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
-      code: "NOT_FOUND",
+      code: "MONSTER_NOT_FOUND",
       field: "monsterId",
       message: "Game g1 has no monster 99 in its array.",
     });
     expect(withoutDice(game.toState())).toEqual(withoutDice(START));
   });
 
-  it("a monster that died has left the array: patching it is NOT_FOUND", () => {
+  it("a monster that died has left the array: patching it is MONSTER_NOT_FOUND", () => {
     const state = gameState(rabbitState(), [{ ...OGRE, life: 5 }, TROLL]);
     const { game, dice } = restoreGame(state, [5, 0, 0, 0]);
     game.attack("BOOMERANG");
 
     const error = thrown(() => game.updateMonster("1", { life: 5 }));
 
-    expect(error).toMatchObject({ code: "NOT_FOUND", field: "monsterId" });
+    expect(error).toMatchObject({ code: "MONSTER_NOT_FOUND", field: "monsterId" });
     expect(game.toState().monsters).toEqual([TROLL]);
     expect(dice.remaining).toBe(0);
   });

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../../../src/graphql/error-codes";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
@@ -23,7 +24,8 @@ describe("sendRefusal", () => {
     const app = express();
     app.use("/graphql", countRefusals(metrics));
     app.use((_req, res) => {
-      setTimeout(() => sendRefusal(res, 415, code, "Send JSON."), delayMs);
+      // `code` may be one outside the list (MADE_UP), as a mistake would send.
+      setTimeout(() => sendRefusal(res, 415, code as ErrorCode, "Send JSON."), delayMs);
     });
     server = createServer(app);
     await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
