@@ -4,9 +4,7 @@ import type { GameChange } from "./game-change";
 
 /** What became of a delete: done, no such game, or the game at another version (nothing deleted). */
 export type DeleteOutcome =
-  | { status: "DELETED" }
-  | { status: "NOT_FOUND" }
-  | { status: "CONFLICT"; version: number };
+  { status: "DELETED" } | { status: "NOT_FOUND" } | { status: "CONFLICT"; version: number };
 
 /**
  * How a conditional write ended: written; beaten by another write, with the game as it now

@@ -12,7 +12,10 @@ const AttackUserError = userErrorType("Attack", ATTACK_ERROR_CODES);
     "The result of one attack: the game after the turn and what happened, or why no turn was played.",
 })
 export class AttackPayload {
-  @Field(() => GameType, { nullable: true, description: "The game after the turn; null if none was played." })
+  @Field(() => GameType, {
+    nullable: true,
+    description: "The game after the turn; null if none was played.",
+  })
   game?: GameType | null;
 
   @Field(() => [BattleEventType], {

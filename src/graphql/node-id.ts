@@ -1,5 +1,6 @@
 /** What a node id names: a game, or a monster of a game by its number in the starting array. */
-export type NodeRef = { type: "Game"; gameId: string } | { type: "Monster"; gameId: string; monsterId: string };
+export type NodeRef =
+  { type: "Game"; gameId: string } | { type: "Monster"; gameId: string; monsterId: string };
 
 // A game's id is base64url, so "." can only be the separator a monster's id adds.
 const SEPARATOR = ".";

@@ -5,11 +5,7 @@ import { snapshotOf } from "../domain/battle-turn";
 import { CorruptGameError, DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
-import type {
-  CommitOutcome,
-  DeleteOutcome,
-  GameRepository,
-} from "../domain/game-repository.port";
+import type { CommitOutcome, DeleteOutcome, GameRepository } from "../domain/game-repository.port";
 import { ENDED_MESSAGE, turnMessage } from "./battle-turn-message";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";

@@ -122,7 +122,9 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     });
     // The server's dice are the seeded dice of the rules: a local replay gives the same battle.
     const replay = startSeeded(SEED, SHORT_ARRAY);
-    const expected = weapons.flatMap((w) => replay.game.attack(w).events).map(asApiEvent);
+    const expected = weapons
+      .flatMap((w) => replay.game.attack(w).events)
+      .map((e) => asApiEvent(game.id, e));
     expect(attackEvents).toEqual(expected);
     expect(
       attackEvents.some((e) => e.__typename === "CreatureDiedEvent" && e.role === "RABBIT"),

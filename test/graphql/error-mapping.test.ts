@@ -71,26 +71,29 @@ describe("formatError, the one place errors leave the server", () => {
     ["STORE_UNAVAILABLE", undefined],
     ["STORE_FULL", undefined],
     ["CORRUPT_GAME", undefined],
-  ] as const)("a domain %s outside a payload keeps its code and the field at fault", (code, field) => {
-    const { logger } = capturingLogger();
-    const error = thrownByResolver(new DomainError(code, "what was wrong", field));
-    // Apollo's own formatting of a resolver's error: code INTERNAL_SERVER_ERROR, and a stack.
-    const apollo = {
-      ...error.toJSON(),
-      extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] },
-    };
-    const formatted = formatError(apollo, error, {
-      exposeInternals: true,
-      hideSchemaHints: false,
-      logger,
-    });
-    expect(formatted).toEqual({
-      message: "what was wrong",
-      path: ["attack"],
-      locations: undefined,
-      extensions: { code, ...(field ? { field } : {}) },
-    });
-  });
+  ] as const)(
+    "a domain %s outside a payload keeps its code and the field at fault",
+    (code, field) => {
+      const { logger } = capturingLogger();
+      const error = thrownByResolver(new DomainError(code, "what was wrong", field));
+      // Apollo's own formatting of a resolver's error: code INTERNAL_SERVER_ERROR, and a stack.
+      const apollo = {
+        ...error.toJSON(),
+        extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] },
+      };
+      const formatted = formatError(apollo, error, {
+        exposeInternals: true,
+        hideSchemaHints: false,
+        logger,
+      });
+      expect(formatted).toEqual({
+        message: "what was wrong",
+        path: ["attack"],
+        locations: undefined,
+        extensions: { code, ...(field ? { field } : {}) },
+      });
+    },
+  );
 
   it("logs nothing for a refusal that is the client's business", () => {
     const { logger, lines } = capturingLogger("warn");

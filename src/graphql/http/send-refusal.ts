@@ -33,12 +33,7 @@ export function countRefusals(metrics: ServerMetrics): RequestHandler {
  * "other": the body was never read as GraphQL. Every such refusal goes through here, so none is
  * answered without being counted.
  */
-export function sendRefusal(
-  res: Response,
-  status: number,
-  code: ErrorCode,
-  message: string,
-): void {
+export function sendRefusal(res: Response, status: number, code: ErrorCode, message: string): void {
   // Shaped like a GraphQL response, so clients read it as they read any other.
   const errors: GraphQLFormattedError[] = [{ message, extensions: { code } }];
   const counting = res.locals[COUNTING] as RefusalCounting | undefined;

@@ -3,12 +3,12 @@ import type { BattleEvent } from "../../../src/domain/battle-event";
 /** Every field of every event kind, so a test compares events whole. */
 export const EVENT_FIELDS = `
   __typename turn message
-  ... on MonsterEmergedEvent { monsterId monster }
+  ... on MonsterEmergedEvent { monsterId monsterName }
   ... on LettuceEatenEvent { heal }
-  ... on RabbitHitMonsterEvent { weapon monster damage }
-  ... on MonsterHitRabbitEvent { monster damage }
-  ... on MagickPoweredUpEvent { role creature power lifeGained }
-  ... on CreatureDiedEvent { role creature }
+  ... on RabbitHitMonsterEvent { weapon monsterName damage }
+  ... on MonsterHitRabbitEvent { monsterName damage }
+  ... on MagickPoweredUpEvent { role creatureName power lifeGained }
+  ... on CreatureDiedEvent { role creatureName }
 `;
 
 /** The fields of a game a player looks at. */
@@ -20,21 +20,41 @@ export const GAME_FIELDS = `
   monstersRemaining createdAt updatedAt
 `;
 
+/** A mutation payload's refusals, whatever the mutation. */
+export const USER_ERROR_FIELDS = "userErrors { code field message }";
+
 export const START_GAME = `mutation Start($input: StartGameInput) {
-  startGame(input: $input) { playerToken game { ${GAME_FIELDS} } events { ${EVENT_FIELDS} } }
+  startGame(input: $input) {
+    playerToken game { ${GAME_FIELDS} } events { ${EVENT_FIELDS} } ${USER_ERROR_FIELDS}
+  }
 }`;
 
-export const ATTACK = `mutation Attack($gameId: ID!, $weapon: Weapon!) {
-  attack(gameId: $gameId, weapon: $weapon) { game { ${GAME_FIELDS} } events { ${EVENT_FIELDS} } }
+export const ATTACK = `mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {
+  attack(input: { gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn }) {
+    game { ${GAME_FIELDS} } events { ${EVENT_FIELDS} } ${USER_ERROR_FIELDS}
+  }
 }`;
 
 export const GAME = `query Game($id: ID!) { game(id: $id) { ${GAME_FIELDS} } }`;
 
-export const UPDATE_MONSTER = `mutation Update($gameId: ID!, $monsterId: ID!, $patch: MonsterPatch!) {
-  updateMonster(gameId: $gameId, monsterId: $monsterId, patch: $patch) { id name life strength charisma weapon }
+export const UPDATE_MONSTER = `mutation Update($monsterId: ID!, $patch: MonsterPatchInput!, $expectedVersion: Int) {
+  updateMonster(input: { monsterId: $monsterId, patch: $patch, expectedVersion: $expectedVersion }) {
+    monster { id name life strength charisma weapon } game { id version } ${USER_ERROR_FIELDS}
+  }
 }`;
 
-export const ABANDON = `mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }`;
+export const ABANDON = `mutation Abandon($gameId: ID!, $expectedVersion: Int) {
+  abandonGame(input: { gameId: $gameId, expectedVersion: $expectedVersion }) {
+    abandonedGameId ${USER_ERROR_FIELDS}
+  }
+}`;
+
+/** A refusal in a mutation's payload, as USER_ERROR_FIELDS reads it. */
+export interface ApiUserError {
+  code: string;
+  field: string[] | null;
+  message: string;
+}
 
 /** The live feed, one message per committed turn: its number, its events, the game after it. */
 export const BATTLE_TURNS = `subscription Watch($gameId: ID!, $fromTurn: Int) {
@@ -102,8 +122,21 @@ export function expectTurns(received: readonly ApiTurn[], expected: readonly Api
   });
 }
 
-/** A domain event as the API shows it: `type` becomes `__typename` (kind + "Event"). */
-export function asApiEvent(event: BattleEvent): ApiEvent {
+/**
+ * A domain event of the game `gameId` as the API shows it: `type` becomes `__typename` (kind +
+ * "Event"), a name is `monsterName` or `creatureName`, and a monster's id is global.
+ */
+export function asApiEvent(gameId: string, event: BattleEvent): ApiEvent {
   const { type, ...fields } = event;
-  return { __typename: `${type}Event`, ...fields };
+  const api: ApiEvent = { __typename: `${type}Event`, ...fields };
+  if ("monster" in fields) {
+    delete api.monster;
+    api.monsterName = fields.monster;
+  }
+  if ("creature" in fields) {
+    delete api.creature;
+    api.creatureName = fields.creature;
+  }
+  if ("monsterId" in fields) api.monsterId = `${gameId}.${fields.monsterId}`;
+  return api;
 }
