@@ -15,7 +15,10 @@ export abstract class UserErrorType {
   })
   field!: string[] | null;
 
-  @Field({ description: "What went wrong, in a sentence a player can read." })
+  @Field({
+    description:
+      "What went wrong, in a sentence for the app's developer (it may name the input by its path). An app shows its players its own words, chosen by `code` and `field`.",
+  })
   message!: string;
 }
 
