@@ -13,7 +13,8 @@ type Attacked = {
 
 /** The preloaded tab whose operation is `name`. */
 function tab(name: string): string {
-  const found = EXAMPLE_TABS.find((t) => t.query?.includes(` ${name}`));
+  const operation = new RegExp(`^(query|mutation|subscription) ${name}\\b`, "m");
+  const found = EXAMPLE_TABS.find((t) => operation.test(t.query ?? ""));
   if (!found?.query) throw new Error(`no example tab runs ${name}`);
   return found.query;
 }
