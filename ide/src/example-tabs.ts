@@ -72,7 +72,7 @@ subscription Watch($gameId: ID!) {
     turn
     events {
       message
-      ... on RabbitHitMonsterEvent { weapon monsterName damage }
+      ... on RabbitHitMonsterEvent { monsterName damage }
       ... on MonsterHitRabbitEvent { monsterName damage }
       ... on CreatureDiedEvent { role creatureName }
     }
