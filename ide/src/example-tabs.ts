@@ -6,9 +6,11 @@ type TabDefinition = NonNullable<ComponentProps<typeof GraphiQL>["defaultTabs"]>
 
 const START = `# 1. Start a game (▶ or Ctrl-Enter), then copy
 # game.id and playerToken (shown only once) into the
-# other tabs. A seed makes it reproducible: with seed 3,
-# eight BOOMERANG attacks win this short array (the
-# full bestiary cannot really be won).
+# other tabs. This battle can be won: run Start once,
+# then run Attack 8 times (seed 3, 8 BOOMERANG
+# attacks: VICTORY at turn 8, the rabbit alive all
+# along). Without monsters, a game gets the original
+# bestiary, which cannot really be won.
 mutation Start {
   startGame(
     input: {
@@ -25,19 +27,22 @@ mutation Start {
       turn
       status
       rabbit { life bombs }
-      currentMonster { name life }
+      currentMonster { id name life }
     }
     events { message }
+    userErrors { code field message }
   }
 }
 `;
 
 const ATTACK = `# 3. Attack: set gameId in Variables and your
 # playerToken in Headers, then run it until VICTORY
-# (eight times after the seed-3 Start). Weapons:
+# (8 times after the seed-3 Start). Weapons:
 # BOOMERANG, SWORD, LETTUCE (heals first), BOMB (3).
+# A refusal (GAME_OVER, CONFLICT, GAME_NOT_FOUND)
+# comes back in userErrors, with game: null.
 mutation Attack($gameId: ID!) {
-  attack(gameId: $gameId, weapon: BOOMERANG) {
+  attack(input: { gameId: $gameId, weapon: BOOMERANG }) {
     game {
       turn
       status
@@ -45,7 +50,12 @@ mutation Attack($gameId: ID!) {
       currentMonster { name life }
       monstersRemaining
     }
-    events { message }
+    events {
+      message
+      ... on RabbitHitMonsterEvent { monsterName damage }
+      ... on MonsterHitRabbitEvent { monsterName damage }
+    }
+    userErrors { code message }
   }
 }
 `;
@@ -60,7 +70,12 @@ const WATCH = `# 2. Watch the battle live (over WebSocket): open
 subscription Watch($gameId: ID!) {
   battleTurns(gameId: $gameId, fromTurn: 0) {
     turn
-    events { message }
+    events {
+      message
+      ... on RabbitHitMonsterEvent { monsterName damage }
+      ... on MonsterHitRabbitEvent { monsterName damage }
+      ... on CreatureDiedEvent { role creatureName }
+    }
     game {
       turn
       status

@@ -2,14 +2,14 @@ import { battleEvent, type BattleEvent } from "../../src/domain/battle-event";
 import { CorruptGameError, DomainError } from "../../src/domain/domain-error";
 import { decodeLogEntry, encodeTurnEntry } from "../../src/infrastructure/redis-event-log-codec";
 
-/** The separators README gives: between the events of an entry, and between an event's fields. */
+/** The separators docs/architecture.md gives: between the events of an entry, and between an event's fields. */
 const RS = "\x1e";
 const US = "\x1f";
 
 const GAME_ID = "game-1";
 const MOTH = 'Mr. "Moth" \\ Ünïcorn 🦄';
 
-/** One event of each of the nine types, with the entry each encodes to and its RULES.md message. */
+/** One event of each of the nine types, with the entry each encodes to and its docs/rules.md message. */
 const ONE_OF_EACH: [string, BattleEvent, string, string][] = [
   [
     "MonsterEmerged",

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 /** Debian's Chromium (`.ci/run` installs it); no Playwright browser download is possible here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Where the browser tests leave their screenshots (git-ignored; the README's copies are in docs/). */
+/** Where the browser tests leave their screenshots (git-ignored; the docs' copies are in docs/images/). */
 export const SCREENSHOT_DIR = path.resolve(__dirname, "../../../build/screenshots");
 
 /** What a browser test says when there is no Chromium to drive. */

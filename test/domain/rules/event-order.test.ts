@@ -1,10 +1,10 @@
 import { gameState, monsterState, rabbitState, restoreGame, withoutDice } from "./rules-support";
 
-// RULES.md, "Order of events in one turn":
+// docs/rules.md, "Order of events in one turn":
 // lettuce (LETTUCE only) -> too dead | you hit -> monster's magick power-up -> monster died ->
 // emerged | decimated -> enemy hit -> rabbit's magick power-up -> rabbit died.
 
-describe("Order of events in one turn (RULES.md)", () => {
+describe("Order of events in one turn (docs/rules.md)", () => {
   it("a LETTUCE turn where everything happens: lettuce, you hit, monster magick, monster died, emerged, enemy hit, rabbit magick, rabbit died", () => {
     const imp = monsterState("1", "Imp", { life: 1, strength: 1, charisma: 10, weapon: 1 });
     const giant = monsterState("2", "Giant", { life: 80, strength: 20, charisma: 30, weapon: 5 });

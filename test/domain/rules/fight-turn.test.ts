@@ -1,12 +1,12 @@
 import { gameState, monsterState, rabbitState, restoreGame, withoutDice } from "./rules-support";
 
-// RULES.md, "One fight turn" of the rabbit against the front monster, with attack bonus w.
+// docs/rules.md, "One fight turn" of the rabbit against the front monster, with attack bonus w.
 // The BOOMERANG (w = 13) drives these tests: rabbit strength 2 + 13 = roll(15).
 
 const OGRE = monsterState("1", "Ogre", { life: 50, strength: 3, charisma: 10, weapon: 2 });
 const TROLL = monsterState("2", "Troll", { life: 30, strength: 4, charisma: 20, weapon: 3 });
 
-describe("One fight turn (RULES.md)", () => {
+describe("One fight turn (docs/rules.md)", () => {
   it.each([0, -5])(
     "too dead to fight (rabbit life %i) ends the turn: one event, no roll for the hit, nothing else",
     (life) => {

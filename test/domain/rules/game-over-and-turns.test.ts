@@ -11,11 +11,11 @@ import {
   withoutDice,
 } from "./rules-support";
 
-// RULES.md, "When the game is over", and the turn counter of GameState / BattleEvent.
+// docs/rules.md, "When the game is over", and the turn counter of GameState / BattleEvent.
 
 const GAME_OVER_MESSAGE = "Game g1 is over: Dwemthy's Array is decimated, no weapon can be used.";
 
-describe("When the game is over (RULES.md)", () => {
+describe("When the game is over (docs/rules.md)", () => {
   it.each(WEAPONS)(
     "after victory %s is refused with DomainError GAME_OVER and nothing changes (dice included)",
     (weapon) => {

@@ -5,7 +5,7 @@ import { ScriptedDice } from "../../support/scripted-dice";
 import { Game } from "../../../src/domain/game";
 import { monsterSpec, startGame, thrown } from "./rules-support";
 
-// RULES.md, "The array": a game may start with its own list of monsters (a name and four stats),
+// docs/rules.md, "The array": a game may start with its own list of monsters (a name and four stats),
 // within the bounds of the API: 1 to 100 monsters, names of 1 to 64 printable characters, stats
 // whole numbers from 0 (life from 1) to 1 000 000.
 

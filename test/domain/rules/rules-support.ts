@@ -6,7 +6,7 @@ import { ScriptedDice } from "../../support/scripted-dice";
 /** A game's state as the rule tests compare it: everything but the dice's saved state. */
 export type StateWithoutDice = Omit<GameState, "dice" | "version">;
 
-/** The rabbit of RULES.md ("The rabbit"), with some stats changed. */
+/** The rabbit of docs/rules.md ("The rabbit"), with some stats changed. */
 export function rabbitState(changes: Partial<RabbitState> = {}): RabbitState {
   return { life: 10, strength: 2, charisma: 44, weapon: 4, bombs: 3, ...changes };
 }

@@ -1,10 +1,10 @@
 import { BESTIARY } from "../../../src/domain/bestiary";
 import { monsterSpec, startGame } from "./rules-support";
 
-// RULES.md, "The rabbit" (starting stats) and "The array" (first monster emerges at once, the six).
+// docs/rules.md, "The rabbit" (starting stats) and "The array" (first monster emerges at once, the six).
 
-describe("Starting a game (RULES.md, The rabbit / The array)", () => {
-  it("the default BESTIARY is the original six, with the exact stats of RULES.md, in order", () => {
+describe("Starting a game (docs/rules.md, The rabbit / The array)", () => {
+  it("the default BESTIARY is the original six, with the exact stats of docs/rules.md, in order", () => {
     expect(BESTIARY).toEqual([
       { name: "IndustrialRaverMonkey", life: 46, strength: 35, charisma: 91, weapon: 2 },
       { name: "DwarvenAngel", life: 540, strength: 6, charisma: 144, weapon: 50 },

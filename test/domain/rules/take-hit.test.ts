@@ -3,7 +3,7 @@ import { Rabbit } from "../../../src/domain/rabbit";
 import { ScriptedDice } from "../../support/scripted-dice";
 import { rabbitState } from "./rules-support";
 
-// RULES.md, "Creatures", "Taking a hit of damage":
+// docs/rules.md, "Creatures", "Taking a hit of damage":
 // 1. p = roll(charisma); if p mod 9 == 7: life += floor(p / 4) and magick power-up.
 // 2. life -= damage.  3. If now life <= 0: died (every time, even if already dead).
 
@@ -11,7 +11,7 @@ function ogre(life: number, charisma = 100): Monster {
   return new Monster("1", { name: "Ogre", life, strength: 0, charisma, weapon: 0 });
 }
 
-describe("Taking a hit (RULES.md, Creatures)", () => {
+describe("Taking a hit (docs/rules.md, Creatures)", () => {
   it.each([
     [7, 1, 41],
     [16, 4, 44],

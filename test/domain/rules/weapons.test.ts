@@ -8,11 +8,11 @@ import {
   withoutDice,
 } from "./rules-support";
 
-// RULES.md, "The rabbit": the four weapons, each one turn.
+// docs/rules.md, "The rabbit": the four weapons, each one turn.
 
 const OGRE = monsterState("1", "Ogre", { life: 50, strength: 3, charisma: 10, weapon: 2 });
 
-describe("BOOMERANG (RULES.md, The rabbit)", () => {
+describe("BOOMERANG (docs/rules.md, The rabbit)", () => {
   it("BOOMERANG is a fight turn with w = 13: a rabbit of strength 0 asks roll(13)", () => {
     const start = gameState(rabbitState({ strength: 0 }), [OGRE]);
     const { game, dice } = restoreGame(start, [12, 0, 0, 0]);
@@ -46,7 +46,7 @@ describe("BOOMERANG (RULES.md, The rabbit)", () => {
   });
 });
 
-describe("SWORD (RULES.md, The rabbit)", () => {
+describe("SWORD (docs/rules.md, The rabbit)", () => {
   it("SWORD on the first monster (life 46): w = roll(4 + 6^2) = roll(40) drawn first, then hit = roll(2 + w)", () => {
     const { game, dice } = startGame(BESTIARY, [39, 40, 0, 0, 0]);
     const before = withoutDice(game.toState());
@@ -162,7 +162,7 @@ describe("SWORD (RULES.md, The rabbit)", () => {
   });
 });
 
-describe("LETTUCE (RULES.md, The rabbit)", () => {
+describe("LETTUCE (docs/rules.md, The rabbit)", () => {
   it("LETTUCE: heal = roll(charisma), lettuce event first, life += heal, then a fight turn with w = 0", () => {
     const start = gameState(rabbitState(), [OGRE]);
     const { game, dice } = restoreGame(start, [20, 1, 0, 0, 0]);
@@ -291,7 +291,7 @@ describe("LETTUCE (RULES.md, The rabbit)", () => {
   );
 });
 
-describe("BOMB (RULES.md, The rabbit)", () => {
+describe("BOMB (docs/rules.md, The rabbit)", () => {
   it("BOMB: bombs -= 1 and a fight turn with w = 86 (roll(2 + 86) = roll(88))", () => {
     const big = { ...OGRE, life: 100 };
     const start = gameState(rabbitState(), [big]);
