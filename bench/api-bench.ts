@@ -66,14 +66,14 @@ const GAME_SELECTION =
   "rabbit { life strength charisma weapon bombs alive } " +
   "currentMonster { id name life strength charisma weapon } }";
 const ATTACK_QUERY =
-  "mutation Attack($gameId: ID!) { attack(gameId: $gameId, weapon: LETTUCE) { " +
+  "mutation Attack($gameId: ID!) { attack(input: { gameId: $gameId, weapon: LETTUCE }) { " +
   `game ${GAME_SELECTION} ` +
   "events { __typename turn message " +
   "... on LettuceEatenEvent { heal } " +
-  "... on RabbitHitMonsterEvent { weapon monster damage } " +
-  "... on MonsterHitRabbitEvent { monster damage } " +
-  "... on MagickPoweredUpEvent { role creature power lifeGained } " +
-  "... on CreatureDiedEvent { role creature } } } }";
+  "... on RabbitHitMonsterEvent { weapon monsterName damage } " +
+  "... on MonsterHitRabbitEvent { monsterName damage } " +
+  "... on MagickPoweredUpEvent { role creatureName power lifeGained } " +
+  "... on CreatureDiedEvent { role creatureName } } } }";
 const START_QUERY =
   "mutation Start($input: StartGameInput) { startGame(input: $input) { playerToken game { id turn } } }";
 /**
@@ -87,7 +87,8 @@ const ENDLESS_ARRAY = [
 /** The same game fields as the attack reads, without playing a turn (one load, no write). */
 const GAME_QUERY = `query Game($id: ID!) { game(id: $id) ${GAME_SELECTION} }`;
 const GAME_TURN_QUERY = "query Turn($id: ID!) { game(id: $id) { turn } }";
-const ABANDON_QUERY = "mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }";
+const ABANDON_QUERY =
+  "mutation Abandon($gameId: ID!) { abandonGame(input: { gameId: $gameId }) { abandonedGameId userErrors { code } } }";
 
 type ScenarioName =
   | "{ __typename }"

@@ -103,8 +103,9 @@ const SUBSCRIPTION =
 const START =
   "mutation Start($input: StartGameInput) { startGame(input: $input) { playerToken game { id turn } } }";
 const ATTACK =
-  "mutation Attack($gameId: ID!) { attack(gameId: $gameId, weapon: LETTUCE) { game { turn rabbit { life } currentMonster { name life } } events { __typename turn message } } }";
-const ABANDON = "mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }";
+  "mutation Attack($gameId: ID!) { attack(input: { gameId: $gameId, weapon: LETTUCE }) { game { turn rabbit { life } currentMonster { name life } } events { __typename turn message } } }";
+const ABANDON =
+  "mutation Abandon($gameId: ID!) { abandonGame(input: { gameId: $gameId }) { abandonedGameId userErrors { code } } }";
 /** A game that does not end (see bench/api-bench.ts): LETTUCE hits 0 or 1 of a million life. */
 const ENDLESS_ARRAY = [
   { name: "EndlessTarget", life: 1_000_000, strength: 0, charisma: 0, weapon: 0 },

@@ -90,13 +90,17 @@ export class GameMutationsResolver {
           "monsterId",
         );
       }
-      const { game, monster } = await this.games.updateMonster(
-        ref.gameId,
-        ref.monsterId,
-        { ...input.patch },
-        context.playerToken,
-        input.expectedVersion ?? undefined,
-      );
+      const { game, monster } = await this.games
+        .updateMonster(
+          ref.gameId,
+          ref.monsterId,
+          { ...input.patch },
+          context.playerToken,
+          input.expectedVersion ?? undefined,
+        )
+        .catch((error: unknown) => {
+          throw namedByMonsterId(error);
+        });
       return { game: toGameType(game), monster: toMonsterType(game.id, monster) };
     });
   }
@@ -119,4 +123,13 @@ export class GameMutationsResolver {
       return { abandonedGameId: input.gameId };
     });
   }
+}
+
+/**
+ * updateMonster names its game only through the monster's id, so a game not found is that
+ * input's fault: without this its userError would point at an `input.gameId` that is not there.
+ */
+function namedByMonsterId(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.code !== "GAME_NOT_FOUND") return error;
+  return new DomainError(error.code, error.message, "monsterId");
 }

@@ -184,10 +184,10 @@ export function describeGameRepositoryContract(name: string, make: RepositoryFac
     it("deletes a game and everything it stored", async () => {
       const { game, events } = newGame();
       await repo.create(game.toState(), events);
-      expect(await repo.delete(game.id)).toBe(true);
+      expect(await repo.delete(game.id)).toEqual({ status: "DELETED" });
       expect(await repo.load(game.id)).toBeUndefined();
       expect(await repo.recentEvents(game.id, 10)).toEqual([]);
-      expect(await repo.delete(game.id)).toBe(false);
+      expect(await repo.delete(game.id)).toEqual({ status: "NOT_FOUND" });
     });
 
     it("keeps only the last maxEvents events, and returns the last `limit` oldest first", async () => {

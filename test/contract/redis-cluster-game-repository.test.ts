@@ -89,7 +89,7 @@ describe("GameService on a Redis Cluster", () => {
         [1, 1],
         [2, 2],
       ]);
-      expect(await service.abandonGame(watched.game.id, watched.playerToken)).toBe(true);
+      await expect(service.abandonGame(watched.game.id, watched.playerToken)).resolves.toBeUndefined();
       expect(await service.getGame(watched.game.id)).toBeUndefined();
     } finally {
       await Promise.all([commands.quit(), subscriber.quit()]);

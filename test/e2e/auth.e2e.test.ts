@@ -24,6 +24,7 @@ import {
   type RedisSnapshot,
 } from "./support/bad-input-cases";
 import { httpClient, wsClient, wsSubscribe, type ReceivedError } from "./support/clients";
+import { monsterIdIn } from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
 jest.setTimeout(30_000);
@@ -56,7 +57,7 @@ const GUARDED: readonly { name: string; build: (gameId: string) => Operation }[]
     name: "updateMonster",
     build: (gameId) => ({
       query: UPDATE_MONSTER,
-      variables: { gameId, monsterId: "2", patch: { name: "Hijacked", life: 1 } },
+      variables: { monsterId: monsterIdIn(gameId, 2), patch: { name: "Hijacked", life: 1 } },
     }),
   },
   {
@@ -215,7 +216,8 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         credential.authorization(gameA, gameB),
       );
       expect(await observe(gameA.id)).toEqual(before);
-      expect(outcome.data ?? null).toBeNull();
+      // Not the operation's business: a top-level error, the (nullable) payload null.
+      expect(outcome.data).toEqual({ [operation.name]: null });
       expect(outcome.errors.map((e) => e.extensions?.code)).toEqual([credential.code]);
     });
   });
@@ -238,7 +240,7 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         const result = await sendWithToken(GUARDED[0]!.build(game.id), game.token);
         expect(result.errors).toEqual([]);
         expect(result.data).toMatchObject({
-          attack: { game: { id: game.id, turn: 1, version: 1 } },
+          attack: { game: { id: game.id, turn: 1, version: 1 }, userErrors: [] },
         });
         expect(await redis.hget(gameKey(game.id, "g"), "turn")).toBe("1");
         expect(await redis.hget(gameKey(game.id, "g"), "rabbitBombs")).toBe("2");
@@ -249,7 +251,11 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         const result = await sendWithToken(GUARDED[1]!.build(game.id), game.token);
         expect(result.errors).toEqual([]);
         expect(result.data).toMatchObject({
-          updateMonster: { id: "2", name: "Hijacked", life: 1 },
+          updateMonster: {
+            monster: { id: monsterIdIn(game.id, 2), name: "Hijacked", life: 1 },
+            game: { id: game.id, version: 1 },
+            userErrors: [],
+          },
         });
         expect(await redis.hgetall(gameKey(game.id, "m:2"))).toMatchObject({
           name: "Hijacked",
@@ -261,7 +267,10 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         const game = await startGame(505);
         expect(await redis.exists(gameKey(game.id, "g"))).toBe(1);
         const result = await sendWithToken(GUARDED[2]!.build(game.id), game.token);
-        expect(result).toEqual({ data: { abandonGame: true }, errors: [] });
+        expect(result).toEqual({
+          data: { abandonGame: { abandonedGameId: game.id, userErrors: [] } },
+          errors: [],
+        });
         const read = await httpClient(server.url).query(GAME_STATE, { id: game.id });
         expect(read).toEqual({ data: { game: null }, errors: [] });
         const left = Object.keys(await redisSnapshot(redis, prefix)).filter((k) =>

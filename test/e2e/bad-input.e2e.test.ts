@@ -1,7 +1,8 @@
 /**
  * A corpus of bad inputs against the real server (`node dist/main.js`) on Redis. Each case asserts
- * the exact refusal (HTTP status, `extensions.code` of every error, `extensions.field` where the
- * game's own checks refused), that nothing changed (the suite's game read through `game` and
+ * the exact refusal (HTTP status, `extensions.code` of every error and `extensions.field` where an
+ * argument was refused; or, for a mutation's expected outcome, the payload's one userError with its
+ * code and `field` path, the payload's other fields null), that nothing changed (the suite's game read through `game` and
  * every key under the server's Redis prefix, before and after), and that the server still answers
  * the next request. The corpus lives in support/bad-input-cases.ts.
  */
@@ -50,6 +51,21 @@ function expectedSummary(expected: Expected) {
   return { codes: expected.code === null ? [] : [expected.code], field: expected.field };
 }
 
+/**
+ * A refusal as data: `data` holds one mutation, whose payload has exactly the expected userError
+ * (with a short message a player can read) and null everywhere else.
+ */
+function expectUserError(data: unknown, expected: Expected): void {
+  if (expected.userError === undefined) return;
+  const payloads = Object.values((data ?? {}) as Record<string, Record<string, unknown> | null>);
+  expect(payloads).toHaveLength(1);
+  const { userErrors, ...rest } = payloads[0] ?? {};
+  const errors = userErrors as { code: string; field: string[] | null; message: string }[];
+  expect(errors.map(({ code, field }) => ({ code, field }))).toEqual([expected.userError]);
+  expect(errors[0]!.message).toMatch(/^.{10,300}$/su);
+  for (const value of Object.values(rest)) expect(value).toBeNull();
+}
+
 /** Every refusal: its code, and no stack or giant echo of the input in what the client reads. */
 function expectHttpAnswer(answer: HttpAnswer, expected: Expected): void {
   expect({ status: answer.status, ...summary(answer.body?.errors) }).toEqual({
@@ -58,6 +74,7 @@ function expectHttpAnswer(answer: HttpAnswer, expected: Expected): void {
   });
   if (expected.data !== undefined) expect(answer.body?.data).toEqual(expected.data);
   if (expected.code === null) expect(answer.body?.data).toBeTruthy();
+  expectUserError(answer.body?.data, expected);
   expectTidyErrors(answer.body?.errors);
 }
 
@@ -66,6 +83,8 @@ function expectWsAnswer(outcome: WsOutcome, expected: Expected): void {
     ...expectedSummary(expected),
     closed: undefined,
   });
+  if (expected.code === null) expect(outcome.data).toBeTruthy();
+  expectUserError(outcome.data, expected);
   expectTidyErrors(outcome.errors);
 }
 
@@ -160,6 +179,7 @@ describe("bad input: an exact refusal, nothing changed, the server still up", ()
       `Bearer ${ctx.token}`,
     );
     expect(turn.body?.errors).toBeUndefined();
+    expect(turn.body?.data).toMatchObject({ attack: { game: { turn: 1 }, userErrors: [] } });
     baseline = await observe();
   }, 60_000);
 

@@ -22,7 +22,8 @@ function refusal(outcome: Outcome<unknown>): { codes: (string | undefined)[]; da
   return { codes: outcome.errors.map((e) => e.extensions?.code), data: outcome.data ?? null };
 }
 
-const CORRUPT = { codes: ["CORRUPT_GAME"], data: null };
+/** Not an expected outcome of attack: a top-level error, the (nullable) payload null. */
+const CORRUPT = { codes: ["CORRUPT_GAME"], data: { attack: null } };
 /** `game` is nullable: a read refused leaves it null beside the error. */
 const CORRUPT_READ = { codes: ["CORRUPT_GAME"], data: { game: null } };
 

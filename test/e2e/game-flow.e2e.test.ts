@@ -10,12 +10,14 @@ import {
   BATTLE_TURNS,
   expectTurns,
   GAME,
+  monsterIdIn,
   START_GAME,
   turnOf,
   UPDATE_MONSTER,
   type ApiEvent,
   type ApiGame,
   type ApiTurn,
+  type ApiUserError,
 } from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
@@ -26,7 +28,9 @@ const SHORT_ARRAY = [
 const SEED = 65; // The rabbit dies on the way and lettuce brings it back (test/domain/full-games).
 
 type Started = { startGame: { playerToken: string; game: ApiGame; events: ApiEvent[] } };
-type Attacked = { attack: { game: ApiGame; events: ApiEvent[] } };
+type Attacked = {
+  attack: { game: ApiGame; events: ApiEvent[]; userErrors: ApiUserError[] };
+};
 
 /** Every key of the store under a prefix (test-only SCAN; the server itself never scans). */
 async function keysUnder(redis: Redis, pattern: string): Promise<string[]> {
@@ -54,7 +58,7 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     env = envFor();
     server = await startServerProcess(env);
     if (env.REDIS_URL) redis = rawClient();
-  });
+  }, 30_000); // a server start can take over 5 s on a loaded machine
   afterAll(async () => {
     await server?.stop();
     await redis?.quit();
@@ -72,8 +76,8 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
       {
         __typename: "MonsterEmergedEvent",
         turn: 0,
-        monsterId: "1",
-        monster: "Snail",
+        monsterId: monsterIdIn(initial.id, 1),
+        monsterName: "Snail",
         message: "[Get ready. Snail has emerged!]",
       },
     ]);
@@ -140,8 +144,24 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     );
     expect(received.at(-1)!.battleTurns.game).toEqual(game);
 
+    // After victory every attack is refused as data: GAME_OVER, no turn played.
     const refused = await authed.mutate<Attacked>(ATTACK, { gameId: game.id, weapon: "BOMB" });
-    expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["GAME_OVER"]);
+    expect(refused).toEqual({
+      data: {
+        attack: {
+          game: null,
+          events: null,
+          userErrors: [
+            {
+              code: "GAME_OVER",
+              field: null,
+              message: `Game ${game.id} is over: Dwemthy's Array is decimated, no weapon can be used.`,
+            },
+          ],
+        },
+      },
+      errors: [],
+    });
     expect((await http.query<{ game: ApiGame }>(GAME, { id: game.id })).data?.game).toEqual(game);
 
     subscription.unsubscribe();
@@ -191,18 +211,21 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     const authed = httpClient(server.url, playerToken);
 
     const updated = await authed.mutate<{ updateMonster: unknown }>(UPDATE_MONSTER, {
-      gameId: game.id,
-      monsterId: "1",
+      monsterId: monsterIdIn(game.id, 1),
       patch: { life: 1, name: "TiredMonkey" },
     });
     expect(updated.errors).toEqual([]);
     expect(updated.data?.updateMonster).toEqual({
-      id: "1",
-      name: "TiredMonkey",
-      life: 1,
-      strength: 35,
-      charisma: 91,
-      weapon: 2,
+      monster: {
+        id: monsterIdIn(game.id, 1),
+        name: "TiredMonkey",
+        life: 1,
+        strength: 35,
+        charisma: 91,
+        weapon: 2,
+      },
+      game: { id: game.id, version: 1 },
+      userErrors: [],
     });
     if (redis) {
       expect(await redis.hgetall(`${env.REDIS_KEY_PREFIX}:{${game.id}}:m:1`)).toEqual({
@@ -218,13 +241,16 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     expect(read.data?.game.version).toBe(1);
 
     // Make every other monster a harmless 1-life pushover, then bombs and boomerangs win the bestiary.
-    for (const id of ["2", "3", "4", "5", "6"]) {
-      const r = await authed.mutate(UPDATE_MONSTER, {
-        gameId: game.id,
-        monsterId: id,
-        patch: { life: 1, strength: 0, charisma: 0, weapon: 0 },
-      });
+    for (const n of [2, 3, 4, 5, 6]) {
+      const r = await authed.mutate<{ updateMonster: { userErrors: ApiUserError[] } }>(
+        UPDATE_MONSTER,
+        {
+          monsterId: monsterIdIn(game.id, n),
+          patch: { life: 1, strength: 0, charisma: 0, weapon: 0 },
+        },
+      );
       expect(r.errors).toEqual([]);
+      expect(r.data?.updateMonster.userErrors).toEqual([]);
     }
     let state = (await http.query<{ game: ApiGame }>(GAME, { id: game.id })).data!.game;
     const died: string[] = [];
@@ -237,7 +263,7 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
       died.push(
         ...result.data!.attack.events.flatMap((e) =>
           e.__typename === "CreatureDiedEvent" && e.role === "MONSTER"
-            ? [e.creature as string]
+            ? [e.creatureName as string]
             : [],
         ),
       );
@@ -260,17 +286,33 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     const { playerToken, game } = started.data!.startGame;
     const authed = httpClient(server.url, playerToken);
     const attack = `mutation($gameId: ID!, $turn: Int) {
-      attack(gameId: $gameId, weapon: BOOMERANG, expectedTurn: $turn) { game { turn } }
+      attack(input: { gameId: $gameId, weapon: BOOMERANG, expectedTurn: $turn }) {
+        game { turn } events { turn } userErrors { code field message }
+      }
     }`;
     const first = await authed.mutate<{ attack: { game: { turn: number } } }>(attack, {
       gameId: game.id,
       turn: 0,
     });
-    expect(first).toEqual({ data: { attack: { game: { turn: 1 } } }, errors: [] });
+    expect(first.errors).toEqual([]);
+    expect(first.data?.attack).toMatchObject({ game: { turn: 1 }, userErrors: [] });
     const repeat = await authed.mutate(attack, { gameId: game.id, turn: 0 });
-    expect(repeat.errors.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
-      ["CONFLICT", "expectedTurn"],
-    ]);
+    expect(repeat).toEqual({
+      data: {
+        attack: {
+          game: null,
+          events: null,
+          userErrors: [
+            {
+              code: "CONFLICT",
+              field: ["input", "expectedTurn"],
+              message: `Game ${game.id} is at turn 1, not at turn 0 as expected; nothing was applied.`,
+            },
+          ],
+        },
+      },
+      errors: [],
+    });
     const read = await http.query<{ game: ApiGame }>(GAME, { id: game.id });
     expect(read.data?.game.turn).toBe(1);
   });
@@ -325,8 +367,11 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
       [turnOf(started.data!.startGame), turnOf(attacked.data!.attack)],
     );
 
-    const abandoned = await authed.mutate<{ abandonGame: boolean }>(ABANDON, { gameId: game.id });
-    expect(abandoned).toEqual({ data: { abandonGame: true }, errors: [] });
+    const abandoned = await authed.mutate(ABANDON, { gameId: game.id });
+    expect(abandoned).toEqual({
+      data: { abandonGame: { abandonedGameId: game.id, userErrors: [] } },
+      errors: [],
+    });
     // The subscription to the abandoned game completes, without error.
     await subscription.waitUntil(() => false, 5_000);
     expect(subscription.completed).toBe(true);
@@ -337,7 +382,21 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     ).toBeNull();
     if (redis) expect(await keysUnder(redis, pattern)).toEqual([]);
     const again = await authed.mutate(ABANDON, { gameId: game.id });
-    expect(again.errors.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
+    expect(again).toEqual({
+      data: {
+        abandonGame: {
+          abandonedGameId: null,
+          userErrors: [
+            {
+              code: "GAME_NOT_FOUND",
+              field: ["input", "gameId"],
+              message: `There is no game "${game.id}".`,
+            },
+          ],
+        },
+      },
+      errors: [],
+    });
   }, 30_000);
 
   it(`reports ${storeName} as its store on /readyz`, () => {

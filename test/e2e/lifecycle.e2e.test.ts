@@ -276,7 +276,7 @@ describe("NODE_ENV=production", () => {
         "GRAPHQL_VALIDATION_FAILED",
       ]);
       // A bad enum in variables, on both transports: refused, with no hint at the right value.
-      const attack = `mutation($w: Weapon!) { attack(gameId: "g", weapon: $w) { game { id } } }`;
+      const attack = `mutation($w: Weapon!) { attack(input: { gameId: "g", weapon: $w }) { game { id } } }`;
       const badEnum = [
         await http.mutate(attack, { w: "BOOMERAN" }),
         await wsOnce(ws, attack, { w: "BOOMERAN" }),

@@ -8,7 +8,14 @@ import { snapshot } from "../integration/redis-support";
 import { rawClient, uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 import { postGraphQL, redisSnapshot } from "./support/bad-input-cases";
-import { ATTACK, GAME, START_GAME, UPDATE_MONSTER, type ApiGame } from "./support/operations";
+import {
+  ATTACK,
+  GAME,
+  monsterIdIn,
+  START_GAME,
+  UPDATE_MONSTER,
+  type ApiGame,
+} from "./support/operations";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
 jest.setTimeout(60_000);
@@ -80,10 +87,17 @@ describe("a full Redis (maxmemory, noeviction)", () => {
     expect(codes(refusedAttack)).toEqual(["STORE_FULL"]);
     const refusedPatch = await postGraphQL(
       server.url,
-      { query: UPDATE_MONSTER, variables: { gameId: game.id, monsterId: "2", patch: { life: 3 } } },
+      {
+        query: UPDATE_MONSTER,
+        variables: { monsterId: monsterIdIn(game.id, 2), patch: { life: 3 } },
+      },
       `Bearer ${token}`,
     );
     expect(codes(refusedPatch)).toEqual(["STORE_FULL"]);
+    // A store failure is not an expected outcome of the operation: top-level, the payload null.
+    expect(refusedStart.answer.body?.data).toEqual({ startGame: null });
+    expect(refusedAttack.body?.data).toEqual({ attack: null });
+    expect(refusedPatch.body?.data).toEqual({ updateMonster: null });
 
     // Nothing half-written: every key of the game as it was, and no key of a game not created.
     expect(await snapshot(redis, prefix, game.id)).toEqual(before);

@@ -135,7 +135,7 @@ describe("watching a game through Redis pub/sub", () => {
     const first = await watchTurns(service, game.id);
     const second = await watchTurns(service, game.id, 0);
     const attacked = await service.attack(game.id, "BOMB", playerToken);
-    expect(await service.abandonGame(game.id, playerToken)).toBe(true);
+    await expect(service.abandonGame(game.id, playerToken)).resolves.toBeUndefined();
 
     expect(eventsOf(await readWatch(first))).toEqual(attacked.events);
     const all = eventsOf(await readWatch(second));

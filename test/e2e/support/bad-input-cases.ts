@@ -11,6 +11,7 @@ import type { Redis } from "ioredis";
 import { createClient, type Client as WsClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { ReceivedError } from "./clients";
+import { monsterIdIn, type ApiUserError } from "./operations";
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -307,23 +308,30 @@ export const GAME_STATE = `
 
 export const START_GAME = `
   mutation Start($input: StartGameInput) {
-    startGame(input: $input) { playerToken game { id turn } }
+    startGame(input: $input) { playerToken game { id turn } userErrors { code field message } }
   }`;
 
 export const ATTACK = `
-  mutation Attack($gameId: ID!, $weapon: Weapon!) {
-    attack(gameId: $gameId, weapon: $weapon) { game { id turn version } events { turn message } }
+  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {
+    attack(input: { gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn }) {
+      game { id turn version } events { turn message } userErrors { code field message }
+    }
   }`;
 
 export const UPDATE_MONSTER = `
-  mutation Update($gameId: ID!, $monsterId: ID!, $patch: MonsterPatch!) {
-    updateMonster(gameId: $gameId, monsterId: $monsterId, patch: $patch) {
-      id name life strength charisma weapon
+  mutation Update($monsterId: ID!, $patch: MonsterPatchInput!, $expectedVersion: Int) {
+    updateMonster(input: { monsterId: $monsterId, patch: $patch, expectedVersion: $expectedVersion }) {
+      monster { id name life strength charisma weapon } game { id version }
+      userErrors { code field message }
     }
   }`;
 
 export const ABANDON_GAME = `
-  mutation Abandon($gameId: ID!) { abandonGame(gameId: $gameId) }`;
+  mutation Abandon($gameId: ID!, $expectedVersion: Int) {
+    abandonGame(input: { gameId: $gameId, expectedVersion: $expectedVersion }) {
+      abandonedGameId userErrors { code field message }
+    }
+  }`;
 
 export const BATTLE_TURNS = `
   subscription Watch($gameId: ID!, $fromTurn: Int) {
@@ -354,6 +362,11 @@ export interface Expected {
   field?: string;
   /** The exact `data`, where it matters (for instance `{ game: null }`). */
   data?: unknown;
+  /**
+   * The one refusal a mutation's payload holds in `userErrors` (v1's expected outcomes are data,
+   * not errors): then `code` is null and every other field of the payload is null.
+   */
+  userError?: Omit<ApiUserError, "message">;
 }
 
 /** A GraphQL operation POSTed as JSON with the suite's player token. */
@@ -416,8 +429,11 @@ function monsterLiteral(fields: Record<string, string | undefined>): string {
   return `{ ${parts.join(", ")} }`;
 }
 
+/** What a refused mutation's payload is read with: its refusals, whole. */
+const REFUSALS = "userErrors { code field message }";
+
 const startLiteral = (...monsters: string[]): Operation => ({
-  query: `mutation { startGame(input: { monsters: [${monsters.join(", ")}] }) { playerToken } }`,
+  query: `mutation { startGame(input: { monsters: [${monsters.join(", ")}] }) { playerToken game { id } ${REFUSALS} } }`,
 });
 
 const startVars = (input: unknown): Operation => ({ query: START_GAME, variables: { input } });
@@ -426,21 +442,38 @@ const withGnat = (fields: Record<string, unknown>) =>
   startVars({ monsters: [{ ...GNAT, ...fields }] });
 
 const attackLiteral = (gameId: string, weapon: string): Operation => ({
-  query: `mutation { attack(gameId: ${JSON.stringify(gameId)}, weapon: ${weapon}) { game { turn } } }`,
+  query: `mutation { attack(input: { gameId: ${JSON.stringify(gameId)}, weapon: ${weapon} }) { game { turn } ${REFUSALS} } }`,
 });
 
-const attackVars = (gameId: string, weapon: unknown): Operation => ({
+const attackVars = (gameId: string, weapon: unknown, expectedTurn?: number): Operation => ({
   query: ATTACK,
-  variables: { gameId, weapon },
+  variables: { gameId, weapon, expectedTurn },
 });
 
-const patchVars = (gameId: string, patch: unknown, monsterId = "2"): Operation => ({
+/** An updateMonster of monster `n` (the second by default, waiting in the array) of `gameId`. */
+const patchVars = (
+  gameId: string,
+  patch: unknown,
+  n = "2",
+  expectedVersion?: number,
+): Operation => ({
   query: UPDATE_MONSTER,
-  variables: { gameId, monsterId, patch },
+  variables: { monsterId: monsterIdIn(gameId, n), patch, expectedVersion },
 });
 
-const patchLiteral = (gameId: string, patch: string, monsterId = "2"): Operation => ({
-  query: `mutation { updateMonster(gameId: ${JSON.stringify(gameId)}, monsterId: ${JSON.stringify(monsterId)}, patch: ${patch}) { id } }`,
+const patchLiteral = (gameId: string, patch: string, n = "2"): Operation => ({
+  query: `mutation { updateMonster(input: { monsterId: ${JSON.stringify(monsterIdIn(gameId, n))}, patch: ${patch} }) { monster { id } ${REFUSALS} } }`,
+});
+
+/** An updateMonster of the monster whose whole id is `monsterId`. */
+const patchById = (monsterId: string, patch: unknown): Operation => ({
+  query: UPDATE_MONSTER,
+  variables: { monsterId, patch },
+});
+
+const abandonVars = (gameId: string, expectedVersion?: number): Operation => ({
+  query: ABANDON_GAME,
+  variables: { gameId, expectedVersion },
 });
 
 const gameById = (id: string): Operation => ({
@@ -489,7 +522,10 @@ const repeatedInclude = `{ __typename ${"@include(if: true) ".repeat(250)}}`;
 const VALIDATION = "GRAPHQL_VALIDATION_FAILED";
 const PARSE = "GRAPHQL_PARSE_FAILED";
 const INPUT = "BAD_USER_INPUT";
-const NOT_FOUND = "NOT_FOUND";
+const GAME_NOT_FOUND = "GAME_NOT_FOUND";
+const MONSTER_NOT_FOUND = "MONSTER_NOT_FOUND";
+const INVALID_MONSTER = "INVALID_MONSTER";
+const CONFLICT = "CONFLICT";
 const BAD_REQUEST = "BAD_REQUEST";
 const MEDIA = "UNSUPPORTED_MEDIA_TYPE";
 
@@ -501,6 +537,27 @@ function httpOp(
   field?: string,
 ): HttpOperationCase {
   return { kind: "http-op", name, build, expected: { status, code, field } };
+}
+
+/** A path from a mutation's arguments to the input at fault, as a userError's `field` reads. */
+const field = (...parts: string[]): string[] => ["input", ...parts];
+
+/**
+ * A mutation the game refuses as one of its expected outcomes: HTTP 200, no top-level error, the
+ * payload's one userError with `code` and `field`, its other fields null.
+ */
+function refused(
+  name: string,
+  build: (ctx: CaseContext) => Operation,
+  code: string,
+  path: string[] | null,
+): HttpOperationCase {
+  return {
+    kind: "http-op",
+    name,
+    build,
+    expected: { status: 200, code: null, userError: { code, field: path } },
+  };
 }
 
 /** `game(id:)` of a game that is not there: null, and no error. */
@@ -529,6 +586,16 @@ function wsOp(
   field?: string,
 ): WsOperationCase {
   return { kind: "ws-op", name, build, expected: { code, field } };
+}
+
+/** `refused` over WebSocket: the same payload, with its one userError. */
+function wsRefused(
+  name: string,
+  build: (ctx: CaseContext) => Operation,
+  code: string,
+  path: string[] | null,
+): WsOperationCase {
+  return { kind: "ws-op", name, build, expected: { code: null, userError: { code, field: path } } };
 }
 
 const eventsPage = (c: CaseContext, args: string): Operation => ({
@@ -562,21 +629,21 @@ const httpOperations: HttpOperationCase[] = [
 
   // --- monster stats: a literal outside Int fails validation, a variable fails coercion; in Int
   //     but outside the game's bounds, the domain refuses and names the field ------------------
-  httpOp("startGame: life 0 (literal)", () => startLiteral(monsterLiteral({ life: "0" })), 200, INPUT, "monsters[0].life"),
-  httpOp("startGame: life 1000001 (literal)", () => startLiteral(monsterLiteral({ life: "1000001" })), 200, INPUT, "monsters[0].life"),
-  httpOp("startGame: life -1 (variable)", () => withGnat({ life: -1 }), 200, INPUT, "monsters[0].life"),
+  refused("startGame: life 0 (literal)", () => startLiteral(monsterLiteral({ life: "0" })), INVALID_MONSTER, field("monsters", "0", "life")),
+  refused("startGame: life 1000001 (literal)", () => startLiteral(monsterLiteral({ life: "1000001" })), INVALID_MONSTER, field("monsters", "0", "life")),
+  refused("startGame: life -1 (variable)", () => withGnat({ life: -1 }), INVALID_MONSTER, field("monsters", "0", "life")),
   httpOp("startGame: life 2^31 (literal)", () => startLiteral(monsterLiteral({ life: String(INT32_OVER) })), 400, VALIDATION),
   httpOp("startGame: life 2^31 (variable)", () => withGnat({ life: INT32_OVER }), 400, INPUT),
   httpOp("startGame: life 1.5 (literal)", () => startLiteral(monsterLiteral({ life: "1.5" })), 400, VALIDATION),
   httpOp('startGame: life "5" as a string (variable)', () => withGnat({ life: "5" }), 400, INPUT),
-  httpOp("startGame: strength -1 (literal)", () => startLiteral(monsterLiteral({ strength: "-1" })), 200, INPUT, "monsters[0].strength"),
-  httpOp("startGame: strength 1000001 (variable)", () => withGnat({ strength: 1_000_001 }), 200, INPUT, "monsters[0].strength"),
+  refused("startGame: strength -1 (literal)", () => startLiteral(monsterLiteral({ strength: "-1" })), INVALID_MONSTER, field("monsters", "0", "strength")),
+  refused("startGame: strength 1000001 (variable)", () => withGnat({ strength: 1_000_001 }), INVALID_MONSTER, field("monsters", "0", "strength")),
   httpOp("startGame: strength 1.5 (variable)", () => withGnat({ strength: 1.5 }), 400, INPUT),
-  httpOp("startGame: charisma -2^31 (literal, a valid Int)", () => startLiteral(monsterLiteral({ charisma: String(-(2 ** 31)) })), 200, INPUT, "monsters[0].charisma"),
+  refused("startGame: charisma -2^31 (literal, a valid Int)", () => startLiteral(monsterLiteral({ charisma: String(-(2 ** 31)) })), INVALID_MONSTER, field("monsters", "0", "charisma")),
   httpOp("startGame: charisma 2^31 (variable)", () => withGnat({ charisma: INT32_OVER }), 400, INPUT),
   httpOp("startGame: charisma 1e3 (literal, a Float)", () => startLiteral(monsterLiteral({ charisma: "1e3" })), 400, VALIDATION),
-  httpOp("startGame: weapon 1000001 (literal)", () => startLiteral(monsterLiteral({ weapon: "1000001" })), 200, INPUT, "monsters[0].weapon"),
-  httpOp("startGame: weapon -1 on the second monster (variable)", () => startVars({ monsters: [GNAT, { ...GNAT, weapon: -1 }] }), 200, INPUT, "monsters[1].weapon"),
+  refused("startGame: weapon 1000001 (literal)", () => startLiteral(monsterLiteral({ weapon: "1000001" })), INVALID_MONSTER, field("monsters", "0", "weapon")),
+  refused("startGame: weapon -1 on the second monster (variable)", () => startVars({ monsters: [GNAT, { ...GNAT, weapon: -1 }] }), INVALID_MONSTER, field("monsters", "1", "weapon")),
   httpOp("startGame: weapon 2^31 (literal)", () => startLiteral(monsterLiteral({ weapon: String(INT32_OVER) })), 400, VALIDATION),
   httpOp("startGame: weapon 2.5 (variable)", () => withGnat({ weapon: 2.5 }), 400, INPUT),
   httpOp("startGame: a monster without weapon (literal)", () => startLiteral(monsterLiteral({ weapon: undefined })), 400, VALIDATION),
@@ -584,20 +651,20 @@ const httpOperations: HttpOperationCase[] = [
   httpOp("startGame: an unknown field in a monster (variable)", () => withGnat({ armour: 3 }), 400, INPUT),
 
   // --- names -----------------------------------------------------------------------------------
-  httpOp("startGame: a 65-character name (literal)", () => startLiteral(monsterLiteral({ name: JSON.stringify(NAME_65) })), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: an empty name (variable)", () => withGnat({ name: "" }), 200, INPUT, "monsters[0].name"),
-  httpOp('startGame: a blank name "   " (variable)', () => withGnat({ name: "   " }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with BEL \\u0007 (literal escape)", () => startLiteral(monsterLiteral({ name: '"Gob\\u0007lin"' })), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with NUL (variable)", () => withGnat({ name: "Gob\u0000lin" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a zero-width space (a format character)", () => withGnat({ name: "Zero\u200bwidth" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a lone surrogate", () => withGnat({ name: "Half\ud800" }), 200, INPUT, "monsters[0].name"),
+  refused("startGame: a 65-character name (literal)", () => startLiteral(monsterLiteral({ name: JSON.stringify(NAME_65) })), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: an empty name (variable)", () => withGnat({ name: "" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused('startGame: a blank name "   " (variable)', () => withGnat({ name: "   " }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with BEL \\u0007 (literal escape)", () => startLiteral(monsterLiteral({ name: '"Gob\\u0007lin"' })), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with NUL (variable)", () => withGnat({ name: "Gob\u0000lin" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a zero-width space (a format character)", () => withGnat({ name: "Zero\u200bwidth" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a lone surrogate", () => withGnat({ name: "Half\ud800" }), INVALID_MONSTER, field("monsters", "0", "name")),
   httpOp("startGame: a name as a number (literal)", () => startLiteral(monsterLiteral({ name: "5" })), 400, VALIDATION),
 
   // --- how many monsters -----------------------------------------------------------------------
-  httpOp("startGame: 0 monsters", () => startLiteral(), 200, INPUT, "monsters"),
-  httpOp("startGame: 101 monsters (variable)", () => startVars({ monsters: Array.from({ length: 101 }, () => GNAT) }), 200, INPUT, "monsters"),
+  refused("startGame: 0 monsters", () => startLiteral(), INVALID_MONSTER, field("monsters")),
+  refused("startGame: 101 monsters (variable)", () => startVars({ monsters: Array.from({ length: 101 }, () => GNAT) }), INVALID_MONSTER, field("monsters")),
   // Commas are not tokens: 101 literal monsters are ~1,720 tokens, under the parse limit.
-  httpOp("startGame: 101 monsters (literal)", () => startLiteral(...Array.from({ length: 101 }, () => monsterLiteral({}))), 200, INPUT, "monsters"),
+  refused("startGame: 101 monsters (literal)", () => startLiteral(...Array.from({ length: 101 }, () => monsterLiteral({}))), INVALID_MONSTER, field("monsters")),
 
   // --- seeds (an Int: the domain's own 32-bit check cannot be reached through GraphQL) ---------
   httpOp("startGame: seed 2^31 (literal)", () => ({ query: `mutation { startGame(input: { seed: ${INT32_OVER} }) { playerToken } }` }), 400, VALIDATION),
@@ -609,32 +676,41 @@ const httpOperations: HttpOperationCase[] = [
   httpOp("startGame: input as a list (variable)", () => startVars([1, 2]), 400, INPUT),
 
   // --- monster patches (the right token; monster 2 is waiting in the array) -------------------
-  httpOp("updateMonster: an empty patch {}", (c) => patchLiteral(c.gameId, "{}"), 200, INPUT, "patch"),
-  httpOp("updateMonster: a patch of nulls only (variable)", (c) => patchVars(c.gameId, { name: null, life: null }), 200, INPUT, "patch"),
-  httpOp("updateMonster: patch life 0", (c) => patchLiteral(c.gameId, "{ life: 0 }"), 200, INPUT, "patch.life"),
-  httpOp("updateMonster: patch weapon -1", (c) => patchVars(c.gameId, { weapon: -1 }), 200, INPUT, "patch.weapon"),
-  httpOp("updateMonster: patch charisma 1000001", (c) => patchVars(c.gameId, { charisma: 1_000_001 }), 200, INPUT, "patch.charisma"),
+  refused("updateMonster: an empty patch {}", (c) => patchLiteral(c.gameId, "{}"), INVALID_MONSTER, field("patch")),
+  refused("updateMonster: a patch of nulls only (variable)", (c) => patchVars(c.gameId, { name: null, life: null }), INVALID_MONSTER, field("patch")),
+  refused("updateMonster: patch life 0", (c) => patchLiteral(c.gameId, "{ life: 0 }"), INVALID_MONSTER, field("patch", "life")),
+  refused("updateMonster: patch weapon -1", (c) => patchVars(c.gameId, { weapon: -1 }), INVALID_MONSTER, field("patch", "weapon")),
+  refused("updateMonster: patch charisma 1000001", (c) => patchVars(c.gameId, { charisma: 1_000_001 }), INVALID_MONSTER, field("patch", "charisma")),
   httpOp("updateMonster: patch strength 2^31 (literal)", (c) => patchLiteral(c.gameId, `{ strength: ${INT32_OVER} }`), 400, VALIDATION),
   httpOp("updateMonster: patch life 2^31 (variable)", (c) => patchVars(c.gameId, { life: INT32_OVER }), 400, INPUT),
-  httpOp('updateMonster: patch name ""', (c) => patchVars(c.gameId, { name: "" }), 200, INPUT, "patch.name"),
-  httpOp("updateMonster: patch name of 65 characters", (c) => patchVars(c.gameId, { name: NAME_65 }), 200, INPUT, "patch.name"),
-  httpOp("updateMonster: patch name blank", (c) => patchVars(c.gameId, { name: " \t " }), 200, INPUT, "patch.name"),
-  httpOp("updateMonster: patch name with ESC, a control character", (c) => patchVars(c.gameId, { name: "Bad\u001bName" }), 200, INPUT, "patch.name"),
+  refused('updateMonster: patch name ""', (c) => patchVars(c.gameId, { name: "" }), INVALID_MONSTER, field("patch", "name")),
+  refused("updateMonster: patch name of 65 characters", (c) => patchVars(c.gameId, { name: NAME_65 }), INVALID_MONSTER, field("patch", "name")),
+  refused("updateMonster: patch name blank", (c) => patchVars(c.gameId, { name: " \t " }), INVALID_MONSTER, field("patch", "name")),
+  refused("updateMonster: patch name with ESC, a control character", (c) => patchVars(c.gameId, { name: "Bad\u001bName" }), INVALID_MONSTER, field("patch", "name")),
   httpOp("updateMonster: patch with an unknown field (literal)", (c) => patchLiteral(c.gameId, "{ armour: 3 }"), 400, VALIDATION),
-  httpOp("updateMonster: a valid patch for an unknown monster id 99", (c) => patchVars(c.gameId, { life: 7 }, "99"), 200, NOT_FOUND, "monsterId"),
-  httpOp('updateMonster: monster id "0"', (c) => patchVars(c.gameId, { life: 7 }, "0"), 200, NOT_FOUND, "monsterId"),
-  httpOp('updateMonster: monster id "}"', (c) => patchVars(c.gameId, { life: 7 }, "}"), 200, NOT_FOUND, "monsterId"),
-  httpOp('updateMonster: monster id "1:name" (key injection)', (c) => patchVars(c.gameId, { life: 7 }, "1:name"), 200, NOT_FOUND, "monsterId"),
+  refused("updateMonster: a valid patch for an unknown monster id 99", (c) => patchVars(c.gameId, { life: 7 }, "99"), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: monster id "0"', (c) => patchVars(c.gameId, { life: 7 }, "0"), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: monster id "}"', (c) => patchVars(c.gameId, { life: 7 }, "}"), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: monster id "1:name" (key injection)', (c) => patchVars(c.gameId, { life: 7 }, "1:name"), MONSTER_NOT_FOUND, field("monsterId")),
 
   // --- games that do not exist (sent with the suite's real token) ------------------------------
-  httpOp("attack: an unknown game id", () => attackVars(UNKNOWN_GAME, "BOMB"), 200, NOT_FOUND, "gameId"),
-  httpOp("updateMonster: an unknown game id", () => patchVars(UNKNOWN_GAME, { life: 7 }), 200, NOT_FOUND, "gameId"),
-  httpOp("abandonGame: an unknown game id", () => ({ query: ABANDON_GAME, variables: { gameId: UNKNOWN_GAME } }), 200, NOT_FOUND, "gameId"),
-  httpOp('attack: game id "}"', () => attackVars("}", "BOMB"), 200, NOT_FOUND, "gameId"),
-  httpOp('attack: a game id that closes the hash tag ("<id>}:rabbit")', (c) => attackVars(`${c.gameId}}:rabbit`, "BOMB"), 200, NOT_FOUND, "gameId"),
-  httpOp("attack: a 10,000-character game id", () => attackVars(LONG_ID, "BOMB"), 200, NOT_FOUND, "gameId"),
-  httpOp('abandonGame: game id "*" (a glob)', () => ({ query: ABANDON_GAME, variables: { gameId: "*" } }), 200, NOT_FOUND, "gameId"),
-  httpOp('updateMonster: game id ""', () => patchVars("", { life: 7 }), 200, NOT_FOUND, "gameId"),
+  refused("attack: an unknown game id", () => attackVars(UNKNOWN_GAME, "BOMB"), GAME_NOT_FOUND, field("gameId")),
+  refused("updateMonster: a monster id of an unknown game", () => patchVars(UNKNOWN_GAME, { life: 7 }), GAME_NOT_FOUND, field("monsterId")),
+  refused("abandonGame: an unknown game id", () => abandonVars(UNKNOWN_GAME), GAME_NOT_FOUND, field("gameId")),
+  refused('attack: game id "}"', () => attackVars("}", "BOMB"), GAME_NOT_FOUND, field("gameId")),
+  refused('attack: a game id that closes the hash tag ("<id>}:rabbit")', (c) => attackVars(`${c.gameId}}:rabbit`, "BOMB"), GAME_NOT_FOUND, field("gameId")),
+  refused("attack: a 10,000-character game id", () => attackVars(LONG_ID, "BOMB"), GAME_NOT_FOUND, field("gameId")),
+  refused('abandonGame: game id "*" (a glob)', () => abandonVars("*"), GAME_NOT_FOUND, field("gameId")),
+  refused('updateMonster: monster id ".2" (no game)', () => patchById(".2", { life: 7 }), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: a bare monster number "2" (no game)', () => patchById("2", { life: 7 }), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: a game id, not a monster id', (c) => patchById(c.gameId, { life: 7 }), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: a monster id with a part too many', (c) => patchById(`${monsterIdIn(c.gameId, 2)}.1`, { life: 7 }), MONSTER_NOT_FOUND, field("monsterId")),
+
+  // --- stale expectations: the suite's game is at turn 1, version 1 ------------------------------
+  refused("attack: expectedTurn 0, a turn past", (c) => attackVars(c.gameId, "BOMB", 0), CONFLICT, field("expectedTurn")),
+  refused("attack: expectedTurn 2, a turn not played yet", (c) => attackVars(c.gameId, "BOMB", 2), CONFLICT, field("expectedTurn")),
+  refused("updateMonster: expectedVersion 0, a version past", (c) => patchVars(c.gameId, { life: 7 }, "2", 0), CONFLICT, field("expectedVersion")),
+  refused("abandonGame: expectedVersion 0, a version past: the game stays", (c) => abandonVars(c.gameId, 0), CONFLICT, field("expectedVersion")),
 
   // --- unknown games read as null, without an error --------------------------------------------
   readsNull("game: an unknown id reads as null", UNKNOWN_GAME),
@@ -653,8 +729,10 @@ const httpOperations: HttpOperationCase[] = [
 
   // --- document shape --------------------------------------------------------------------------
   httpOp("game: the required id missing", () => ({ query: "{ game { id } }" }), 400, VALIDATION),
-  httpOp("attack: the required weapon missing", (c) => ({ query: `mutation { attack(gameId: ${JSON.stringify(c.gameId)}) { game { id } } }` }), 400, VALIDATION),
-  httpOp("updateMonster: the required patch missing", (c) => ({ query: `mutation { updateMonster(gameId: ${JSON.stringify(c.gameId)}, monsterId: "2") { id } }` }), 400, VALIDATION),
+  httpOp("attack: the required weapon missing", (c) => ({ query: `mutation { attack(input: { gameId: ${JSON.stringify(c.gameId)} }) { game { id } } }` }), 400, VALIDATION),
+  httpOp("updateMonster: the required patch missing", (c) => ({ query: `mutation { updateMonster(input: { monsterId: ${JSON.stringify(monsterIdIn(c.gameId, 2))} }) { monster { id } } }` }), 400, VALIDATION),
+  httpOp("attack: the v0 arguments, without input", (c) => ({ query: `mutation { attack(gameId: ${JSON.stringify(c.gameId)}, weapon: BOMB) { game { id } } }` }), 400, VALIDATION),
+  httpOp("abandonGame: a selection-less v0 call (the payload is an object now)", (c) => ({ query: `mutation { abandonGame(input: { gameId: ${JSON.stringify(c.gameId)} }) }` }), 400, VALIDATION),
   httpOp("attack: a declared Weapon! variable not provided", (c) => ({ query: ATTACK, variables: { gameId: c.gameId } }), 400, INPUT),
   httpOp("game: an unknown field", (c) => ({ query: `{ game(id: ${JSON.stringify(c.gameId)}) { id gold } }` }), 400, VALIDATION),
   httpOp("an unknown root field", () => ({ query: "{ leaderboard { name } }" }), 400, VALIDATION),
@@ -688,31 +766,31 @@ const httpOperations: HttpOperationCase[] = [
   httpOp('updateMonster: patch {"constructor": {"prototype": {"life": 1}}} (variable)', (c) => patchVars(c.gameId, parsed('{"constructor":{"prototype":{"life":1}}}')), 400, INPUT),
   httpOp("updateMonster: patch { __proto__: 1 } (literal)", (c) => patchLiteral(c.gameId, "{ __proto__: 1 }"), 400, VALIDATION),
   httpOp("updateMonster: patch { constructor: 1 } (literal)", (c) => patchLiteral(c.gameId, "{ constructor: 1 }"), 400, VALIDATION),
-  httpOp('updateMonster: monster id "__proto__"', (c) => patchVars(c.gameId, { life: 7 }, "__proto__"), 200, NOT_FOUND, "monsterId"),
-  httpOp('updateMonster: monster id "constructor"', (c) => patchVars(c.gameId, { life: 7 }, "constructor"), 200, NOT_FOUND, "monsterId"),
+  refused('updateMonster: monster id "__proto__"', (c) => patchVars(c.gameId, { life: 7 }, "__proto__"), MONSTER_NOT_FOUND, field("monsterId")),
+  refused('updateMonster: monster id "constructor"', (c) => patchVars(c.gameId, { life: 7 }, "constructor"), MONSTER_NOT_FOUND, field("monsterId")),
   readsNull('game: id "__proto__" reads as null', "__proto__"),
   readsNull('game: id "constructor" reads as null', "constructor"),
 
   // --- names: letters, marks, numbers, punctuation, symbols and spaces; no \p{C} (control,
   //     format such as bidi overrides and zero-width characters, surrogates, private use) ------
-  httpOp("startGame: a name with an RTL override U+202E", () => withGnat({ name: "Gnat\u202eobmoz" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a left-to-right isolate U+2066", () => withGnat({ name: "\u2066Gnat" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a zero-width joiner U+200D", () => withGnat({ name: "Gn\u200dat" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a byte-order mark U+FEFF", () => withGnat({ name: "\ufeffGnat" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with DEL U+007F", () => withGnat({ name: "Gn\u007fat" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a C1 control U+0085", () => withGnat({ name: "Gn\u0085at" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a private-use character U+E000", () => withGnat({ name: "Gn\ue000at" }), 200, INPUT, "monsters[0].name"),
-  httpOp("startGame: a name with a newline (literal escape)", () => startLiteral(monsterLiteral({ name: '"Gob\\nlin"' })), 200, INPUT, "monsters[0].name"),
-  httpOp("updateMonster: patch name with an RTL override U+202E", (c) => patchVars(c.gameId, { name: "\u202eKing" }), 200, INPUT, "patch.name"),
-  httpOp("updateMonster: patch name with a zero-width space U+200B", (c) => patchVars(c.gameId, { name: "King\u200b" }), 200, INPUT, "patch.name"),
-  httpOp("updateMonster: patch name with a tab", (c) => patchVars(c.gameId, { name: "Tab\tName" }), 200, INPUT, "patch.name"),
+  refused("startGame: a name with an RTL override U+202E", () => withGnat({ name: "Gnat\u202eobmoz" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a left-to-right isolate U+2066", () => withGnat({ name: "\u2066Gnat" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a zero-width joiner U+200D", () => withGnat({ name: "Gn\u200dat" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a byte-order mark U+FEFF", () => withGnat({ name: "\ufeffGnat" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with DEL U+007F", () => withGnat({ name: "Gn\u007fat" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a C1 control U+0085", () => withGnat({ name: "Gn\u0085at" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a private-use character U+E000", () => withGnat({ name: "Gn\ue000at" }), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("startGame: a name with a newline (literal escape)", () => startLiteral(monsterLiteral({ name: '"Gob\\nlin"' })), INVALID_MONSTER, field("monsters", "0", "name")),
+  refused("updateMonster: patch name with an RTL override U+202E", (c) => patchVars(c.gameId, { name: "\u202eKing" }), INVALID_MONSTER, field("patch", "name")),
+  refused("updateMonster: patch name with a zero-width space U+200B", (c) => patchVars(c.gameId, { name: "King\u200b" }), INVALID_MONSTER, field("patch", "name")),
+  refused("updateMonster: patch name with a tab", (c) => patchVars(c.gameId, { name: "Tab\tName" }), INVALID_MONSTER, field("patch", "name")),
 
   // --- repetition: directives and one field a thousand times ----------------------------------
   httpOp("directives: 1,000 repeated @skip (over the token limit)", () => ({ query: repeatedSkip }), 400, PARSE),
   httpOp("directives: 250 repeated @include (under the token limit)", () => ({ query: repeatedInclude }), 400, VALIDATION),
   httpOp("directives: 900 unknown directives", () => ({ query: `{ __typename ${"@x ".repeat(900)}}` }), 400, VALIDATION),
   httpOp("the same field 1,000 times without aliases (game.turn)", (c) => ({ query: `{ game(id: ${JSON.stringify(c.gameId)}) { ${sameField1000("turn")}} }` }), 400, VALIDATION),
-  httpOp("the same field 1,000 times in an attack's selection: nothing played", (c) => ({ query: `mutation { attack(gameId: ${JSON.stringify(c.gameId)}, weapon: BOOMERANG) { game { ${sameField1000("turn")}} } }` }), 400, VALIDATION),
+  httpOp("the same field 1,000 times in an attack's selection: nothing played", (c) => ({ query: `mutation { attack(input: { gameId: ${JSON.stringify(c.gameId)}, weapon: BOOMERANG }) { game { ${sameField1000("turn")}} } }` }), 400, VALIDATION),
 ];
 
 /** Requests refused before GraphQL runs, or by Apollo's HTTP layer. */
@@ -752,7 +830,7 @@ const httpRaw: HttpRawCase[] = [
   raw("variables: seed 2^53+1", () => jsonBody(`{"query":${START_GAME_JSON},"variables":{"input":{"seed":${BEYOND_2_53}}}}`), 400, INPUT),
   raw("variables: life 1e400 (Infinity once parsed)", () => jsonBody(`{"query":${START_GAME_JSON},"variables":{"input":{"monsters":[{${GNAT_JSON.replace('"life":5', '"life":1e400')}}]}}}`), 400, INPUT),
   raw("variables: charisma -2^63", () => jsonBody(`{"query":${START_GAME_JSON},"variables":{"input":{"monsters":[{${GNAT_JSON.replace('"charisma":1', '"charisma":-9223372036854775808')}}]}}}`), 400, INPUT),
-  raw("variables: patch life 2^64", (c) => jsonBody(`{"query":${UPDATE_MONSTER_JSON},"variables":{"gameId":${JSON.stringify(c.gameId)},"monsterId":"2","patch":{"life":18446744073709551616}}}`), 400, INPUT),
+  raw("variables: patch life 2^64", (c) => jsonBody(`{"query":${UPDATE_MONSTER_JSON},"variables":{"monsterId":${JSON.stringify(monsterIdIn(c.gameId, 2))},"patch":{"life":18446744073709551616}}}`), 400, INPUT),
   { kind: "http-raw", name: "variables: a game id as the number 2^53+1 reads as null", build: () => jsonBody(`{"query":"query($id: ID!) { game(id: $id) { id } }","variables":{"id":${BEYOND_2_53}}}`), expected: { status: 200, code: null, data: { game: null } } },
   // Batching is off: an array body is refused whole, whatever it holds.
   raw("body: a batch of two operations", () => jsonBody('[{"query":"{ __typename }"},{"query":"{ bestiary { name } }"}]'), 400, BAD_REQUEST),
@@ -765,9 +843,14 @@ const httpRaw: HttpRawCase[] = [
 /** Operations over WebSocket, through graphql-ws's own client. */
 // prettier-ignore
 const wsOperations: WsOperationCase[] = [
-  wsOp("ws: subscription to an unknown game", () => ({ query: BATTLE_TURNS, variables: { gameId: UNKNOWN_GAME } }), NOT_FOUND, "gameId"),
-  wsOp('ws: subscription to game id "}"', () => ({ query: BATTLE_TURNS, variables: { gameId: "}" } }), NOT_FOUND, "gameId"),
-  wsOp("ws: subscription to a 10,000-character game id", () => ({ query: BATTLE_TURNS, variables: { gameId: LONG_ID } }), NOT_FOUND, "gameId"),
+  wsOp("ws: subscription to an unknown game", () => ({ query: BATTLE_TURNS, variables: { gameId: UNKNOWN_GAME } }), GAME_NOT_FOUND, "gameId"),
+  wsOp('ws: subscription to game id "}"', () => ({ query: BATTLE_TURNS, variables: { gameId: "}" } }), GAME_NOT_FOUND, "gameId"),
+  wsOp("ws: subscription to a 10,000-character game id", () => ({ query: BATTLE_TURNS, variables: { gameId: LONG_ID } }), GAME_NOT_FOUND, "gameId"),
+  wsRefused("ws: attack an unknown game", () => attackVars(UNKNOWN_GAME, "BOMB"), GAME_NOT_FOUND, field("gameId")),
+  wsRefused("ws: attack with expectedTurn 0, a turn past", (c) => attackVars(c.gameId, "BOMB", 0), CONFLICT, field("expectedTurn")),
+  wsRefused("ws: updateMonster of an unknown monster", (c) => patchVars(c.gameId, { life: 7 }, "99"), MONSTER_NOT_FOUND, field("monsterId")),
+  wsRefused("ws: abandonGame of an unknown game", () => abandonVars(UNKNOWN_GAME), GAME_NOT_FOUND, field("gameId")),
+  wsRefused("ws: abandonGame with expectedVersion 0, a version past", (c) => abandonVars(c.gameId, 0), CONFLICT, field("expectedVersion")),
   wsOp("ws: subscription with fromTurn -1", (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: -1 } }), INPUT, "fromTurn"),
   wsOp("ws: subscription with fromTurn 2^31 (literal)", (c) => ({ query: `subscription { battleTurns(gameId: ${JSON.stringify(c.gameId)}, fromTurn: ${INT32_OVER}) { turn } }` }), VALIDATION),
   wsOp('ws: subscription with fromTurn "1" (variable)', (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: "1" } }), INPUT),
@@ -776,8 +859,8 @@ const wsOperations: WsOperationCase[] = [
   wsOp('ws: attack with weapon "bomb" (variable)', (c) => attackVars(c.gameId, "bomb"), INPUT),
   wsOp("ws: a syntax error", () => ({ query: 'subscription { battleTurns(gameId: "x" { turn } }' }), PARSE),
   wsOp("ws: an unknown operationName", () => ({ query: "query A { __typename }", operationName: "B" }), "OPERATION_RESOLUTION_FAILURE"),
-  wsOp("ws: startGame with life 0", () => withGnat({ life: 0 }), INPUT, "monsters[0].life"),
-  wsOp("ws: updateMonster with an empty patch", (c) => patchVars(c.gameId, {}), INPUT, "patch"),
+  wsRefused("ws: startGame with life 0", () => withGnat({ life: 0 }), INVALID_MONSTER, field("monsters", "0", "life")),
+  wsRefused("ws: updateMonster with an empty patch", (c) => patchVars(c.gameId, {}), INVALID_MONSTER, field("patch")),
   wsOp("ws: events with first 101", (c) => eventsPage(c, "first: 101"), INPUT, "first"),
   wsOp("ws: alias bomb (50 aliases of bestiary)", () => ({ query: aliases(50) }), VALIDATION),
   wsOp("ws: depth (10 nested inline fragments)", () => ({ query: `{ ${nestedFragments(9, "__typename")} }` }), VALIDATION),
@@ -785,7 +868,7 @@ const wsOperations: WsOperationCase[] = [
   wsOp("ws: tokens (2,003 tokens)", () => ({ query: tokenBomb }), PARSE),
   wsOp('ws: variables with a "__proto__" key holding $gameId', () => ({ query: BATTLE_TURNS, variables: parsed('{"__proto__":{"gameId":"x"}}') }), INPUT),
   wsOp('ws: updateMonster with patch {"__proto__": {"life": 1}}', (c) => patchVars(c.gameId, parsed('{"__proto__":{"life":1}}')), INPUT),
-  wsOp("ws: updateMonster with an RTL override in the name", (c) => patchVars(c.gameId, { name: "\u202eKing" }), INPUT, "patch.name"),
+  wsRefused("ws: updateMonster with an RTL override in the name", (c) => patchVars(c.gameId, { name: "\u202eKing" }), INVALID_MONSTER, field("patch", "name")),
   wsOp("ws: subscription with fromTurn 2^53+2 (variable)", (c) => ({ query: BATTLE_TURNS, variables: { gameId: c.gameId, fromTurn: 2 ** 53 + 2 } }), INPUT),
   wsOp("ws: 1,000 repeated @skip", () => ({ query: repeatedSkip }), PARSE),
   wsOp("ws: 250 repeated @include", () => ({ query: repeatedInclude }), VALIDATION),

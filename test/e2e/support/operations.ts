@@ -140,3 +140,11 @@ export function asApiEvent(gameId: string, event: BattleEvent): ApiEvent {
   if ("monsterId" in fields) api.monsterId = `${gameId}.${fields.monsterId}`;
   return api;
 }
+
+/**
+ * A monster's global id in the game `gameId`: `<gameId>.<n>`, `n` its place in the starting
+ * array (from 1). Clients treat it as opaque; tests build it to aim at a given monster.
+ */
+export function monsterIdIn(gameId: string, n: number | string): string {
+  return `${gameId}.${n}`;
+}
