@@ -308,7 +308,7 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     const shown = await readError(page);
     expect(shown.code).toBe("INVALID_MONSTER");
     expect(shown.text).toBe(
-      "That array cannot startFix the field marked above, then start again.INVALID_MONSTER",
+      "A monster is out of boundsFix the field marked above, then start again.INVALID_MONSTER",
     );
     const life = page.getByTestId("monster-1-life");
     expect(await life.getAttribute("aria-invalid")).toBe("true");

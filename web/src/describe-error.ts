@@ -45,8 +45,9 @@ const advice: Record<string, (retryAfterSeconds?: number) => Omit<ErrorReport, "
       "Another turn was played before this one reached the server, so nothing was applied. The board now shows the latest turn: choose again.",
   }),
   INVALID_MONSTER: () => ({
-    title: "That array cannot start",
-    detail: "A monster's name or stats are out of bounds: see the field marked above.",
+    title: "A monster is out of bounds",
+    detail:
+      "A custom array holds 1 to 100 monsters, each named with 1 to 64 printable characters, with life from 1 to 1000000 and the other stats from 0 to 1000000.",
   }),
   INVALID_SEED: () => ({
     title: "That seed cannot be used",
@@ -125,7 +126,11 @@ export function reportFor(code: string, retryAfterSeconds?: number): ErrorReport
   return { code, ...text };
 }
 
-/** The report of a mutation's first refusal, from its payload's `userErrors`. */
+/**
+ * The report of a mutation's refusal, from its payload's `userErrors`: by its code, in the page's
+ * words. Its `message` is not shown: it names the input a developer's way (`monsters[1].life`);
+ * the start form says which input from `field` instead.
+ */
 export function describeUserError(userError: UserError): ErrorReport {
   return reportFor(userError.code);
 }
