@@ -1,7 +1,7 @@
 import { Client, fetchExchange, subscriptionExchange, type Exchange } from "@urql/core";
 import { cacheExchange } from "@urql/exchange-graphcache";
 import { createClient as createWsClient } from "graphql-ws";
-import { embeddedTypes, possibleTypes } from "./gql/cache-schema";
+import { cacheSchema, embeddedTypes } from "./gql/cache-schema";
 
 /**
  * The page's normalized cache. Safe to share between games because every entity's id is global:
@@ -9,12 +9,14 @@ import { embeddedTypes, possibleTypes } from "./gql/cache-schema";
  * each other's monsters. Everything the page reads of a game (the start's payload, a read, an
  * attack's reply, each turn of the live feed) writes the one cached Game, and every view of it
  * follows. Types without an id (the rabbit, events, turns, payloads, pages) live inside their
- * parent; the lists of them, and the interfaces' types, come from schema.graphql at codegen time.
+ * parent. Both the list of them and the schema's shape come from schema.graphql at codegen time.
  */
 export function createGameCache(): Exchange {
   return cacheExchange({
+    // The schema's types: exact fragment matching on the BattleEvent interface, when writing a
+    // turn's events as when reading them.
+    schema: cacheSchema,
     keys: Object.fromEntries(embeddedTypes.map((type) => [type, () => null])),
-    possibleTypes,
     resolvers: {
       Query: {
         // What the server last said of this id (the game, or null for none), else the game if
