@@ -30,16 +30,6 @@ export function createGameCache(): Exchange {
         },
       },
     },
-    updates: {
-      Mutation: {
-        // An abandoned game is gone on the server: drop it here too, so no view shows it.
-        abandonGame(result, _args, cache) {
-          const payload = result.abandonGame as { abandonedGameId?: string | null } | null;
-          if (payload?.abandonedGameId)
-            cache.invalidate({ __typename: "Game", id: payload.abandonedGameId });
-        },
-      },
-    },
   });
 }
 
