@@ -246,7 +246,9 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     }
   });
 
-  it("a second game in the same tab shows its own monsters", async () => {
+  // Guards Monster's global id in the normalized cache: with ids that collide across games (both
+  // have a monster "1"), B's start overwrites A's cached monsters and A, shown again, shows B's.
+  it("a second game in the same tab shows its own monsters, and Back shows the first game's own again", async () => {
     const page = await newPage();
     const reads = gameReads(page);
     await page.goto(`${origin}/`);
@@ -262,6 +264,9 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     await page.waitForFunction(
       () => document.querySelector("[data-testid=turn]")?.textContent === "1",
     );
+    const boardA = ["9", "Snail", "18", "2", "IN PROGRESS"];
+    expect(await board(page)).toEqual(boardA);
+    expect(await waiting(page)).toEqual(["GiantSlug: life 35 · str 3 · cha 25 · wpn 2"]);
 
     // Game B, from the same page (same client, same cache), with other monsters.
     await page.getByTestId("new-game").click();
@@ -289,6 +294,19 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     // Neither game was read: each one's start put it in the cache, under its own global ids.
     expect(reads.count).toBe(0);
     await screenshot(page, "web-client-second-game");
+
+    // Back to A (B's start replaced the start page), in the same tab: A from the cache, not read
+    // again, its own monsters as they stood after its turn, and nothing of B.
+    await page.goBack();
+    await page.locator(`[data-testid=game][data-game-id="${gameA}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get("game")).toBe(gameA);
+    expect(await text(page, "turn")).toBe("1");
+    expect(await board(page)).toEqual(boardA);
+    expect(await text(page, "monster-name")).toBe("Snail");
+    expect(await waiting(page)).toEqual(["GiantSlug: life 35 · str 3 · cha 25 · wpn 2"]);
+    const shownA = await text(page, "game");
+    for (const name of ["Kobold", "Gnoll", "Ogre"]) expect(shownA).not.toContain(name);
+    expect(reads.count).toBe(0);
   });
 
   it("shows a refused custom monster beside its field, in the page's words, on a phone", async () => {
