@@ -25,6 +25,8 @@ const config: CodegenConfig = {
         strictScalars: true,
       },
     },
+    // What the normalized cache (web/src/create-api-client.ts) must know of the schema.
+    "web/src/gql/cache-schema.ts": { plugins: ["./web/codegen-cache-schema.mjs"] },
   },
 };
 

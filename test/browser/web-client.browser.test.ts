@@ -22,15 +22,26 @@ const DECIMATED = "[Whoa.  You decimated Dwemthy's Array!]";
 const tokenKey = (gameId: string) => `dwemthy:playerToken:${gameId}`;
 
 const START = `mutation ($input: StartGameInput) {
-  startGame(input: $input) { playerToken game { id turn status rabbit { life } } }
+  startGame(input: $input) {
+    playerToken
+    game { id turn status rabbit { life } }
+    userErrors { code field message }
+  }
 }`;
-const ATTACK = `mutation ($gameId: ID!, $weapon: Weapon!) {
-  attack(gameId: $gameId, weapon: $weapon) { game { turn status rabbit { life } } }
+const ATTACK = `mutation ($input: AttackInput!) {
+  attack(input: $input) { game { turn status rabbit { life } } userErrors { code field message } }
 }`;
 const STORED_EVENTS = `query ($id: ID!) { game(id: $id) { events(first: 100) { pageInfo { hasNextPage } nodes { message } } } }`;
 
 type GameSummary = { turn: number; status: string; rabbit: { life: number } };
-type Started = { startGame: { playerToken: string; game: GameSummary & { id: string } } };
+type UserError = { code: string; field: string[] | null; message: string };
+type Started = {
+  startGame: {
+    playerToken: string | null;
+    game: (GameSummary & { id: string }) | null;
+    userErrors: UserError[];
+  };
+};
 
 /**
  * The few browser globals the callbacks run inside the page use: the tests' tsconfig has no DOM
@@ -68,8 +79,11 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
   });
 
   /** A fresh browser profile (its own sessionStorage): a new person, or a new tab without the token. */
-  async function newPage(init?: { gameId: string; token: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  async function newPage(
+    init?: { gameId: string; token: string },
+    viewport = { width: 1100, height: 900 },
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport });
     contexts.push(context);
     if (init) {
       // What the tab that started the game would hold, for tests that need a player's tab
@@ -109,15 +123,33 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
           (await page.getByTestId(testId).count()) > 0 ? text(page, testId) : null,
       ),
     );
-  /** How many times the page has read the game (its `Game` query), counted from now on. */
-  const gameReads = (page: Page) => {
-    const reads = { count: 0 };
+  /** How many times the page has sent an operation over HTTP, counted from now on. */
+  const operationsSent = (page: Page, operationName: string) => {
+    const sent = { count: 0 };
     page.on("request", (request) => {
       if (request.method() !== "POST" || !request.url().endsWith("/graphql")) return;
       const body = request.postDataJSON() as { operationName?: string } | null;
-      if (body?.operationName === "Game") reads.count += 1;
+      if (body?.operationName === operationName) sent.count += 1;
     });
-    return reads;
+    return sent;
+  };
+  /** How many times the page has read the game (its `Game` query), counted from now on. */
+  const gameReads = (page: Page) => operationsSent(page, "Game");
+  /** Fills the start form's custom array (adding rows as needed) and, if given, the seed. */
+  const fillArray = async (page: Page, monsters: readonly Record<string, string | number>[]) => {
+    await page.getByTestId("mode-custom").check();
+    for (const [i, monster] of monsters.entries()) {
+      if ((await page.getByTestId(`monster-${i}-name`).count()) === 0)
+        await page.getByTestId("add-monster").click();
+      for (const [field, value] of Object.entries(monster))
+        await page.getByTestId(`monster-${i}-${field}`).fill(String(value));
+    }
+  };
+  /** The monsters the page shows waiting behind the front one: name and stats line. */
+  const waiting = async (page: Page) => {
+    const names = await page.locator("[data-testid=waiting] .waiting-name").allTextContents();
+    const stats = await page.locator("[data-testid=waiting] .waiting-stats").allTextContents();
+    return names.map((name, i) => `${name}: ${stats[i]?.replace(/\s+/g, " ").trim()}`);
   };
   const readError = async (page: Page) => {
     const notice = page.getByTestId("error");
@@ -133,11 +165,7 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     const requests = recordRequests(player);
     const playerReads = gameReads(player);
     await player.goto(`${origin}/`);
-    await player.getByTestId("mode-custom").check();
-    for (const [i, monster] of SHORT_ARRAY.entries()) {
-      for (const [field, value] of Object.entries(monster))
-        await player.getByTestId(`monster-${i}-${field}`).fill(String(value));
-    }
+    await fillArray(player, SHORT_ARRAY);
     await player.getByTestId("seed").fill(String(SEED));
     await player.getByTestId("start").click();
     await player.getByTestId("game").waitFor();
@@ -196,9 +224,10 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
       );
       expect(await weaponsDisabled(page)).toEqual([true, true, true, true]);
     }
-    // Each page read the game once, when it opened: every turn of the feed brought the board
-    // (life bars, current monster, turn, status) with it, for the watcher as for the player.
-    expect(playerReads.count).toBe(1);
+    // Every turn of the feed brought the game after it into the page's cache, and the board
+    // (life bars, current monster, turn, status) with it. The watcher read the game once, when it
+    // opened; the player never did: the start's payload had put the game in the cache.
+    expect(playerReads.count).toBe(0);
     expect(watcherReads.count).toBe(1);
     await screenshot(player, "web-client-victory");
     await screenshot(watcher, "web-client-watcher");
@@ -217,34 +246,148 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     }
   });
 
-  it("shows a bad custom monster as BAD_USER_INPUT with its field and the server's message", async () => {
+  // Guards Monster's global id in the normalized cache: with ids that collide across games (both
+  // have a monster "1"), B's start overwrites A's cached monsters and A, shown again, shows B's.
+  it("a second game in the same tab shows its own monsters, and Back shows the first game's own again", async () => {
     const page = await newPage();
+    const reads = gameReads(page);
+    await page.goto(`${origin}/`);
+
+    // Game A, one turn in, so its cached monsters have moved on from their start.
+    await fillArray(page, SHORT_ARRAY);
+    await page.getByTestId("seed").fill(String(SEED));
+    await page.getByTestId("start").click();
+    await page.getByTestId("game").waitFor();
+    const gameA = (await page.getByTestId("game").getAttribute("data-game-id"))!;
+    expect(await text(page, "monster-name")).toBe("Snail");
+    await page.getByTestId("weapon-BOOMERANG").click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=turn]")?.textContent === "1",
+    );
+    const boardA = ["9", "Snail", "18", "2", "IN PROGRESS"];
+    expect(await board(page)).toEqual(boardA);
+    expect(await waiting(page)).toEqual(["GiantSlug: life 35 · str 3 · cha 25 · wpn 2"]);
+
+    // Game B, from the same page (same client, same cache), with other monsters.
+    await page.getByTestId("new-game").click();
+    await fillArray(page, [
+      { name: "Kobold", life: 11, strength: 2, charisma: 3, weapon: 4 },
+      { name: "Gnoll", life: 17, strength: 5, charisma: 6, weapon: 7 },
+      { name: "Ogre", life: 29, strength: 8, charisma: 9, weapon: 10 },
+    ]);
+    await page.getByTestId("start").click();
+    await page.locator(`[data-testid=game]:not([data-game-id="${gameA}"])`).waitFor();
+    const gameB = (await page.getByTestId("game").getAttribute("data-game-id"))!;
+    expect(new URL(page.url()).searchParams.get("game")).toBe(gameB);
+    await lastLogLineIs(page, "[Get ready. Kobold has emerged!]");
+
+    // B as it started, and nothing of A.
+    expect(await board(page)).toEqual(["10", "Kobold", "11", "3", "IN PROGRESS"]);
+    expect(await text(page, "turn")).toBe("0");
+    expect(await waiting(page)).toEqual([
+      "Gnoll: life 17 · str 5 · cha 6 · wpn 7",
+      "Ogre: life 29 · str 8 · cha 9 · wpn 10",
+    ]);
+    expect(await logLines(page)).toEqual(["[Get ready. Kobold has emerged!]"]);
+    const shown = (await text(page, "game")) + (await page.title());
+    for (const name of ["Snail", "GiantSlug"]) expect(shown).not.toContain(name);
+    // Neither game was read: each one's start put it in the cache, under its own global ids.
+    expect(reads.count).toBe(0);
+    await screenshot(page, "web-client-second-game");
+
+    // Back to A (B's start replaced the start page), in the same tab: A from the cache, not read
+    // again, its own monsters as they stood after its turn, and nothing of B.
+    await page.goBack();
+    await page.locator(`[data-testid=game][data-game-id="${gameA}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get("game")).toBe(gameA);
+    expect(await text(page, "turn")).toBe("1");
+    expect(await board(page)).toEqual(boardA);
+    expect(await text(page, "monster-name")).toBe("Snail");
+    expect(await waiting(page)).toEqual(["GiantSlug: life 35 · str 3 · cha 25 · wpn 2"]);
+    const shownA = await text(page, "game");
+    for (const name of ["Kobold", "Gnoll", "Ogre"]) expect(shownA).not.toContain(name);
+    expect(reads.count).toBe(0);
+  });
+
+  it("shows a refused custom monster beside its field, in the page's words, on a phone", async () => {
+    const page = await newPage(undefined, { width: 390, height: 844 });
+    const starts = operationsSent(page, "StartGame");
     await page.goto(`${origin}/`);
     await page.getByTestId("mode-custom").check();
+    const problem = async () => {
+      await page.getByTestId("field-problem").waitFor();
+      return text(page, "field-problem");
+    };
+
+    // Out of the server's bounds: refused by the server, as data (a userError), named by path.
     await page.getByTestId("monster-1-life").fill("0");
     await page.getByTestId("start").click();
+    expect(await problem()).toBe("Monster 2's life must be a whole number from 1 to 1000000.");
     const shown = await readError(page);
-
-    const direct = await httpClient(server.url).mutate(START, {
+    expect(shown.code).toBe("INVALID_MONSTER");
+    expect(shown.text).toBe(
+      "A monster is out of boundsFix the field marked above, then start again.INVALID_MONSTER",
+    );
+    const life = page.getByTestId("monster-1-life");
+    expect(await life.getAttribute("aria-invalid")).toBe("true");
+    expect(await life.getAttribute("aria-describedby")).toBe("field-problem");
+    await screenshot(page, "web-client-refused-start-phone");
+    const direct = await httpClient(server.url).mutate<Started>(START, {
       input: { monsters: [SHORT_ARRAY[0], { ...SHORT_ARRAY[1], life: 0 }] },
     });
-    const refusal = direct.errors[0]!;
-    expect(refusal.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "monsters[1].life" });
-    expect(shown.code).toBe("BAD_USER_INPUT");
-    expect(await text(page, "error-field")).toBe("monsters[1].life");
-    expect(shown.text).toContain("That input was refused");
-    expect(shown.text).toContain(refusal.message);
+    expect(direct.errors).toEqual([]);
+    expect(direct.data!.startGame).toEqual({
+      playerToken: null,
+      game: null,
+      userErrors: [
+        {
+          code: "INVALID_MONSTER",
+          field: ["input", "monsters", "1", "life"],
+          message: expect.any(String),
+        },
+      ],
+    });
+    expect(starts.count).toBe(1);
+
+    // Editing the field at fault clears its mark; a blank name is the server's to refuse too.
+    await life.fill("35");
+    expect(await page.getByTestId("field-problem").count()).toBe(0);
+    expect(await life.getAttribute("aria-invalid")).toBeNull();
+    await page.getByTestId("monster-0-name").fill("  ");
+    await page.getByTestId("start").click();
+    expect(await problem()).toBe(
+      "Monster 1's name must be 1 to 64 printable characters (letters, numbers, punctuation, symbols, spaces), not blank.",
+    );
+    expect(starts.count).toBe(2);
+
+    // Text no Int can carry is stopped by the page, sent nowhere, in the same words.
+    await page.getByTestId("monster-0-name").fill("Snail");
+    await page.getByTestId("monster-0-strength").fill("strong");
+    await page.getByTestId("start").click();
+    expect(await problem()).toBe("Monster 1's strength must be a whole number from 0 to 1000000.");
+    expect((await readError(page)).code).toBe("INVALID_MONSTER");
+    await page.getByTestId("monster-0-strength").fill("1");
+    await page.getByTestId("seed").fill("99999999999");
+    await page.getByTestId("start").click();
+    expect(await problem()).toBe(
+      "The seed must be a whole number from -2147483648 to 2147483647, or left empty.",
+    );
+    expect((await readError(page)).code).toBe("INVALID_SEED");
+    expect(await page.getByTestId("seed").getAttribute("aria-invalid")).toBe("true");
+    expect(starts.count).toBe(2);
     // Still on the start form, nothing started.
     expect(new URL(page.url()).search).toBe("");
   });
 
-  it("shows NOT_FOUND for a link to a game that does not exist", async () => {
+  it("shows GAME_NOT_FOUND for a link to a game that does not exist", async () => {
     for (const id of ["nope", "00000000-0000-4000-8000-000000000000"]) {
       const page = await newPage();
       await page.goto(`${origin}/?game=${id}`);
       const shown = await readError(page);
-      expect(shown.code).toBe("NOT_FOUND");
-      expect(shown.text).toContain("No such game");
+      expect(shown.code).toBe("GAME_NOT_FOUND");
+      expect(shown.text).toBe(
+        "No such gameThis game does not exist: the link may be mistyped, the game was abandoned, or it expired after a long time without a move. Start a new one.GAME_NOT_FOUND",
+      );
       expect(await page.getByTestId("game").count()).toBe(0);
     }
   });
@@ -256,15 +399,17 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
         input: { seed: SEED, monsters: SHORT_ARRAY },
       });
       expect(r.errors).toEqual([]);
-      return r.data!.startGame;
+      expect(r.data!.startGame.userErrors).toEqual([]);
+      const { game, playerToken } = r.data!.startGame;
+      return { game: game!, playerToken: playerToken! };
     };
     const attack = async (gameId: string, token: string, weapon: Weapon) => {
-      const r = await httpClient(server.url, token).mutate<{ attack: { game: GameSummary } }>(
-        ATTACK,
-        { gameId, weapon },
-      );
+      const r = await httpClient(server.url, token).mutate<{
+        attack: { game: GameSummary | null; userErrors: UserError[] };
+      }>(ATTACK, { input: { gameId, weapon } });
       expect(r.errors).toEqual([]);
-      return r.data!.attack.game;
+      expect(r.data!.attack.userErrors).toEqual([]);
+      return r.data!.attack.game!;
     };
 
     // The seeded battle once through, to know its weapons; then the same battle up to the last turn.
@@ -309,7 +454,8 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
 
     expect((await attack(game.id, playerToken, weapons.at(-1)!)).status).toBe("VICTORY");
 
-    // The tab sends the turn it shows: the server refuses it as CONFLICT, and nothing is played.
+    // The tab sends the turn it shows: the server refuses it as CONFLICT (a userError of the
+    // attack's payload), and nothing is played.
     await stale.getByTestId("weapon-BOOMERANG").click();
     const conflict = await readError(stale);
     expect(conflict.code).toBe("CONFLICT");
@@ -321,8 +467,11 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     // This page never meets GAME_OVER on its own (the stale turn is refused first, as above), so
     // this one request goes out without its expectedTurn, and the server's real answer is shown.
     await staleWithoutExpectedTurn.route("**/graphql", async (route) => {
-      const body = route.request().postDataJSON() as { variables?: Record<string, unknown> };
-      if (body.variables && "weapon" in body.variables) delete body.variables.expectedTurn;
+      const body = route.request().postDataJSON() as {
+        variables?: { input?: Record<string, unknown> };
+      };
+      const input = body.variables?.input;
+      if (input && "weapon" in input) delete input.expectedTurn;
       await route.continue({ postData: JSON.stringify(body) });
     });
     await staleWithoutExpectedTurn.getByTestId("weapon-BOOMERANG").click();
@@ -348,9 +497,9 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
         input: { seed: SEED, monsters: SHORT_ARRAY },
       });
       const { game, playerToken } = started.data!.startGame;
-      const page = await newPage({ gameId: game.id, token: playerToken });
+      const page = await newPage({ gameId: game!.id, token: playerToken! });
       const here = new URL(lonely.url).origin;
-      await page.goto(`${here}/?game=${game.id}`);
+      await page.goto(`${here}/?game=${game!.id}`);
       await lastLogLineIs(page, "[Get ready. Snail has emerged!]");
       await lonely.stop();
       await page.getByTestId("weapon-BOOMERANG").click();

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { gameIdFromUrl, showGameInUrl } from "./game-link";
 import { GameView } from "./game-view";
 import { Icon } from "./icon";
@@ -8,6 +8,13 @@ import { StartForm } from "./start-form";
 /** The page: the start form, or the game the URL names. */
 export function App() {
   const [gameId, setGameId] = useState(() => gameIdFromUrl());
+
+  // Back and Forward show the game (or start page) the URL names, from the page's cache.
+  useEffect(() => {
+    const follow = () => setGameId(gameIdFromUrl());
+    window.addEventListener("popstate", follow);
+    return () => window.removeEventListener("popstate", follow);
+  }, []);
 
   const open = (id: string | undefined) => {
     showGameInUrl(id);

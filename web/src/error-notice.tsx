@@ -1,6 +1,6 @@
 import type { ErrorReport } from "./describe-error";
 
-/** An error as a readable notice: what happened, what to do, and the server's code and field. */
+/** An error as a readable notice: what happened, what to do, and the code it came with. */
 export function ErrorNotice({ report }: { report: ErrorReport }) {
   return (
     <div className="notice notice-error" role="alert" data-testid="error" data-code={report.code}>
@@ -8,12 +8,6 @@ export function ErrorNotice({ report }: { report: ErrorReport }) {
       <p className="notice-detail">{report.detail}</p>
       <p className="notice-meta">
         <code>{report.code}</code>
-        {report.field !== undefined && (
-          <>
-            {" · field "}
-            <code data-testid="error-field">{report.field}</code>
-          </>
-        )}
       </p>
     </div>
   );

@@ -6,11 +6,16 @@ export function gameIdFromUrl(location: Location = window.location): string | un
 
 /**
  * Points the address bar at a game (or back at the start page) without a reload, so the link can
- * be copied to let someone watch. replaceState: the start page is not worth a Back step.
+ * be copied to let someone watch. A game started replaces the start page (not worth a Back step);
+ * leaving a game for the start page pushes, so Back returns to the game left (see App's popstate).
  */
 export function showGameInUrl(gameId: string | undefined): void {
   const url = new URL(window.location.href);
-  if (gameId === undefined) url.searchParams.delete("game");
-  else url.searchParams.set("game", gameId);
-  window.history.replaceState(null, "", url);
+  if (gameId === undefined) {
+    url.searchParams.delete("game");
+    window.history.pushState(null, "", url);
+  } else {
+    url.searchParams.set("game", gameId);
+    window.history.replaceState(null, "", url);
+  }
 }

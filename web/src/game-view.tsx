@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import { useClient } from "urql";
 import { BattleLog } from "./battle-log";
 import { CreatureCard } from "./creature-card";
-import { describeError, NOT_FOUND, reportFor, type ErrorReport } from "./describe-error";
+import { describeError, describeUserError, reportFor, type ErrorReport } from "./describe-error";
 import { ErrorNotice } from "./error-notice";
 import { Icon } from "./icon";
 import type { Weapon } from "./gql/graphql";
@@ -16,7 +16,13 @@ import { WeaponButtons } from "./weapon-buttons";
 const RABBIT_START_LIFE = 10;
 
 /** Codes after which the board is read again: the game is not what this tab thought. */
-const REREAD_AFTER = new Set(["CONFLICT", "GAME_OVER", "STORE_UNAVAILABLE", "NETWORK_ERROR"]);
+const REREAD_AFTER = new Set([
+  "CONFLICT",
+  "GAME_OVER",
+  "GAME_NOT_FOUND",
+  "STORE_UNAVAILABLE",
+  "NETWORK_ERROR",
+]);
 
 /**
  * Remembers the most life seen per creature, as the length of its full life bar: the API gives
@@ -35,10 +41,10 @@ function useMaxLife(): (key: string, life: number) => number {
 export function GameView({ gameId }: { gameId: string }) {
   const client = useClient();
   const [token] = useState(() => readPlayerToken(gameId));
-  const { game, error: readError, offer, refresh } = useGame(client, gameId);
-  // Each turn of the feed carries the game after it: the board follows the battle (played here
-  // or elsewhere) from the feed itself, with no read of the game per turn.
-  const { log, status, error: feedError } = useBattleLog(client, gameId, offer);
+  // The game as the cache holds it: each turn of the feed carries the game after it into the
+  // cache, so the board follows the battle (played here or elsewhere) with no read per turn.
+  const { game, error: readError, refresh } = useGame(gameId);
+  const { log, status, error: feedError } = useBattleLog(client, gameId);
   const [attacking, setAttacking] = useState(false);
   const [actionError, setActionError] = useState<ErrorReport>();
   const maxLife = useMaxLife();
@@ -50,22 +56,25 @@ export function GameView({ gameId }: { gameId: string }) {
     void client
       .mutation(
         AttackMutation,
-        { gameId, weapon, expectedTurn: game.turn },
+        { input: { gameId, weapon, expectedTurn: game.turn } },
         { fetchOptions: { headers: { authorization: `Bearer ${token}` } } },
       )
       .toPromise()
       .then((result) => {
         setAttacking(false);
-        if (result.data) offer(result.data.attack.game);
-        if (result.error) {
-          const report = describeError(result.error);
-          setActionError(report);
-          if (REREAD_AFTER.has(report.code)) refresh();
-        }
+        // A played turn needs nothing here: its game is in the cache, and the board with it.
+        const refusal = result.data?.attack?.userErrors[0];
+        const report = refusal
+          ? describeUserError(refusal)
+          : result.error && describeError(result.error);
+        if (!report) return;
+        setActionError(report);
+        if (REREAD_AFTER.has(report.code)) refresh();
       });
   };
 
-  if (game === null) return <ErrorNotice report={reportFor(NOT_FOUND)} />;
+  // The `game` query answers null for an id with no game: the same outcome as GAME_NOT_FOUND.
+  if (game === null) return <ErrorNotice report={reportFor("GAME_NOT_FOUND")} />;
   if (game === undefined) {
     const report = readError ?? feedError;
     return report ? <ErrorNotice report={report} /> : <p className="muted">Loading the game…</p>;

@@ -2,7 +2,7 @@ import { graphql } from "./gql";
 
 /**
  * Everything the page shows of a game; the same selection for the query, both mutations and the
- * live feed's turns.
+ * live feed's turns, so each of them leaves the cached Game whole.
  */
 export const GameFieldsFragment = graphql(`
   fragment GameFields on Game {
@@ -60,13 +60,21 @@ export const GameQuery = graphql(`
   }
 `);
 
-/** Starts a game; the token comes back only here. */
+/**
+ * Starts a game; the token comes back only here. A refused start (a monster out of bounds, a bad
+ * seed) is data: `userErrors`, each naming the input at fault.
+ */
 export const StartGameMutation = graphql(`
   mutation StartGame($input: StartGameInput) {
     startGame(input: $input) {
       playerToken
       game {
         ...GameFields
+      }
+      userErrors {
+        code
+        field
+        message
       }
     }
   }
@@ -75,13 +83,19 @@ export const StartGameMutation = graphql(`
 /**
  * One turn. `expectedTurn` is the turn on screen, so a retry after an unclear failure is refused
  * with CONFLICT instead of playing twice. The events are not read here: the log shows what the
- * subscription delivers, the same for the player and for anyone watching.
+ * subscription delivers, the same for the player and for anyone watching. The game after the turn
+ * updates the cached Game, so the board moves even before the feed's turn arrives.
  */
 export const AttackMutation = graphql(`
-  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {
-    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {
+  mutation Attack($input: AttackInput!) {
+    attack(input: $input) {
       game {
         ...GameFields
+      }
+      userErrors {
+        code
+        field
+        message
       }
     }
   }
@@ -89,8 +103,9 @@ export const AttackMutation = graphql(`
 
 /**
  * The battle, one message per committed turn: its events for the log, and the game right after it
- * for the board (null only inside a replay, for a turn a later one of the same replay follows).
- * From `fromTurn` on (replayed from the store), then live.
+ * (null only inside a replay, for a turn a later one of the same replay follows), which the cache
+ * writes over the cached Game, so the board follows. From `fromTurn` on (replayed from the
+ * store), then live.
  */
 export const BattleTurnsSubscription = graphql(`
   subscription BattleTurns($gameId: ID!, $fromTurn: Int) {

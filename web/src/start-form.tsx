@@ -1,7 +1,20 @@
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 import { useClient, useQuery } from "urql";
-import { describeError, type ErrorReport } from "./describe-error";
+import {
+  describeError,
+  describeUserError,
+  reportFor,
+  type ErrorReport,
+  type UserError,
+} from "./describe-error";
 import { ErrorNotice } from "./error-notice";
+import {
+  fieldFromPath,
+  parseInt32,
+  problemSentence,
+  sameField,
+  type FieldKey,
+} from "./field-problems";
 import type { MonsterInput } from "./gql/graphql";
 import { BestiaryQuery, StartGameMutation } from "./operations";
 
@@ -17,12 +30,14 @@ const STARTER_ROWS: Row[] = [
   { name: "GiantSlug", life: "35", strength: "3", charisma: "25", weapon: "2" },
 ];
 
-/**
- * Text to a whole number for the API. Anything else is sent as typed: the server owns the bounds
- * and the types, and refuses it with a message that says which monster and which stat.
- */
-const toInt = (text: string): number =>
-  /^\s*-?\d+\s*$/.test(text) ? Number(text) : (text as unknown as number);
+/** Why the start was refused, and the input at fault when the form shows it. */
+interface Problem {
+  report: ErrorReport;
+  field?: FieldKey;
+}
+
+/** The id of the sentence beside the input at fault, for its aria-describedby. */
+const PROBLEM_ID = "field-problem";
 
 /** Starts a game: the original bestiary or an editable custom array, with an optional seed. */
 export function StartForm({ onStarted }: { onStarted: (gameId: string, token: string) => void }) {
@@ -32,39 +47,80 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
   const [rows, setRows] = useState<Row[]>(STARTER_ROWS);
   const [seed, setSeed] = useState("");
   const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<ErrorReport>();
+  const [problem, setProblem] = useState<Problem>();
 
-  const edit = (index: number, field: keyof Row, value: string) =>
+  const edit = (index: number, field: keyof Row, value: string) => {
     setRows((current) => current.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+    if (sameField(problem?.field, { row: index, stat: field })) setProblem(undefined);
+  };
+
+  /**
+   * Shows a refusal: beside its input when the form shows that input (a plain sentence there,
+   * and a pointer to it in the notice), else the sentence in the notice itself.
+   */
+  const refuse = (report: ErrorReport, field: FieldKey | undefined) => {
+    const shown =
+      field !== undefined && (field === "seed" || mode === "custom") ? field : undefined;
+    if (shown !== undefined)
+      setProblem({
+        report: { ...report, detail: "Fix the field marked above, then start again." },
+        field: shown,
+      });
+    else if (field !== undefined)
+      setProblem({ report: { ...report, detail: problemSentence(field) } });
+    else setProblem({ report });
+  };
+  const refuseUserError = (userError: UserError) =>
+    refuse(describeUserError(userError), fieldFromPath(userError.field));
 
   const start = (event: FormEvent) => {
     event.preventDefault();
-    const monsters: MonsterInput[] | undefined =
-      mode === "custom"
-        ? rows.map((row) => ({
-            name: row.name,
-            life: toInt(row.life),
-            strength: toInt(row.strength),
-            charisma: toInt(row.charisma),
-            weapon: toInt(row.weapon),
-          }))
-        : undefined;
+    // Numbers GraphQL's Int cannot carry are stopped here, as the server would refuse them.
+    const monsters: MonsterInput[] = [];
+    if (mode === "custom") {
+      for (const [index, row] of rows.entries()) {
+        const stats: Partial<Record<Stat, number>> = {};
+        for (const stat of STATS) {
+          stats[stat] = parseInt32(row[stat]);
+          if (stats[stat] === undefined)
+            return refuse(reportFor("INVALID_MONSTER"), { row: index, stat });
+        }
+        monsters.push({ name: row.name, ...(stats as Record<Stat, number>) });
+      }
+    }
+    const seedValue = seed.trim() === "" ? undefined : parseInt32(seed);
+    if (seed.trim() !== "" && seedValue === undefined)
+      return refuse(reportFor("INVALID_SEED"), "seed");
     const input = {
-      ...(monsters ? { monsters } : {}),
-      ...(seed.trim() === "" ? {} : { seed: toInt(seed) }),
+      ...(mode === "custom" ? { monsters } : {}),
+      ...(seedValue === undefined ? {} : { seed: seedValue }),
     };
     setStarting(true);
-    setError(undefined);
+    setProblem(undefined);
     void client
       .mutation(StartGameMutation, { input })
       .toPromise()
       .then((result) => {
         setStarting(false);
-        if (result.data)
-          onStarted(result.data.startGame.game.id, result.data.startGame.playerToken);
-        else if (result.error) setError(describeError(result.error));
+        const payload = result.data?.startGame;
+        const refusal = payload?.userErrors[0];
+        if (payload?.game && payload.playerToken) onStarted(payload.game.id, payload.playerToken);
+        else if (refusal) refuseUserError(refusal);
+        else if (result.error) setProblem({ report: describeError(result.error) });
       });
   };
+
+  /** The attributes of an input that is the one at fault, if it is. */
+  const faultOf = (field: FieldKey) =>
+    sameField(problem?.field, field)
+      ? { "aria-invalid": true, "aria-describedby": PROBLEM_ID }
+      : {};
+  const problemNote = (field: FieldKey) =>
+    sameField(problem?.field, field) ? (
+      <p className="field-problem" id={PROBLEM_ID} data-testid="field-problem">
+        {problemSentence(field)}
+      </p>
+    ) : null;
 
   return (
     // noValidate: the server checks every bound and names the field; the browser's own checks
@@ -79,7 +135,10 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
             name="mode"
             data-testid="mode-custom"
             checked={mode === "custom"}
-            onChange={() => setMode("custom")}
+            onChange={() => {
+              setMode("custom");
+              setProblem(undefined);
+            }}
           />
           A custom array
         </label>
@@ -89,7 +148,10 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
             name="mode"
             data-testid="mode-bestiary"
             checked={mode === "bestiary"}
-            onChange={() => setMode("bestiary")}
+            onChange={() => {
+              setMode("bestiary");
+              setProblem(undefined);
+            }}
           />
           The original bestiary
         </label>
@@ -109,41 +171,60 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, index) => (
-              <tr key={index} data-testid="monster-row">
-                <td>
-                  <input
-                    aria-label={`monster ${index + 1} name`}
-                    data-testid={`monster-${index}-name`}
-                    value={row.name}
-                    onChange={(e) => edit(index, "name", e.target.value)}
-                  />
-                </td>
-                {STATS.map((stat) => (
-                  <td key={stat}>
-                    <input
-                      className="number"
-                      inputMode="numeric"
-                      aria-label={`monster ${index + 1} ${stat}`}
-                      data-testid={`monster-${index}-${stat}`}
-                      value={row[stat]}
-                      onChange={(e) => edit(index, stat, e.target.value)}
-                    />
-                  </td>
-                ))}
-                <td>
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={`remove monster ${index + 1}`}
-                    disabled={rows.length === 1}
-                    onClick={() => setRows((current) => current.filter((_, i) => i !== index))}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {rows.map((row, index) => {
+              const fault = (["name", ...STATS] as const).find((stat) =>
+                sameField(problem?.field, { row: index, stat }),
+              );
+              return (
+                <Fragment key={index}>
+                  <tr data-testid="monster-row">
+                    <td>
+                      <input
+                        aria-label={`monster ${index + 1} name`}
+                        data-testid={`monster-${index}-name`}
+                        value={row.name}
+                        onChange={(e) => edit(index, "name", e.target.value)}
+                        {...faultOf({ row: index, stat: "name" })}
+                      />
+                    </td>
+                    {STATS.map((stat) => (
+                      <td key={stat}>
+                        <input
+                          className="number"
+                          inputMode="numeric"
+                          aria-label={`monster ${index + 1} ${stat}`}
+                          data-testid={`monster-${index}-${stat}`}
+                          value={row[stat]}
+                          onChange={(e) => edit(index, stat, e.target.value)}
+                          {...faultOf({ row: index, stat })}
+                        />
+                      </td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        className="icon"
+                        aria-label={`remove monster ${index + 1}`}
+                        disabled={rows.length === 1}
+                        onClick={() => {
+                          // The rows below move up: a problem found before names another row.
+                          setProblem(undefined);
+                          setRows((current) => current.filter((_, i) => i !== index));
+                        }}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                  {fault !== undefined && (
+                    // Right under the row at fault, across it: beside the input it names.
+                    <tr className="field-problem-row">
+                      <td colSpan={6}>{problemNote({ row: index, stat: fault })}</td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
           <tfoot>
             <tr>
@@ -165,7 +246,7 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
             </tr>
           </tfoot>
         </table>
-      ) : bestiary ? (
+      ) : bestiary?.bestiary ? (
         <table className="monsters" data-testid="bestiary">
           <thead>
             <tr>
@@ -204,14 +285,19 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
             data-testid="seed"
             value={seed}
             placeholder="random"
-            onChange={(e) => setSeed(e.target.value)}
+            onChange={(e) => {
+              setSeed(e.target.value);
+              if (problem?.field === "seed") setProblem(undefined);
+            }}
+            {...faultOf("seed")}
           />
         </label>
         <button type="submit" className="primary" data-testid="start" disabled={starting}>
           {starting ? "Starting…" : "Start the battle"}
         </button>
       </div>
-      {error && <ErrorNotice report={error} />}
+      {problemNote("seed")}
+      {problem && <ErrorNotice report={problem.report} />}
     </form>
   );
 }

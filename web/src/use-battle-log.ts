@@ -1,13 +1,10 @@
 import type { Client } from "@urql/core";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { describeError, type ErrorReport } from "./describe-error";
-import type {
-  BattleTurnsSubscription as BattleTurnsResult,
-  GameFieldsFragment,
-} from "./gql/graphql";
+import type { BattleTurnsSubscription as BattleTurnsResult } from "./gql/graphql";
 import { BattleTurnsSubscription } from "./operations";
 
-/** One committed turn as the feed delivers it: its events, and the game after it (or null). */
+/** One committed turn as the feed delivers it: its events (the game after it goes to the cache). */
 type BattleTurn = BattleTurnsResult["battleTurns"];
 
 /** One line of the battle log. */
@@ -54,14 +51,14 @@ const retryDelayMs = (attempt: number) => Math.min(10_000, 500 * 2 ** attempt);
  * whole stored log first (`fromTurn: 0`, so a reload or a watcher that arrives late sees
  * everything), then turns as they are played, by this tab or any other. Each turn's events go to
  * the log; the game after it, when the turn carries one (every live turn, and the last of a
- * replay), goes to `onGame`, so the board follows the battle without reading the game again.
- * When the socket drops it resubscribes from the last turn it has: that turn comes again, with
- * the game as it is now. A GraphQL error (e.g. NOT_FOUND) ends the feed and is reported.
+ * replay), is written over the cached Game by the client's cache, so the board (useGame) follows
+ * the battle without reading the game again. When the socket drops it resubscribes from the last
+ * turn it has: that turn comes again, with the game as it is now. A GraphQL error (e.g.
+ * GAME_NOT_FOUND) ends the feed and is reported.
  */
 export function useBattleLog(
   client: Client,
   gameId: string,
-  onGame: (game: GameFieldsFragment) => void,
 ): { log: LogEntry[]; status: FeedStatus; error: ErrorReport | undefined } {
   const [log, dispatch] = useReducer(reduce, []);
   const [status, setStatus] = useState<FeedStatus>("connecting");
@@ -71,9 +68,6 @@ export function useBattleLog(
   const failures = useRef(0);
   // The last turn received, to resubscribe from, without restarting the effect on every turn.
   const lastTurn = useRef(0);
-  // The latest callback, without restarting the subscription when it changes.
-  const gameListener = useRef(onGame);
-  gameListener.current = onGame;
 
   useEffect(() => {
     const fromTurn = lastTurn.current;
@@ -87,7 +81,6 @@ export function useBattleLog(
           lastTurn.current = Math.max(lastTurn.current, turn.turn);
           setStatus("live");
           dispatch(turn);
-          if (turn.game) gameListener.current(turn.game);
         }
         if (!result.error) return;
         if (result.error.graphQLErrors.length > 0) {

@@ -1,5 +1,5 @@
-import type { Client } from "@urql/core";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
+import { useQuery } from "urql";
 import { describeError, type ErrorReport } from "./describe-error";
 import type { GameFieldsFragment } from "./gql/graphql";
 import { GameQuery } from "./operations";
@@ -8,49 +8,21 @@ import { GameQuery } from "./operations";
 export type GameSnapshot = GameFieldsFragment | null | undefined;
 
 /**
- * The game's state, from the `game` query, every attack's reply and every turn of the live feed
- * (`offer`), whichever is newest (`version` grows with every change): replies, reads and turns can
- * arrive out of order, and an older one must never undo a newer one.
+ * The game as the page's cache holds it. The cache is fed by everything that carries the game (the
+ * start's payload, this read, every attack's reply and every turn of the live feed), so this one
+ * query follows the battle without reading it again; a game this tab just started is not read at
+ * all. `refresh` reads it from the server, for when the tab learns it is behind (a CONFLICT).
  */
-export function useGame(
-  client: Client,
-  gameId: string,
-): {
+export function useGame(gameId: string): {
   game: GameSnapshot;
   error: ErrorReport | undefined;
-  offer: (game: GameFieldsFragment | null) => void;
   refresh: () => void;
 } {
-  const [game, setGame] = useState<GameSnapshot>();
-  const [error, setError] = useState<ErrorReport>();
-  const mounted = useRef(true);
-
-  const offer = useCallback((next: GameFieldsFragment | null) => {
-    setGame((current) => (!current || !next || next.version >= current.version ? next : current));
-  }, []);
-
-  const refresh = useCallback(() => {
-    void client
-      .query(GameQuery, { id: gameId })
-      .toPromise()
-      .then((result) => {
-        if (!mounted.current) return;
-        if (result.error) {
-          setError(describeError(result.error));
-          return;
-        }
-        setError(undefined);
-        if (result.data) offer(result.data.game ?? null);
-      });
-  }, [client, gameId, offer]);
-
-  useEffect(() => {
-    mounted.current = true;
-    refresh();
-    return () => {
-      mounted.current = false;
-    };
-  }, [refresh]);
-
-  return { game, error, offer, refresh };
+  const [{ data, error }, reexecute] = useQuery({ query: GameQuery, variables: { id: gameId } });
+  // A read that fails (the server gone) comes back without data: the board keeps the game it
+  // showed rather than blanking, and the error says why it may be behind.
+  const shown = useRef<GameSnapshot>(undefined);
+  if (data !== undefined) shown.current = data.game ?? null;
+  const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+  return { game: shown.current, error: error && describeError(error), refresh };
 }

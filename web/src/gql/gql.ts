@@ -17,16 +17,16 @@ type Documents = {
     "\n  fragment GameFields on Game {\n    id\n    turn\n    version\n    status\n    monstersRemaining\n    rabbit {\n      life\n      alive\n      strength\n      charisma\n      weapon\n      bombs\n    }\n    currentMonster {\n      id\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n    waitingMonsters {\n      id\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n  }\n": typeof types.GameFieldsFragmentDoc,
     "\n  query Bestiary {\n    bestiary {\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n  }\n": typeof types.BestiaryDocument,
     "\n  query Game($id: ID!) {\n    game(id: $id) {\n      ...GameFields\n    }\n  }\n": typeof types.GameDocument,
-    "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n    }\n  }\n": typeof types.StartGameDocument,
-    "\n  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {\n    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {\n      game {\n        ...GameFields\n      }\n    }\n  }\n": typeof types.AttackDocument,
+    "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.StartGameDocument,
+    "\n  mutation Attack($input: AttackInput!) {\n    attack(input: $input) {\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.AttackDocument,
     "\n  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {\n    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {\n      turn\n      events {\n        __typename\n        turn\n        message\n        ... on CreatureDiedEvent {\n          role\n        }\n        ... on MagickPoweredUpEvent {\n          role\n        }\n      }\n      game {\n        ...GameFields\n      }\n    }\n  }\n": typeof types.BattleTurnsDocument,
 };
 const documents: Documents = {
     "\n  fragment GameFields on Game {\n    id\n    turn\n    version\n    status\n    monstersRemaining\n    rabbit {\n      life\n      alive\n      strength\n      charisma\n      weapon\n      bombs\n    }\n    currentMonster {\n      id\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n    waitingMonsters {\n      id\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n  }\n": types.GameFieldsFragmentDoc,
     "\n  query Bestiary {\n    bestiary {\n      name\n      life\n      strength\n      charisma\n      weapon\n    }\n  }\n": types.BestiaryDocument,
     "\n  query Game($id: ID!) {\n    game(id: $id) {\n      ...GameFields\n    }\n  }\n": types.GameDocument,
-    "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n    }\n  }\n": types.StartGameDocument,
-    "\n  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {\n    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {\n      game {\n        ...GameFields\n      }\n    }\n  }\n": types.AttackDocument,
+    "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.StartGameDocument,
+    "\n  mutation Attack($input: AttackInput!) {\n    attack(input: $input) {\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.AttackDocument,
     "\n  subscription BattleTurns($gameId: ID!, $fromTurn: Int) {\n    battleTurns(gameId: $gameId, fromTurn: $fromTurn) {\n      turn\n      events {\n        __typename\n        turn\n        message\n        ... on CreatureDiedEvent {\n          role\n        }\n        ... on MagickPoweredUpEvent {\n          role\n        }\n      }\n      game {\n        ...GameFields\n      }\n    }\n  }\n": types.BattleTurnsDocument,
 };
 
@@ -59,11 +59,11 @@ export function graphql(source: "\n  query Game($id: ID!) {\n    game(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartGame($input: StartGameInput) {\n    startGame(input: $input) {\n      playerToken\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {\n    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {\n      game {\n        ...GameFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Attack($gameId: ID!, $weapon: Weapon!, $expectedTurn: Int) {\n    attack(gameId: $gameId, weapon: $weapon, expectedTurn: $expectedTurn) {\n      game {\n        ...GameFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Attack($input: AttackInput!) {\n    attack(input: $input) {\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Attack($input: AttackInput!) {\n    attack(input: $input) {\n      game {\n        ...GameFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
