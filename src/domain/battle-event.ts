@@ -9,7 +9,7 @@ export const CREATURE_ROLES: readonly CreatureRole[] = ["RABBIT", "MONSTER"];
 interface EventBase {
   /** The turn the event happened in: 0 is the start of the game, each attack adds 1. */
   readonly turn: number;
-  /** The line RULES.md gives for the event, to the letter. */
+  /** The line docs/rules.md gives for the event, to the letter. */
   readonly message: string;
 }
 
@@ -87,7 +87,7 @@ export type BattleEvent =
 /** The `type` of a {@link BattleEvent}. */
 export type BattleEventType = BattleEvent["type"];
 
-/** Builders that keep each event's message in one place, worded exactly as RULES.md. */
+/** Builders that keep each event's message in one place, worded exactly as docs/rules.md. */
 export const battleEvent = {
   monsterEmerged: (turn: number, monsterId: string, monster: string): MonsterEmerged => ({
     type: "MonsterEmerged",

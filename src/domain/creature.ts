@@ -36,7 +36,7 @@ export abstract class Creature {
   }
 
   /**
-   * Takes a hit of `damage` (RULES.md, "Taking a hit"): the charisma roll may power up magick
+   * Takes a hit of `damage` (docs/rules.md, "Taking a hit"): the charisma roll may power up magick
    * first, then the damage lands, then "died" is told whenever life is at or below zero, even if
    * it already was.
    */

@@ -4,7 +4,7 @@
  */
 export interface Dice {
   /**
-   * A uniformly random whole number in `0 .. n-1`; `0` when `n <= 0` (RULES.md, "Dice").
+   * A uniformly random whole number in `0 .. n-1`; `0` when `n <= 0` (docs/rules.md, "Dice").
    */
   roll(n: number): number;
   /** The generator's whole state as a string, to store between turns and restore with {@link DiceFactory.restore}. */

@@ -39,7 +39,7 @@ export class GameOverError extends DomainError {
   }
 }
 
-/** A monster given to start a game or to patch one breaks the bounds of RULES.md and the API. */
+/** A monster given to start a game or to patch one breaks the bounds of docs/rules.md and the API. */
 export class InvalidMonsterError extends DomainError {
   constructor(field: string, message: string) {
     super("INVALID_MONSTER", message, field);

@@ -73,7 +73,7 @@ export class Game {
   ) {}
 
   /**
-   * Starts a game: the rabbit as in RULES.md, the given monsters with ids "1", "2", ... in order,
+   * Starts a game: the rabbit as in docs/rules.md, the given monsters with ids "1", "2", ... in order,
    * and the first monster emerging at once (turn 0).
    * @throws InvalidMonsterError when the monsters break the bounds.
    */
@@ -138,7 +138,7 @@ export class Game {
   }
 
   /**
-   * Plays one turn with `weapon` (RULES.md, "The rabbit" and "One fight turn") at time `now`, and
+   * Plays one turn with `weapon` (docs/rules.md, "The rabbit" and "One fight turn") at time `now`, and
    * returns its events in order with what it changed.
    * @throws GameOverError once the array is decimated; the game is then left unchanged.
    */
@@ -248,7 +248,7 @@ export class Game {
     return { fromVersion, toVersion: this.version_, ...what };
   }
 
-  /** One fight turn with attack bonus `bonus` (RULES.md, "One fight turn"). */
+  /** One fight turn with attack bonus `bonus` (docs/rules.md, "One fight turn"). */
   private fight(
     turn: number,
     weapon: Weapon,

@@ -5,7 +5,7 @@ export interface RabbitState extends CreatureStats {
   bombs: number;
 }
 
-/** The rabbit at the start of every game (RULES.md, "The rabbit"). */
+/** The rabbit at the start of every game (docs/rules.md, "The rabbit"). */
 export const STARTING_RABBIT: Readonly<RabbitState> = Object.freeze({
   life: 10,
   strength: 2,

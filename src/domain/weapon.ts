@@ -1,4 +1,4 @@
-/** The rabbit's four weapons; each use is one turn (RULES.md, "The rabbit"). */
+/** The rabbit's four weapons; each use is one turn (docs/rules.md, "The rabbit"). */
 export const WEAPONS = ["BOOMERANG", "SWORD", "LETTUCE", "BOMB"] as const;
 
 /** One of {@link WEAPONS}. */

@@ -15,7 +15,7 @@ import { WEAPONS, type Weapon } from "../domain/weapon";
  * every Unicode "Other" character in names), so no escaping is needed. A name equal to the one
  * before it in the same entry is written empty (names are never empty): the front monster's name
  * is then stored once per turn, not once per event. Messages are not stored: they are rebuilt by
- * the domain's own builders, so they stay worded exactly as RULES.md says.
+ * the domain's own builders, so they stay worded exactly as docs/rules.md says.
  */
 export const EVENT_SEP = "\x1e";
 const FIELD_SEP = "\x1f";

@@ -353,7 +353,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     }
   });
 
-  it("logs one compact entry per turn (names repeated in a turn written empty) and reads back the exact events with their RULES.md messages", async () => {
+  it("logs one compact entry per turn (names repeated in a turn written empty) and reads back the exact events with their docs/rules.md messages", async () => {
     const {
       game,
       events: opening,

@@ -40,7 +40,7 @@ export function rabbitInGameHash(rabbit: {
   };
 }
 
-/** The rabbit a game starts with (RULES.md), as the game hash holds it. */
+/** The rabbit a game starts with (docs/rules.md), as the game hash holds it. */
 export const FRESH_RABBIT = rabbitInGameHash({
   life: 10,
   strength: 2,
