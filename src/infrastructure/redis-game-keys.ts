@@ -1,5 +1,5 @@
 /**
- * The keys of one game (docs/architecture.md, "The Redis layout"). All share the hash tag `{gameId}`, so
+ * The keys of one game (docs/architecture.md, "Redis layout"). All share the hash tag `{gameId}`, so
  * they live in one Cluster slot and one Lua script may touch them all.
  */
 export class RedisGameKeys {
