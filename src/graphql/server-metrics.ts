@@ -38,11 +38,34 @@ const STORE_ERROR_CODE_SET = new Set(STORE_ERROR_CODES);
 /** Seconds, from a quick in-memory read to a Redis command that times out. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** The outcome code of a response: its first error's code, bounded to the known set. */
-export function outcomeCode(errors: readonly GraphQLFormattedError[] | undefined): string {
-  if (!errors || errors.length === 0) return OK;
-  const code = errors[0]?.extensions?.code;
+/**
+ * The outcome code of a response, bounded to the known set: its first error's code; else, when a
+ * mutation's payload refused it, the first of its `userErrors` codes (a refusal answered as data
+ * is still a refusal to an operator); else OK.
+ */
+export function outcomeCode(
+  errors: readonly GraphQLFormattedError[] | undefined,
+  data?: unknown,
+): string {
+  const code = errors && errors.length > 0 ? errors[0]?.extensions?.code : firstUserErrorCode(data);
+  if (code === undefined && (!errors || errors.length === 0)) return OK;
   return typeof code === "string" && KNOWN_CODE_SET.has(code) ? code : OTHER_CODE;
+}
+
+/** The code of the first userError in any root field's payload, if one was refused. */
+function firstUserErrorCode(data: unknown): unknown {
+  if (typeof data !== "object" || data === null) return undefined;
+  for (const payload of Object.values(data) as unknown[]) {
+    if (typeof payload !== "object" || payload === null || !("userErrors" in payload)) continue;
+    const { userErrors } = payload;
+    if (Array.isArray(userErrors) && userErrors.length > 0) {
+      const first: unknown = userErrors[0];
+      return typeof first === "object" && first !== null && "code" in first
+        ? first.code
+        : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** One WebSocket operation, from its subscribe message until it ends (see ServerMetrics.ws). */
@@ -205,9 +228,9 @@ export class ServerMetrics {
         const start = process.hrtime.bigint();
         return Promise.resolve({
           willSendResponse: ({ operation, response }) => {
-            const errors =
-              response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-            this.record("http", this.operationLabel(operation), outcomeCode(errors), since(start));
+            const result = response.body.kind === "single" ? response.body.singleResult : undefined;
+            const code = outcomeCode(result?.errors, result?.data);
+            this.record("http", this.operationLabel(operation), code, since(start));
             return Promise.resolve();
           },
         });
@@ -245,6 +268,14 @@ export class ServerMetrics {
     /** Errors sent for it (the first one's code is its outcome). */
     failed: (op: WsOperationMetric, errors: readonly GraphQLFormattedError[]): void => {
       if (op.code === OK) op.code = outcomeCode(errors);
+    },
+    /** A query's or mutation's result: its errors or its payload's userErrors are its outcome. */
+    answered: (
+      op: WsOperationMetric,
+      errors: readonly GraphQLFormattedError[] | undefined,
+      data: unknown,
+    ): void => {
+      if (op.code === OK) op.code = outcomeCode(errors, data);
     },
     /** It ended, however it did; once. */
     finished: (op: WsOperationMetric): void => {

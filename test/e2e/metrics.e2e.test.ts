@@ -1,6 +1,7 @@
 /**
  * GET /metrics on the real server (`node dist/main.js`) on Redis: after a known sequence (one
- * game started, 3 attacks, 1 attack refused with FORBIDDEN, 2 subscriptions opened then closed,
+ * game started, 3 attacks, 1 attack refused with FORBIDDEN, a stale attack refused in its payload
+ * with CONFLICT over HTTP and over WebSocket, 2 subscriptions opened then closed,
  * one query under a made-up operation name), the scrape shows exactly those counts, the gauges go
  * up while subscriptions run and back to 0 after, a client's operation name creates no series,
  * and prom-client's process metrics are there. With tiny budgets, RATE_LIMITED refusals over HTTP
@@ -16,10 +17,15 @@ import {
   clearAndQuit,
   postGraphQL,
 } from "./support/bad-input-cases";
-import { httpClient, wsClient, wsSubscribe } from "./support/clients";
+import { httpClient, wsClient, wsOnce, wsSubscribe } from "./support/clients";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
 jest.setTimeout(30_000);
+
+/** What the tests read of an attack's payload. */
+interface AttackData {
+  attack: { userErrors: { code: string }[] };
+}
 
 /** One sample of the Prometheus text format. */
 interface Sample {
@@ -154,6 +160,17 @@ describe("GET /metrics", () => {
       weapon: "BOMB",
     });
     expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    // A retry of turn 1, refused in its payload: counted under its userErrors code, not OK.
+    const stale = { gameId: game.id, weapon: "BOMB", expectedTurn: 0 };
+    const conflicted = await player.mutate<AttackData>(ATTACK, stale);
+    expect(conflicted.data?.attack.userErrors.map((e) => e.code)).toEqual(["CONFLICT"]);
+    const playerWs = wsClient(server.wsUrl, playerToken);
+    try {
+      const overWs = await wsOnce<AttackData>(playerWs, ATTACK, stale);
+      expect(overWs.data?.attack.userErrors.map((e) => e.code)).toEqual(["CONFLICT"]);
+    } finally {
+      await playerWs.dispose();
+    }
 
     // Two subscriptions on one connection, each replaying the 3 turns, then closed.
     const ws = wsClient(server.wsUrl);
@@ -204,19 +221,22 @@ describe("GET /metrics", () => {
     const counted = samples
       .filter((s) => s.name === "dwemthy_graphql_requests_total")
       .map((s) => ({ ...s.labels, value: s.value }));
-    expect(counted).toHaveLength(5);
+    expect(counted).toHaveLength(7);
     expect(counted).toEqual(
       expect.arrayContaining([
         { transport: "http", operation: "startGame", code: "OK", value: 1 },
         { transport: "http", operation: "attack", code: "OK", value: 3 },
         { transport: "http", operation: "attack", code: "FORBIDDEN", value: 1 },
+        { transport: "http", operation: "attack", code: "CONFLICT", value: 1 },
+        { transport: "ws", operation: "attack", code: "CONFLICT", value: 1 },
         { transport: "ws", operation: "battleTurns", code: "OK", value: 2 },
         { transport: "http", operation: "bestiary", code: "OK", value: 1 },
       ]),
     );
     const latency = (transport: string, operation: string) =>
       valueOf(samples, "dwemthy_graphql_request_duration_seconds_count", { transport, operation });
-    expect(latency("http", "attack")).toBe(4);
+    expect(latency("http", "attack")).toBe(5);
+    expect(latency("ws", "attack")).toBe(1);
     expect(latency("http", "startGame")).toBe(1);
     expect(latency("ws", "battleTurns")).toBe(2);
 

@@ -48,6 +48,21 @@ describe("ServerMetrics", () => {
     expect(outcomeCode([{ message: "x" }])).toBe(OTHER_CODE);
   });
 
+  it("counts a mutation refused in its payload under its first userErrors code", () => {
+    const refused = (...codes: string[]) => ({
+      attack: { game: null, userErrors: codes.map((code) => ({ code, field: null, message: "" })) },
+    });
+    expect(outcomeCode(undefined, refused("GAME_OVER", "CONFLICT"))).toBe("GAME_OVER");
+    expect(outcomeCode([], refused())).toBe("OK");
+    expect(outcomeCode(undefined, refused("NOT_A_CODE"))).toBe(OTHER_CODE);
+    expect(outcomeCode(undefined, { game: { id: "g", turn: 3 } })).toBe("OK");
+    expect(outcomeCode(undefined, null)).toBe("OK");
+    // An error outranks the payload.
+    expect(
+      outcomeCode([{ message: "x", extensions: { code: "RATE_LIMITED" } }], refused("CONFLICT")),
+    ).toBe("RATE_LIMITED");
+  });
+
   it("derives rate-limit and store-error counts from the outcome code, per registry", async () => {
     const one = metrics();
     const two = metrics();

@@ -236,8 +236,9 @@ export class GraphQLWsConnection {
       const result = await execute(prepared.args);
       if (op.done) return;
       this.send(`${op.nextHead}${this.services.payloads.text(result)}}`);
-      if (result.errors && op.metric) {
-        this.services.metrics?.ws.failed(op.metric, this.services.formatErrors(result.errors));
+      if (op.metric) {
+        const errors = result.errors && this.services.formatErrors(result.errors);
+        this.services.metrics?.ws.answered(op.metric, errors, result.data);
       }
       this.end(op, true);
       return;
