@@ -8,6 +8,7 @@ import { Icon } from "./icon";
 import type { Weapon } from "./gql/graphql";
 import { AttackMutation } from "./operations";
 import { readPlayerToken } from "./player-token";
+import { ShareLink } from "./share-link";
 import { useBattleLog } from "./use-battle-log";
 import { useGame } from "./use-game";
 import { WaitingMonsters } from "./waiting-monsters";
@@ -99,6 +100,8 @@ export function GameView({ gameId }: { gameId: string }) {
           {won ? "VICTORY" : "IN PROGRESS"}
         </span>
       </div>
+
+      <ShareLink gameId={game.id} />
 
       {token === undefined && (
         <div className="notice notice-info" data-testid="watching-note">
