@@ -227,6 +227,26 @@ describe("every view of the web client fits a phone and passes axe, light and da
       },
     ],
     [
+      "a game gone while shown (abandoned)",
+      async () => {
+        const game = await playedGame(ARRAY, ["BOOMERANG"]);
+        const page = await newPage(game);
+        await page.goto(`${origin}/?game=${game.gameId}`);
+        await turnShown(page, 1);
+        const abandoned = await httpClient(server.url, game.token).mutate<{
+          abandonGame: { abandonedGameId: string | null };
+        }>(
+          `mutation ($input: AbandonGameInput!) { abandonGame(input: $input) { abandonedGameId } }`,
+          {
+            input: { gameId: game.gameId },
+          },
+        );
+        expect(abandoned.data!.abandonGame.abandonedGameId).toBe(game.gameId);
+        await page.locator("[data-testid=error][data-code=GAME_GONE]").waitFor();
+        return page;
+      },
+    ],
+    [
       "a network error during a game",
       async () => {
         const game = await playedGame(ARRAY, ["BOOMERANG"]);
@@ -244,7 +264,10 @@ describe("every view of the web client fits a phone and passes axe, light and da
 
   it.each(views)("%s", async (name, open) => {
     const page = await open();
-    const file = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+    const file = name
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/^-|-$/g, "")
+      .toLowerCase();
     for (const [i, size] of PHONES.entries()) {
       await page.setViewportSize(size);
       const widths = await page.evaluate(() => ({

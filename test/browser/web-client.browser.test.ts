@@ -502,6 +502,38 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     expect(lives.slice(peak + 1).some((life) => life < lives[peak]!)).toBe(true);
   });
 
+  it("says the game is gone when the server ends its live feed (the game abandoned), and stops offering it", async () => {
+    const { gameId, token } = await startedGame();
+    const page = await newPage({ gameId, token });
+    await page.goto(`${origin}/?game=${gameId}`);
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=feed-status]")?.textContent === "live",
+    );
+    expect(await page.getByTestId("weapon-BOOMERANG").isEnabled()).toBe(true);
+    expect(await page.getByTestId("error").count()).toBe(0);
+
+    const abandoned = await httpClient(server.url, token).mutate<{
+      abandonGame: { abandonedGameId: string | null; userErrors: UserError[] };
+    }>(
+      `mutation ($input: AbandonGameInput!) { abandonGame(input: $input) { abandonedGameId userErrors { code field message } } }`,
+      { input: { gameId } },
+    );
+    expect(abandoned.data!.abandonGame).toEqual({ abandonedGameId: gameId, userErrors: [] });
+
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=feed-status]")?.textContent === "ended",
+    );
+    const shown = await readError(page);
+    expect(shown.code).toBe("GAME_GONE");
+    expect(shown.text).toBe(
+      "This game is goneIts live feed has ended: the game was abandoned, or it expired after a long time without a move. The board shows it as it last stood. Start a new one.GAME_GONE",
+    );
+    expect(await weaponsDisabled(page)).toEqual([true, true, true, true]);
+    expect(await page.getByTestId("share").count()).toBe(0);
+    // The board as it last stood, the turn the page last saw.
+    expect(await text(page, "turn")).toBe("0");
+  });
+
   it("shows CONFLICT, GAME_OVER, FORBIDDEN and UNAUTHENTICATED from a tab that missed the last turn", async () => {
     const http = httpClient(server.url);
     const start = async () => {

@@ -5,6 +5,7 @@ const STATUS_TEXT: Record<FeedStatus, string> = {
   connecting: "connecting…",
   live: "live",
   reconnecting: "reconnecting…",
+  ended: "ended",
 };
 
 /** The kind of line, for its colour: the rabbit's doing, the monsters', or the array's. */

@@ -83,7 +83,9 @@ export function GameView({ gameId }: { gameId: string }) {
     return report ? <ErrorNotice report={report} /> : <p className="muted">Loading the game…</p>;
   }
 
-  const backgroundError = readError ?? feedError;
+  // A feed that ended means the game is gone: nothing to share or play any more.
+  const gone = status === "ended";
+  const backgroundError = readError ?? feedError ?? (gone ? reportFor("GAME_GONE") : undefined);
   const won = game.status === "VICTORY";
   const monster = game.currentMonster;
   for (const waiting of game.waitingMonsters) startLife(waiting.id, waiting.life);
@@ -103,7 +105,7 @@ export function GameView({ gameId }: { gameId: string }) {
         </span>
       </div>
 
-      <ShareLink gameId={game.id} />
+      {!gone && <ShareLink gameId={game.id} />}
 
       {token === undefined && (
         <div className="notice notice-info" data-testid="watching-note">
@@ -158,7 +160,7 @@ export function GameView({ gameId }: { gameId: string }) {
 
       <WeaponButtons
         bombs={game.rabbit.bombs}
-        disabled={won || token === undefined || attacking}
+        disabled={won || gone || token === undefined || attacking}
         onAttack={attack}
       />
 
