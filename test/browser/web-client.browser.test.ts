@@ -210,6 +210,8 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
       );
       // The watcher's board is the player's: life bars, current monster, what is left, status.
       expect(await board(watcher)).toEqual(await board(player));
+      // docs/images/web-client.png is this one: a game in play at desktop size.
+      if (turns === 3) await screenshot(player, "web-client-in-play");
     }
 
     await lastLogLineIs(player, DECIMATED);
