@@ -48,6 +48,8 @@ describe("every view of the web client fits a phone and passes axe, light and da
   let origin: string;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  /** What the pages printed as errors on the console, or threw, since the test began. */
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startServerProcess({
@@ -60,6 +62,9 @@ describe("every view of the web client fits a phone and passes axe, light and da
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+  beforeEach(() => {
+    pageErrors = [];
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -74,7 +79,12 @@ describe("every view of the web client fits a phone and passes axe, light and da
         `dwemthy:playerToken:${player.gameId}`,
         player.token,
       ] as const);
-    return context.newPage();
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    return page;
   }
 
   /** A game started and played over HTTP: its id and token, and the game after the last turn. */
@@ -264,6 +274,12 @@ describe("every view of the web client fits a phone and passes axe, light and da
 
   it.each(views)("%s", async (name, open) => {
     const page = await open();
+    // Nothing on the console (a missing favicon, a React warning, an uncaught error), except
+    // Chromium's own line for each request the network-error view makes fail on purpose.
+    const expected = name.includes("network error") ? /^Failed to load resource/ : /^$/;
+    expect(pageErrors.filter((text) => !expected.test(text))).toEqual([]);
+    // (The listener works: those lines are there.)
+    if (name.includes("network error")) expect(pageErrors).not.toEqual([]);
     const file = name
       .replace(/[^a-z0-9]+/gi, "-")
       .replace(/^-|-$/g, "")
