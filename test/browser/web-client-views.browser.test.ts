@@ -201,6 +201,11 @@ describe("every view of the web client fits a phone and passes axe, light and da
         const page = await newPage(game);
         await page.goto(`${origin}/?game=${game.gameId}`);
         await page.getByTestId("victory").waitFor();
+        // A won game stays: its feed goes on (it ends only when the game is gone).
+        await page.waitForFunction(
+          () => document.querySelector("[data-testid=feed-status]")?.textContent === "live",
+        );
+        expect(await page.getByTestId("error").count()).toBe(0);
         return page;
       },
     ],
