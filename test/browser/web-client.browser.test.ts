@@ -534,6 +534,7 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
     expect(await page.getByTestId("share").count()).toBe(0);
     // The board as it last stood, the turn the page last saw.
     expect(await text(page, "turn")).toBe("0");
+    expect(await text(page, "status")).toBe("GONE");
   });
 
   it("shows CONFLICT, GAME_OVER, FORBIDDEN and UNAUTHENTICATED from a tab that missed the last turn", async () => {

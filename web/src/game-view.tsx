@@ -100,8 +100,8 @@ export function GameView({ gameId }: { gameId: string }) {
           <strong data-testid="monsters-remaining">{game.monstersRemaining}</strong> monster
           {game.monstersRemaining === 1 ? "" : "s"} left
         </span>
-        <span className={`tag tag-${won ? "won" : "on"}`} data-testid="status">
-          {won ? "VICTORY" : "IN PROGRESS"}
+        <span className={`tag tag-${gone ? "gone" : won ? "won" : "on"}`} data-testid="status">
+          {gone ? "GONE" : won ? "VICTORY" : "IN PROGRESS"}
         </span>
       </div>
 
