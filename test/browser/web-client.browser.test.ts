@@ -50,6 +50,10 @@ type Started = {
 declare const document: {
   querySelector(selector: string): { textContent: string | null } | null;
   querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
+  activeElement: { id: string; selectionStart: number; selectionEnd: number; value: string } | null;
+};
+declare const navigator: {
+  clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> };
 };
 declare const sessionStorage: {
   getItem(key: string): string | null;
@@ -206,6 +210,8 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
       );
       // The watcher's board is the player's: life bars, current monster, what is left, status.
       expect(await board(watcher)).toEqual(await board(player));
+      // docs/images/web-client.png is this one: a game in play at desktop size.
+      if (turns === 3) await screenshot(player, "web-client-in-play");
     }
 
     await lastLogLineIs(player, DECIMATED);
@@ -389,7 +395,146 @@ describe("the web client at /, in Chromium, against the real server on Redis", (
         "No such gameThis game does not exist: the link may be mistyped, the game was abandoned, or it expired after a long time without a move. Start a new one.GAME_NOT_FOUND",
       );
       expect(await page.getByTestId("game").count()).toBe(0);
+      // Nothing to share: the link would lead to this same notice.
+      expect(await page.getByTestId("share").count()).toBe(0);
     }
+  });
+
+  /** A game started over HTTP with the seeded short array: its id and player token. */
+  const startedGame = async () => {
+    const r = await httpClient(server.url).mutate<Started>(START, {
+      input: { seed: SEED, monsters: SHORT_ARRAY },
+    });
+    expect(r.data!.startGame.userErrors).toEqual([]);
+    return { gameId: r.data!.startGame.game!.id, token: r.data!.startGame.playerToken! };
+  };
+
+  it("offers the game's full link with a Copy button: Copied, or the link selected when the clipboard is refused", async () => {
+    const { gameId, token } = await startedGame();
+    const link = `${origin}/?game=${gameId}`;
+
+    // The player's tab, where the browser allows the clipboard.
+    const player = await newPage({ gameId, token });
+    await player.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    await player.goto(link);
+    expect(await player.getByTestId("game-link").inputValue()).toBe(link);
+    expect(await text(player, "copy-status")).toBe("");
+    await player.getByTestId("copy-link").click();
+    await player.waitForFunction(
+      () => document.querySelector("[data-testid=copy-status]")?.textContent === "Copied",
+    );
+    expect(await player.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    // A watcher whose browser refuses the clipboard: the link is selected to copy by hand.
+    const watcher = await newPage();
+    await watcher.context().addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new Error("NotAllowedError"));
+    });
+    await watcher.goto(link);
+    await watcher.getByTestId("watching-note").waitFor();
+    expect(await watcher.getByTestId("game-link").inputValue()).toBe(link);
+    await watcher.getByTestId("copy-link").click();
+    await watcher.waitForFunction(
+      () => document.querySelector("[data-testid=copy-status]")?.textContent !== "",
+    );
+    expect(await text(watcher, "copy-status")).toBe(
+      "This browser did not allow copying: the link is selected, copy it with Ctrl+C (or ⌘C).",
+    );
+    expect(
+      await watcher.evaluate(() => {
+        const focused = document.activeElement;
+        return focused && [focused.id, focused.selectionStart, focused.selectionEnd];
+      }),
+    ).toEqual(["share-link", 0, link.length]);
+  });
+
+  it("says that a link ending in ?game= names no game, and offers to start one", async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/?game=`);
+    const notice = page.getByTestId("missing-game-id");
+    await notice.waitFor();
+    expect(await notice.getAttribute("role")).toBe("alert");
+    expect(await notice.textContent()).toBe(
+      "This link has no game idIt ends in ?game= with nothing after it, so it names no game: it was probably cut short. Ask for the whole link, or start a game of your own.Start a game",
+    );
+    expect(await page.getByTestId("start-form").count()).toBe(0);
+    expect(await page.getByTestId("share").count()).toBe(0);
+    await page.getByTestId("start-new").click();
+    await page.getByTestId("start-form").waitFor();
+    expect(new URL(page.url()).search).toBe("");
+  });
+
+  it("fills the rabbit's life bar at its starting life (10), or at its life now when higher, in every tab, and says so", async () => {
+    const { gameId, token } = await startedGame();
+    const page = await newPage();
+    await page.goto(`${origin}/?game=${gameId}`);
+    await page.getByTestId("watching-note").waitFor();
+    const bar = page.getByTestId("rabbit-life-bar");
+    expect(await bar.getAttribute("title")).toBe(
+      "Full bar: the life Rabbit started with (10), or its life now when higher.",
+    );
+    expect(await text(page, "monster-life-max")).toBe("20");
+
+    // Played elsewhere; this tab follows the feed. With this seed, lettuce takes the rabbit to
+    // 31, and it falls from there: a bar full at the most life seen would read 28 / 31.
+    const lives: number[] = [];
+    for (let status = "IN_PROGRESS", life = 10; status !== "VICTORY";) {
+      expect(lives.length).toBeLessThan(100);
+      const r = await httpClient(server.url, token).mutate<{
+        attack: { game: GameSummary };
+      }>(ATTACK, { input: { gameId, weapon: weaponFor(life) } });
+      ({
+        status,
+        rabbit: { life },
+      } = r.data!.attack.game);
+      lives.push(life);
+      await page.waitForFunction(
+        (t) => document.querySelector("[data-testid=turn]")?.textContent === String(t),
+        lives.length,
+      );
+      const max = String(Math.max(10, life));
+      expect([await text(page, "rabbit-life"), await text(page, "rabbit-life-max")]).toEqual([
+        String(life),
+        max,
+      ]);
+      expect(await bar.getByRole("meter").getAttribute("aria-valuemax")).toBe(max);
+    }
+    const peak = lives.indexOf(Math.max(...lives));
+    expect(lives[peak]).toBeGreaterThan(10);
+    expect(lives.slice(peak + 1).some((life) => life < lives[peak]!)).toBe(true);
+  });
+
+  it("says the game is gone when the server ends its live feed (the game abandoned), and stops offering it", async () => {
+    const { gameId, token } = await startedGame();
+    const page = await newPage({ gameId, token });
+    await page.goto(`${origin}/?game=${gameId}`);
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=feed-status]")?.textContent === "live",
+    );
+    expect(await page.getByTestId("weapon-BOOMERANG").isEnabled()).toBe(true);
+    expect(await page.getByTestId("error").count()).toBe(0);
+
+    const abandoned = await httpClient(server.url, token).mutate<{
+      abandonGame: { abandonedGameId: string | null; userErrors: UserError[] };
+    }>(
+      `mutation ($input: AbandonGameInput!) { abandonGame(input: $input) { abandonedGameId userErrors { code field message } } }`,
+      { input: { gameId } },
+    );
+    expect(abandoned.data!.abandonGame).toEqual({ abandonedGameId: gameId, userErrors: [] });
+
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=feed-status]")?.textContent === "ended",
+    );
+    const shown = await readError(page);
+    expect(shown.code).toBe("GAME_GONE");
+    expect(shown.text).toBe(
+      "This game is goneIts live feed has ended: the game was abandoned, or it expired after a long time without a move. The board shows it as it last stood. Start a new one.GAME_GONE",
+    );
+    expect(await weaponsDisabled(page)).toEqual([true, true, true, true]);
+    expect(await page.getByTestId("share").count()).toBe(0);
+    // The board as it last stood, the turn the page last saw.
+    expect(await text(page, "turn")).toBe("0");
+    expect(await text(page, "status")).toBe("GONE");
   });
 
   it("shows CONFLICT, GAME_OVER, FORBIDDEN and UNAUTHENTICATED from a tab that missed the last turn", async () => {

@@ -2,10 +2,14 @@ import { useEffect, useState } from "react";
 import { gameIdFromUrl, showGameInUrl } from "./game-link";
 import { GameView } from "./game-view";
 import { Icon } from "./icon";
+import { MissingGameId } from "./missing-game-id";
 import { savePlayerToken } from "./player-token";
 import { StartForm } from "./start-form";
 
-/** The page: the start form, or the game the URL names. */
+/**
+ * The page: the start form, or the game the URL names (its share link is the game view's, shown
+ * once the game is known to exist), or what a link naming no game (`/?game=`) means.
+ */
 export function App() {
   const [gameId, setGameId] = useState(() => gameIdFromUrl());
 
@@ -42,14 +46,13 @@ export function App() {
             >
               ← new game
             </a>
-            <span className="muted share">
-              Share <code data-testid="game-link">{`/?game=${gameId}`}</code> to let someone watch.
-            </span>
           </nav>
         )}
       </header>
       <main>
-        {gameId === undefined ? (
+        {gameId === "" ? (
+          <MissingGameId onStartNew={() => open(undefined)} />
+        ) : gameId === undefined ? (
           <StartForm
             onStarted={(id, token) => {
               savePlayerToken(id, token);

@@ -5,6 +5,7 @@ const STATUS_TEXT: Record<FeedStatus, string> = {
   connecting: "connecting…",
   live: "live",
   reconnecting: "reconnecting…",
+  ended: "ended",
 };
 
 /** The kind of line, for its colour: the rabbit's doing, the monsters', or the array's. */
@@ -42,9 +43,11 @@ export function BattleLog({ log, status }: { log: LogEntry[]; status: FeedStatus
           {STATUS_TEXT[status]}
         </span>
       </header>
-      {/* Focusable so keyboard users can scroll it (axe scrollable-region-focusable);
-          role="log" is polite aria-live, so screen readers hear each new turn. */}
-      <ol
+      {/* The scrolling box is focusable so keyboard users can scroll it (axe
+          scrollable-region-focusable), and a polite live region (role="log"), so screen readers
+          hear each new turn; the list inside keeps its list role (a role on the <ol> itself
+          would leave its items outside any list: axe listitem). */}
+      <div
         className="log-lines"
         data-testid="log"
         tabIndex={0}
@@ -52,20 +55,22 @@ export function BattleLog({ log, status }: { log: LogEntry[]; status: FeedStatus
         aria-live="polite"
         aria-label="Battle log"
       >
-        {log.map((entry, index) => (
-          <li
-            key={entry.key}
-            ref={index === log.length - 1 ? end : undefined}
-            className={`log-line log-${tone(entry)}${entry.turn % 2 === 1 ? " log-odd-turn" : ""}`}
-            data-turn={entry.turn}
-          >
-            <span className="log-turn">{entry.turn}</span>
-            <span className="log-message" data-testid="log-line">
-              {entry.message}
-            </span>
-          </li>
-        ))}
-      </ol>
+        <ol className="log-list">
+          {log.map((entry, index) => (
+            <li
+              key={entry.key}
+              ref={index === log.length - 1 ? end : undefined}
+              className={`log-line log-${tone(entry)}${entry.turn % 2 === 1 ? " log-odd-turn" : ""}`}
+              data-turn={entry.turn}
+            >
+              <span className="log-turn">{entry.turn}</span>
+              <span className="log-message" data-testid="log-line">
+                {entry.message}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

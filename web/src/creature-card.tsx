@@ -15,14 +15,15 @@ export function CreatureCard({
   role,
   name,
   stats,
-  maxLife,
+  startLife,
   dead,
   children,
 }: {
   role: "rabbit" | "monster";
   name: string;
   stats: Stats;
-  maxLife: number;
+  /** The life it started with (see {@link LifeBar}). */
+  startLife: number;
   dead: boolean;
   children?: ReactNode;
 }) {
@@ -35,7 +36,7 @@ export function CreatureCard({
         </h2>
         {dead && <span className="tag tag-dead">dead</span>}
       </header>
-      <LifeBar life={stats.life} max={maxLife} testId={`${role}-life`} />
+      <LifeBar life={stats.life} startLife={startLife} name={name} testId={`${role}-life`} />
       <dl className="stats">
         <div>
           <dt>strength</dt>

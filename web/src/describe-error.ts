@@ -6,8 +6,8 @@ import type { CombinedError } from "@urql/core";
  */
 export interface ErrorReport {
   /**
-   * A mutation's `userErrors[].code`, a top-level `extensions.code`, or NETWORK_ERROR when no
-   * GraphQL answer came back.
+   * A mutation's `userErrors[].code`, a top-level `extensions.code`, or one of the page's own:
+   * NETWORK_ERROR when no GraphQL answer came back, GAME_GONE when the live feed ended.
    */
   code: string;
   title: string;
@@ -104,6 +104,12 @@ const advice: Record<string, (retryAfterSeconds?: number) => Omit<ErrorReport, "
   INTERNAL_SERVER_ERROR: () => ({
     title: "The server hit a bug",
     detail: `Something went wrong on the server; it has been logged. ${TRY_AGAIN}`,
+  }),
+  // The page's own: the server completed the live feed, which it does only for a game that is gone.
+  GAME_GONE: () => ({
+    title: "This game is gone",
+    detail:
+      "Its live feed has ended: the game was abandoned, or it expired after a long time without a move. The board shows it as it last stood. Start a new one.",
   }),
   NETWORK_ERROR: () => ({
     title: "Cannot reach the server",

@@ -1,7 +1,16 @@
-/** The game the page's URL names (`/?game=<id>`), if any. */
+/**
+ * The game the page's URL names (`/?game=<id>`): undefined when the URL names none, and "" for a
+ * link that ends in `?game=` with nothing after it (a link cut short, which the page says).
+ */
 export function gameIdFromUrl(location: Location = window.location): string | undefined {
-  const id = new URLSearchParams(location.search).get("game");
-  return id === null || id === "" ? undefined : id;
+  return new URLSearchParams(location.search).get("game") ?? undefined;
+}
+
+/** The full link to a game, to share so that others can watch it: this origin's `/?game=<id>`. */
+export function gameUrl(gameId: string, location: Location = window.location): string {
+  const url = new URL("/", location.origin);
+  url.searchParams.set("game", gameId);
+  return url.href;
 }
 
 /**

@@ -8,11 +8,13 @@ import { Icon } from "./icon";
 import type { Weapon } from "./gql/graphql";
 import { AttackMutation } from "./operations";
 import { readPlayerToken } from "./player-token";
+import { ShareLink } from "./share-link";
 import { useBattleLog } from "./use-battle-log";
 import { useGame } from "./use-game";
 import { WaitingMonsters } from "./waiting-monsters";
 import { WeaponButtons } from "./weapon-buttons";
 
+/** The rabbit's life at the start of every game (docs/rules.md). */
 const RABBIT_START_LIFE = 10;
 
 /** Codes after which the board is read again: the game is not what this tab thought. */
@@ -25,15 +27,16 @@ const REREAD_AFTER = new Set([
 ]);
 
 /**
- * Remembers the most life seen per creature, as the length of its full life bar: the API gives
- * current life only, and a monster's starting life is known from its time in the waiting list.
+ * Remembers the first life seen per monster, as its starting life: the API gives current life
+ * only, and a monster's starting life is known from its time in the waiting list (a watcher who
+ * arrives mid-fight sees the front monster's life at that moment).
  */
-function useMaxLife(): (key: string, life: number) => number {
+function useStartLife(): (key: string, life: number) => number {
   const seen = useRef(new Map<string, number>());
   return (key, life) => {
-    const max = Math.max(seen.current.get(key) ?? 0, life);
-    seen.current.set(key, max);
-    return max;
+    const start = seen.current.get(key) ?? life;
+    seen.current.set(key, start);
+    return start;
   };
 }
 
@@ -47,7 +50,7 @@ export function GameView({ gameId }: { gameId: string }) {
   const { log, status, error: feedError } = useBattleLog(client, gameId);
   const [attacking, setAttacking] = useState(false);
   const [actionError, setActionError] = useState<ErrorReport>();
-  const maxLife = useMaxLife();
+  const startLife = useStartLife();
 
   const attack = (weapon: Weapon) => {
     if (!game || !token || attacking) return;
@@ -80,10 +83,12 @@ export function GameView({ gameId }: { gameId: string }) {
     return report ? <ErrorNotice report={report} /> : <p className="muted">Loading the game…</p>;
   }
 
-  const backgroundError = readError ?? feedError;
+  // A feed that ended means the game is gone: nothing to share or play any more.
+  const gone = status === "ended";
+  const backgroundError = readError ?? feedError ?? (gone ? reportFor("GAME_GONE") : undefined);
   const won = game.status === "VICTORY";
   const monster = game.currentMonster;
-  for (const waiting of game.waitingMonsters) maxLife(`monster:${waiting.id}`, waiting.life);
+  for (const waiting of game.waitingMonsters) startLife(waiting.id, waiting.life);
 
   return (
     <div className="game" data-testid="game" data-game-id={game.id}>
@@ -95,10 +100,12 @@ export function GameView({ gameId }: { gameId: string }) {
           <strong data-testid="monsters-remaining">{game.monstersRemaining}</strong> monster
           {game.monstersRemaining === 1 ? "" : "s"} left
         </span>
-        <span className={`tag tag-${won ? "won" : "on"}`} data-testid="status">
-          {won ? "VICTORY" : "IN PROGRESS"}
+        <span className={`tag tag-${gone ? "gone" : won ? "won" : "on"}`} data-testid="status">
+          {gone ? "GONE" : won ? "VICTORY" : "IN PROGRESS"}
         </span>
       </div>
+
+      {!gone && <ShareLink gameId={game.id} />}
 
       {token === undefined && (
         <div className="notice notice-info" data-testid="watching-note">
@@ -130,7 +137,7 @@ export function GameView({ gameId }: { gameId: string }) {
           role="rabbit"
           name="Rabbit"
           stats={game.rabbit}
-          maxLife={maxLife("rabbit", Math.max(RABBIT_START_LIFE, game.rabbit.life))}
+          startLife={RABBIT_START_LIFE}
           dead={!game.rabbit.alive}
         />
         <span className="versus" aria-hidden="true">
@@ -141,7 +148,7 @@ export function GameView({ gameId }: { gameId: string }) {
             role="monster"
             name={monster.name}
             stats={monster}
-            maxLife={maxLife(`monster:${monster.id}`, monster.life)}
+            startLife={startLife(monster.id, monster.life)}
             dead={monster.life <= 0}
           />
         ) : (
@@ -153,7 +160,7 @@ export function GameView({ gameId }: { gameId: string }) {
 
       <WeaponButtons
         bombs={game.rabbit.bombs}
-        disabled={won || token === undefined || attacking}
+        disabled={won || gone || token === undefined || attacking}
         onAttack={attack}
       />
 

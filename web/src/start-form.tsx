@@ -178,7 +178,7 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
               return (
                 <Fragment key={index}>
                   <tr data-testid="monster-row">
-                    <td>
+                    <td className="monster-name-cell">
                       <input
                         aria-label={`monster ${index + 1} name`}
                         data-testid={`monster-${index}-name`}
@@ -188,7 +188,8 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
                       />
                     </td>
                     {STATS.map((stat) => (
-                      <td key={stat}>
+                      // data-label: the stat's name above its input when a phone stacks the row.
+                      <td key={stat} data-label={stat}>
                         <input
                           className="number"
                           inputMode="numeric"
@@ -200,7 +201,7 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
                         />
                       </td>
                     ))}
-                    <td>
+                    <td className="monster-remove-cell">
                       <button
                         type="button"
                         className="icon"
@@ -259,9 +260,9 @@ export function StartForm({ onStarted }: { onStarted: (gameId: string, token: st
           <tbody>
             {bestiary.bestiary.map((monster) => (
               <tr key={monster.name}>
-                <td>{monster.name}</td>
+                <td className="monster-name-cell bestiary-name">{monster.name}</td>
                 {STATS.map((stat) => (
-                  <td key={stat} className="number">
+                  <td key={stat} className="number" data-label={stat}>
                     {monster[stat]}
                   </td>
                 ))}

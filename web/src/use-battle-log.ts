@@ -1,5 +1,6 @@
 import type { Client } from "@urql/core";
 import { useEffect, useReducer, useRef, useState } from "react";
+import { onEnd, pipe, subscribe } from "wonka";
 import { describeError, type ErrorReport } from "./describe-error";
 import type { BattleTurnsSubscription as BattleTurnsResult } from "./gql/graphql";
 import { BattleTurnsSubscription } from "./operations";
@@ -18,8 +19,11 @@ export interface LogEntry {
   role?: "RABBIT" | "MONSTER";
 }
 
-/** How the live feed is doing, for the indicator beside the log. */
-export type FeedStatus = "connecting" | "live" | "reconnecting";
+/**
+ * How the live feed is doing, for the indicator beside the log. "ended": the server completed
+ * it, which it does only when the game is gone (abandoned, or expired without a move).
+ */
+export type FeedStatus = "connecting" | "live" | "reconnecting" | "ended";
 
 /**
  * A turn arrives whole, so it replaces whatever the log holds for its number: a resubscription
@@ -54,7 +58,8 @@ const retryDelayMs = (attempt: number) => Math.min(10_000, 500 * 2 ** attempt);
  * replay), is written over the cached Game by the client's cache, so the board (useGame) follows
  * the battle without reading the game again. When the socket drops it resubscribes from the last
  * turn it has: that turn comes again, with the game as it is now. A GraphQL error (e.g.
- * GAME_NOT_FOUND) ends the feed and is reported.
+ * GAME_NOT_FOUND) ends the feed and is reported. A feed the server completes has ended for good
+ * (the game is gone): the status says "ended" rather than waiting for turns that cannot come.
  */
 export function useBattleLog(
   client: Client,
@@ -72,9 +77,16 @@ export function useBattleLog(
   useEffect(() => {
     const fromTurn = lastTurn.current;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const subscription = client
-      .subscription(BattleTurnsSubscription, { gameId, fromTurn })
-      .subscribe((result) => {
+    // The source ends when the server completes the feed, but also after an error and when this
+    // effect unsubscribes: only the first is the game's end.
+    let failed = false;
+    let leaving = false;
+    const subscription = pipe(
+      client.subscription(BattleTurnsSubscription, { gameId, fromTurn }),
+      onEnd(() => {
+        if (!failed && !leaving) setStatus("ended");
+      }),
+      subscribe((result) => {
         if (result.data) {
           const turn = result.data.battleTurns;
           failures.current = 0;
@@ -83,14 +95,17 @@ export function useBattleLog(
           dispatch(turn);
         }
         if (!result.error) return;
+        failed = true;
         if (result.error.graphQLErrors.length > 0) {
           setError(describeError(result.error));
           return;
         }
         setStatus("reconnecting");
         retry = setTimeout(() => setAttempt((n) => n + 1), retryDelayMs(failures.current++));
-      });
+      }),
+    );
     return () => {
+      leaving = true;
       clearTimeout(retry);
       subscription.unsubscribe();
     };
