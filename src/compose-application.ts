@@ -81,7 +81,9 @@ export async function composeApplication(config: Config, logger: Logger): Promis
         clientLogger.warn({ role, err: { message: error.message } }, "redis connection error");
     };
     const commands: RedisClient = createRedisClient(connection, errorListener("commands"));
-    const subscriber: RedisClient = createRedisClient(connection, errorListener("subscriber"));
+    const subscriber: RedisClient = createRedisClient(connection, errorListener("subscriber"), {
+      subscriber: true,
+    });
     try {
       await Promise.all([waitUntilReady(commands), waitUntilReady(subscriber)]);
     } catch (error) {

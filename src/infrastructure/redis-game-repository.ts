@@ -21,6 +21,7 @@ import {
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
 import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-scripts";
+import { shardedPublishScript } from "./sharded-publish-script";
 
 type ScriptArg = string | number;
 
@@ -98,8 +99,10 @@ export class RedisGameRepository implements GameRepository {
   ) {
     redis.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
     redis.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
-    redis.defineCommand("dwemthyCommit", { lua: COMMIT_TURN });
-    redis.defineCommand("dwemthyDelete", { lua: DELETE_GAME });
+    // On a Cluster the game's channel is published sharded: only the shard of its slot sees it.
+    const publishing = redis.isCluster ? shardedPublishScript : (script: string) => script;
+    redis.defineCommand("dwemthyCommit", { lua: publishing(COMMIT_TURN) });
+    redis.defineCommand("dwemthyDelete", { lua: publishing(DELETE_GAME) });
   }
 
   /** The keys of a game, for tools and tests that look at Redis itself. */
