@@ -1,5 +1,5 @@
 import type { Cluster } from "ioredis";
-import type { GameService } from "../../src/domain/game-service";
+import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import { RedisBattleTurnFeed } from "../../src/infrastructure/redis-battle-turn-feed";
 import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
@@ -7,7 +7,7 @@ import { RedisGameRepository } from "../../src/infrastructure/redis-game-reposit
 import { clusterKeySlot, pubSubCounters, type PubSubCounters } from "../support/cluster-node-info";
 import { readWatch } from "../support/read-watch";
 import { uniquePrefix } from "../support/redis";
-import { startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
+import { moveSlot, startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
 import { gameServiceOn } from "../support/services";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 
@@ -74,7 +74,7 @@ describe("sharded pub/sub on a Redis Cluster", () => {
 
     const watch = await watchTurns(watcher.service, gameId, 1);
     const before = await countersOf(others);
-    const played = [];
+    const played: GameAndEvents[] = [];
     for (let i = 0; i < 5; i++) {
       played.push(await player.service.attack(gameId, "LETTUCE", started.playerToken));
     }
@@ -98,5 +98,39 @@ describe("sharded pub/sub on a Redis Cluster", () => {
     for (const [k, counters] of control.entries()) {
       expect(classic(counters)).toBeGreaterThan(classic(after[k]!));
     }
+  }, 30_000);
+
+  it("keeps a watcher receiving every turn once, in order, when the game's slot moves to another primary (resharding)", async () => {
+    const keyPrefix = uniquePrefix();
+    const player = await instance(keyPrefix);
+    const watcher = await instance(keyPrefix);
+    const started = await player.service.startGame({ monsters: LONG, seed: 8 });
+    const gameId = started.game.id;
+    const slot = clusterKeySlot(`{${gameId}}`);
+    const watch = await watchTurns(watcher.service, gameId, 1);
+    const played: GameAndEvents[] = [];
+    const attack = async () =>
+      played.push(await player.service.attack(gameId, "LETTUCE", started.playerToken));
+    for (let i = 0; i < 3; i++) await attack();
+    expect((await readWatch(watch, 3)).map((t) => t.turn)).toEqual([1, 2, 3]);
+
+    const owner = player.commands.slots[slot]?.[0];
+    const from = cluster.nodes.find((n) => `${n.host}:${n.port}` === owner)!.port;
+    const to = cluster.nodes.find((n) => n.port !== from)!.port;
+    await moveSlot(
+      slot,
+      from,
+      to,
+      cluster.nodes.map((n) => n.port),
+    );
+    // Played at once: the watcher's subscription to the old owner is gone, and it subscribes on
+    // the new one only once it reads the new slot map; the turns between come from the log.
+    for (let i = 0; i < 5; i++) await attack();
+    const heard = await readWatch(watch, 5);
+    await attack();
+    heard.push(...(await readWatch(watch, 1)));
+    await watch.return();
+    expect(heard.map((t) => t.turn)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(eventsOf(heard)).toEqual(played.slice(3).flatMap((p) => p.events));
   }, 30_000);
 });

@@ -48,3 +48,34 @@ export async function startRedisCluster(): Promise<RedisClusterUnderTest> {
     throw error;
   }
 }
+
+async function cli(port: number, ...args: string[]): Promise<string> {
+  const { stdout } = await run("redis-cli", ["-p", String(port), ...args]);
+  return stdout.trim();
+}
+
+/**
+ * Moves one slot, with its keys, from one primary to another, as a resharding does: IMPORTING and
+ * MIGRATING, MIGRATE of every key, then SETSLOT NODE on every primary. The old owner ends its
+ * clients' sharded subscriptions to the slot's channels (SUNSUBSCRIBE).
+ */
+export async function moveSlot(
+  slot: number,
+  from: number,
+  to: number,
+  primaries: readonly number[],
+): Promise<void> {
+  const [fromId, toId] = [await cli(from, "cluster", "myid"), await cli(to, "cluster", "myid")];
+  await cli(to, "cluster", "setslot", String(slot), "importing", fromId);
+  await cli(from, "cluster", "setslot", String(slot), "migrating", toId);
+  for (;;) {
+    const keys = (await cli(from, "cluster", "getkeysinslot", String(slot), "100"))
+      .split("\n")
+      .filter(Boolean);
+    if (keys.length === 0) break;
+    await cli(from, "migrate", "127.0.0.1", String(to), "", "0", "5000", "keys", ...keys);
+  }
+  for (const port of [to, from, ...primaries.filter((p) => p !== to && p !== from)]) {
+    await cli(port, "cluster", "setslot", String(slot), "node", toId);
+  }
+}
