@@ -84,15 +84,32 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     const subscriber: RedisClient = createRedisClient(connection, errorListener("subscriber"), {
       subscriber: true,
     });
+    // With replica acknowledgements, writes have a client of their own: WAIT blocks its connection.
+    const writer: RedisClient | undefined =
+      config.redisReplicaAcks > 0
+        ? createRedisClient(connection, errorListener("writes"))
+        : undefined;
+    const clients = [commands, subscriber, ...(writer ? [writer] : [])];
     try {
-      await Promise.all([waitUntilReady(commands), waitUntilReady(subscriber)]);
+      await Promise.all(clients.map((client) => waitUntilReady(client)));
     } catch (error) {
       clientLogger.warn(
         { err: error },
         "redis is not reachable yet; requests get STORE_UNAVAILABLE until it is",
       );
     }
-    repository = new RedisGameRepository(commands, { ...options, keyPrefix: config.keyPrefix });
+    repository = new RedisGameRepository(
+      commands,
+      {
+        ...options,
+        keyPrefix: config.keyPrefix,
+        replicaAcks: {
+          replicas: config.redisReplicaAcks,
+          timeoutMs: config.redisReplicaAckTimeoutMs,
+        },
+      },
+      writer,
+    );
     // The counters live in Redis, so every instance on it spends from one budget per client.
     rateLimits = config.rateLimits
       ? FlexibleRateLimits.onRedis(
@@ -122,9 +139,8 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     };
     close = async () => {
       redisFeed.close();
-      await Promise.allSettled([commands.quit(), subscriber.quit()]);
-      commands.disconnect();
-      subscriber.disconnect();
+      await Promise.allSettled(clients.map((client) => client.quit()));
+      for (const client of clients) client.disconnect();
     };
   } else {
     store = "memory";
