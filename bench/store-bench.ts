@@ -7,7 +7,8 @@
  * Starts its own redis-server (no persistence) on a free port, with one replica, unless REDIS_URL is
  * set: then it uses that server under a unique key prefix and deletes every game it made (and runs
  * the REDIS_REPLICA_ACKS=1 row only when that server has a replica connected). Knobs (milliseconds,
- * counts): BENCH_WARMUP_MS (500), BENCH_MEASURE_MS (3000), BENCH_GAMES (64), BENCH_COUNTED (1000).
+ * counts): BENCH_WARMUP_MS (500), BENCH_MEASURE_MS (3000), BENCH_GAMES (64), BENCH_COUNTED (1000),
+ * BENCH_WRITERS (4: the REDIS_REPLICA_ACKS=1 row's write clients, as the server has).
  */
 import { randomUUID } from "node:crypto";
 import os from "node:os";
@@ -283,14 +284,16 @@ async function main(): Promise<void> {
       games: [],
     };
     // REDIS_REPLICA_ACKS=1 as the server wires it: reads on one client, writes (each followed by
-    // WAIT 1) on another.
+    // WAIT 1) on four others, taken in turn (BENCH_WRITERS).
     const replicas = await connectedReplicas(uncachedClient);
     if (replicas > 0) {
       const onError = (error: Error): void => console.error(`store-bench: redis: ${error.message}`);
       const reads = createRedisClient({ url, commandTimeoutMs: 10_000 }, onError);
-      const writes = createRedisClient({ url, commandTimeoutMs: 10_000 }, onError);
-      ackedClients.push(reads, writes);
-      await Promise.all([waitUntilReady(reads), waitUntilReady(writes)]);
+      const writes = Array.from({ length: Number(process.env.BENCH_WRITERS ?? 4) }, () =>
+        createRedisClient({ url, commandTimeoutMs: 10_000 }, onError),
+      );
+      ackedClients.push(reads, ...writes);
+      await Promise.all(ackedClients.map((c) => waitUntilReady(c)));
       ackedStore = {
         name: ACKED,
         service: serviceOn(

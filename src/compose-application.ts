@@ -20,6 +20,13 @@ import { createRedisClient, waitUntilReady, type RedisClient } from "./infrastru
 import { RedisGameRepository } from "./infrastructure/redis-game-repository";
 import { SystemClock } from "./infrastructure/system-clock";
 
+/**
+ * Write clients per instance with REDIS_REPLICA_ACKS > 0: each waits for the replicas of one write
+ * at a time (per primary), so a few keep concurrent writes from queueing behind one replica round
+ * trip (bench:store, docs/benchmarks.md).
+ */
+const REPLICA_ACK_WRITE_CLIENTS = 4;
+
 /** The wired application: what the API server is built around, with the store it runs on. */
 export interface Application extends ServerDependencies {
   store: "redis" | "redis-cluster" | "memory";
@@ -84,12 +91,15 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     const subscriber: RedisClient = createRedisClient(connection, errorListener("subscriber"), {
       subscriber: true,
     });
-    // With replica acknowledgements, writes have a client of their own: WAIT blocks its connection.
-    const writer: RedisClient | undefined =
+    // With replica acknowledgements, writes have clients of their own: WAIT blocks its connection
+    // until the replicas answer, so reads stay off them, and a few let writes wait side by side.
+    const writers: RedisClient[] =
       config.redisReplicaAcks > 0
-        ? createRedisClient(connection, errorListener("writes"))
-        : undefined;
-    const clients = [commands, subscriber, ...(writer ? [writer] : [])];
+        ? Array.from({ length: REPLICA_ACK_WRITE_CLIENTS }, () =>
+            createRedisClient(connection, errorListener("writes")),
+          )
+        : [];
+    const clients = [commands, subscriber, ...writers];
     try {
       await Promise.all(clients.map((client) => waitUntilReady(client)));
     } catch (error) {
@@ -108,7 +118,7 @@ export async function composeApplication(config: Config, logger: Logger): Promis
           timeoutMs: config.redisReplicaAckTimeoutMs,
         },
       },
-      writer,
+      writers.length > 0 ? writers : commands,
     );
     // The counters live in Redis, so every instance on it spends from one budget per client.
     rateLimits = config.rateLimits

@@ -104,20 +104,21 @@ export class RedisGameRepository implements GameRepository {
 
   /**
    * @param redis the client for everything, or for reads only when writes wait for replicas
-   * @param writer the client for writes when `options.replicaAcks` asks for replicas (WAIT blocks
-   *   its connection, so reads stay off it); defaults to `redis`
+   * @param writers the clients for writes when `options.replicaAcks` asks for replicas (WAIT
+   *   blocks its connection, so reads stay off them), taken in turn; defaults to `redis`
    */
   constructor(
     private readonly redis: RedisClient,
     private readonly options: RedisStoreOptions,
-    writer: RedisClient = redis,
+    writers: RedisClient | readonly RedisClient[] = redis,
   ) {
+    const writeClients: readonly RedisClient[] = "pipeline" in writers ? [writers] : writers;
     const replicas = options.replicaAcks?.replicas ?? 0;
     this.acks =
       options.replicaAcks && replicas > 0
-        ? new RedisReplicaAcks(writer, options.replicaAcks)
+        ? new RedisReplicaAcks(writeClients, options.replicaAcks)
         : undefined;
-    for (const client of new Set([redis, writer])) {
+    for (const client of new Set([redis, ...writeClients])) {
       client.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
       client.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
       // On a Cluster the game's channel is published sharded: only the shard of its slot sees it.

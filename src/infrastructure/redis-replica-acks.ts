@@ -21,11 +21,19 @@ export class ReplicaAcksError extends Error {
  * answer, and reads (loads, the log, pings) must not queue behind it.
  */
 export class RedisReplicaAcks {
+  private next = 0;
+
   constructor(
-    /** The write connection (a Cluster: one connection per primary), used for nothing else. */
-    readonly writer: RedisClient,
+    /**
+     * The write clients (a Cluster: one connection per primary each), used for nothing else. Writes
+     * take them in turn: a connection serves the next write only once the replicas acknowledged
+     * the one before, so several let writes wait for their replicas side by side.
+     */
+    readonly writers: readonly RedisClient[],
     private readonly options: ReplicaAcksOptions,
-  ) {}
+  ) {
+    if (writers.length === 0) throw new Error("RedisReplicaAcks needs a write client");
+  }
 
   /**
    * Sends the script then `WAIT replicas timeout` on the same connection. When the reply says the
@@ -38,7 +46,8 @@ export class RedisReplicaAcks {
     applied: (reply: T) => boolean,
   ): Promise<T> {
     const { replicas, timeoutMs } = this.options;
-    const results = await script(this.writer.pipeline()).wait(replicas, timeoutMs).exec();
+    const writer = this.writers[this.next++ % this.writers.length]!;
+    const results = await script(writer.pipeline()).wait(replicas, timeoutMs).exec();
     const [scriptResult, waitResult] = results ?? [];
     if (!scriptResult || !waitResult) throw new Error("the write's pipeline was discarded");
     const [scriptError, reply] = scriptResult;
