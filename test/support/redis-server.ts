@@ -82,6 +82,8 @@ export async function startRedisServer(
       ? ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", String(options.nodeTimeoutMs ?? 5000)]
       : []),
     ...(options.replicaOf ? ["--replicaof", "127.0.0.1", String(options.replicaOf)] : []),
+    // A replica's full sync starts at once, not after the 5 s Redis waits for more replicas.
+    ...(options.cluster || options.replicaOf ? ["--repl-diskless-sync-delay", "0"] : []),
   ]; // prettier-ignore
   let child: ChildProcess | undefined;
 
