@@ -4,9 +4,11 @@
  *
  *   npm run bench:store
  *
- * Starts its own redis-server (no persistence) on a free port, unless REDIS_URL is set: then it
- * uses that server under a unique key prefix and deletes every game it made. Knobs (milliseconds,
- * counts): BENCH_WARMUP_MS (500), BENCH_MEASURE_MS (3000), BENCH_GAMES (64), BENCH_COUNTED (1000).
+ * Starts its own redis-server (no persistence) on a free port, with one replica, unless REDIS_URL is
+ * set: then it uses that server under a unique key prefix and deletes every game it made (and runs
+ * the REDIS_REPLICA_ACKS=1 row only when that server has a replica connected). Knobs (milliseconds,
+ * counts): BENCH_WARMUP_MS (500), BENCH_MEASURE_MS (3000), BENCH_GAMES (64), BENCH_COUNTED (1000),
+ * BENCH_WRITERS (4: the REDIS_REPLICA_ACKS=1 row's write clients, as the server has).
  */
 import { randomUUID } from "node:crypto";
 import os from "node:os";
@@ -58,7 +60,12 @@ const ENDLESS_ARRAY: readonly MonsterSpec[] = [
 const WEAPON: Weapon = "LETTUCE";
 const STORE_OPTIONS = { ttlMs: 3_600_000, maxEvents: 100 };
 
-type StoreName = "in-memory" | "redis, no cache (before)" | "redis, cached";
+const ACKED: StoreName = "redis, cached, REDIS_REPLICA_ACKS=1";
+type StoreName =
+  | "in-memory"
+  | "redis, no cache (before)"
+  | "redis, cached"
+  | "redis, cached, REDIS_REPLICA_ACKS=1";
 
 interface PlayedGame {
   id: string;
@@ -216,9 +223,13 @@ async function scriptTime(client: RedisClient): Promise<{ calls: number; usec: n
 
 async function main(): Promise<void> {
   let server: RedisServer | undefined;
+  let replica: RedisServer | undefined;
   let client: RedisClient | undefined;
   const memoryRepository = new InMemoryGameRepository(STORE_OPTIONS);
-  const stopServerNow = (): void => server?.kill();
+  const stopServerNow = (): void => {
+    replica?.kill();
+    server?.kill();
+  };
   const onSignal = (signal: NodeJS.Signals): void => {
     stopServerNow();
     console.error(`store-bench: ${signal}, stopped`);
@@ -237,9 +248,15 @@ async function main(): Promise<void> {
   let uncachedStore: Store | undefined;
   let redisRepository: RedisGameRepository | undefined;
   let uncachedClient: RedisClient | undefined;
+  let ackedStore: Store | undefined;
+  const ackedClients: RedisClient[] = [];
   try {
     const external = process.env.REDIS_URL;
-    if (!external) server = await startRedisServer();
+    if (!external) {
+      server = await startRedisServer();
+      // A replica, so that REDIS_REPLICA_ACKS=1 can be measured against 0 on the same primary.
+      replica = await startRedisServer({ replicaOf: server.port });
+    }
     const url = external ?? server?.url ?? "";
     client = createRedisClient({ url, commandTimeoutMs: 10_000 }, (error) =>
       console.error(`store-bench: redis: ${error.message}`),
@@ -266,6 +283,30 @@ async function main(): Promise<void> {
       service: serviceOn(new RedisGameRepository(uncachedClient, redisOptions)),
       games: [],
     };
+    // REDIS_REPLICA_ACKS=1 as the server wires it: reads on one client, writes (each followed by
+    // WAIT 1) on four others, taken in turn (BENCH_WRITERS).
+    const replicas = await connectedReplicas(uncachedClient);
+    if (replicas > 0) {
+      const onError = (error: Error): void => console.error(`store-bench: redis: ${error.message}`);
+      const reads = createRedisClient({ url, commandTimeoutMs: 10_000 }, onError);
+      const writes = Array.from({ length: Number(process.env.BENCH_WRITERS ?? 4) }, () =>
+        createRedisClient({ url, commandTimeoutMs: 10_000 }, onError),
+      );
+      ackedClients.push(reads, ...writes);
+      await Promise.all(ackedClients.map((c) => waitUntilReady(c)));
+      ackedStore = {
+        name: ACKED,
+        service: serviceOn(
+          new RedisGameRepository(
+            reads,
+            { ...redisOptions, replicaAcks: { replicas: 1, timeoutMs: 1_000 } },
+            writes,
+          ),
+          new LruGameStateCache(10_000),
+        ),
+        games: [],
+      };
+    }
     const memoryStore: Store = {
       name: "in-memory",
       service: serviceOn(memoryRepository),
@@ -276,7 +317,7 @@ async function main(): Promise<void> {
     console.log("store-bench: GameService.attack on Redis vs in memory");
     console.log(
       `node ${process.version} | ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? "?"}) | ` +
-        `redis-server ${await redisVersion(client)} (${external ? "REDIS_URL" : `own, no persistence, ${url}`}) | ` +
+        `redis-server ${await redisVersion(client)} (${external ? "REDIS_URL" : `own, no persistence, ${url}`}, ${replicas} replica${replicas === 1 ? "" : "s"} connected) | ` +
         `key prefix ${redisOptions.keyPrefix}`,
     );
     console.log(
@@ -287,7 +328,7 @@ async function main(): Promise<void> {
 
     const sequential = "sequential, 1 game";
     const concurrent = `concurrent, ${GAMES} games`;
-    const stores = [memoryStore, uncachedStore, redisStore];
+    const stores = [memoryStore, uncachedStore, redisStore, ...(ackedStore ? [ackedStore] : [])];
     const rows: Row[] = [];
     rows.push(...(await scenario(stores, sequential, 1)));
     counter.reset();
@@ -312,6 +353,7 @@ async function main(): Promise<void> {
     await checkTurns(memoryStore);
     await checkTurns(redisStore);
     await checkTurns(uncachedStore);
+    if (ackedStore) await checkTurns(ackedStore);
 
     printTable(rows);
     console.log("");
@@ -326,6 +368,15 @@ async function main(): Promise<void> {
       console.log(
         `redis cached/in-memory, ${name}: ${ratio.toFixed(3)}; cached/before: ` +
           `${(redis.perSecond / before.perSecond).toFixed(2)}x the attacks/s`,
+      );
+    }
+    for (const name of [sequential, concurrent]) {
+      const off = rows.find((r) => r.store === "redis, cached" && r.scenario === name);
+      const on = rows.find((r) => r.store === ACKED && r.scenario === name);
+      if (!off || !on) continue;
+      console.log(
+        `REDIS_REPLICA_ACKS=1/0, ${name}: ${(on.perSecond / off.perSecond).toFixed(2)}x the attacks/s, ` +
+          `p50 +${((on.p50 - off.p50) * 1_000).toFixed(0)} us, p99 +${((on.p99 - off.p99) * 1_000).toFixed(0)} us`,
       );
     }
     console.log(
@@ -401,22 +452,39 @@ async function main(): Promise<void> {
   } finally {
     if (redisStore && redisRepository && client?.status === "ready") {
       // Leave nothing behind, which matters on a REDIS_URL server.
-      for (const game of [...redisStore.games, ...(uncachedStore?.games ?? [])])
+      for (const game of [
+        ...redisStore.games,
+        ...(uncachedStore?.games ?? []),
+        ...(ackedStore?.games ?? []),
+      ])
         await redisRepository.delete(game.id);
     }
     if (uncachedClient) {
       if (uncachedClient.status === "ready") await uncachedClient.quit();
       else uncachedClient.disconnect();
     }
+    for (const acked of ackedClients) acked.disconnect();
     memoryRepository.close();
     if (client) {
       if (client.status === "ready") await client.quit();
       else client.disconnect();
     }
+    await replica?.stop();
     await server?.stop();
     clearTimeout(watchdog);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+  }
+}
+
+/** How many replicas the primary has connected (INFO replication). */
+async function connectedReplicas(client: RedisClient): Promise<number> {
+  // A replica started with the server may still be syncing: give it a few seconds.
+  for (let i = 0; ; i++) {
+    const info = await client.info("replication");
+    const online = [...info.matchAll(/^slave\d+:.*state=online/gm)].length;
+    if (online > 0 || i >= 50) return online;
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

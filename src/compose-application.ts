@@ -20,6 +20,13 @@ import { createRedisClient, waitUntilReady, type RedisClient } from "./infrastru
 import { RedisGameRepository } from "./infrastructure/redis-game-repository";
 import { SystemClock } from "./infrastructure/system-clock";
 
+/**
+ * Write clients per instance with REDIS_REPLICA_ACKS > 0: each waits for the replicas of one write
+ * at a time (per primary), so a few keep concurrent writes from queueing behind one replica round
+ * trip (bench:store, docs/benchmarks.md).
+ */
+const REPLICA_ACK_WRITE_CLIENTS = 4;
+
 /** The wired application: what the API server is built around, with the store it runs on. */
 export interface Application extends ServerDependencies {
   store: "redis" | "redis-cluster" | "memory";
@@ -81,16 +88,38 @@ export async function composeApplication(config: Config, logger: Logger): Promis
         clientLogger.warn({ role, err: { message: error.message } }, "redis connection error");
     };
     const commands: RedisClient = createRedisClient(connection, errorListener("commands"));
-    const subscriber: RedisClient = createRedisClient(connection, errorListener("subscriber"));
+    const subscriber: RedisClient = createRedisClient(connection, errorListener("subscriber"), {
+      subscriber: true,
+    });
+    // With replica acknowledgements, writes have clients of their own: WAIT blocks its connection
+    // until the replicas answer, so reads stay off them, and a few let writes wait side by side.
+    const writers: RedisClient[] =
+      config.redisReplicaAcks > 0
+        ? Array.from({ length: REPLICA_ACK_WRITE_CLIENTS }, () =>
+            createRedisClient(connection, errorListener("writes")),
+          )
+        : [];
+    const clients = [commands, subscriber, ...writers];
     try {
-      await Promise.all([waitUntilReady(commands), waitUntilReady(subscriber)]);
+      await Promise.all(clients.map((client) => waitUntilReady(client)));
     } catch (error) {
       clientLogger.warn(
         { err: error },
         "redis is not reachable yet; requests get STORE_UNAVAILABLE until it is",
       );
     }
-    repository = new RedisGameRepository(commands, { ...options, keyPrefix: config.keyPrefix });
+    repository = new RedisGameRepository(
+      commands,
+      {
+        ...options,
+        keyPrefix: config.keyPrefix,
+        replicaAcks: {
+          replicas: config.redisReplicaAcks,
+          timeoutMs: config.redisReplicaAckTimeoutMs,
+        },
+      },
+      writers.length > 0 ? writers : commands,
+    );
     // The counters live in Redis, so every instance on it spends from one budget per client.
     rateLimits = config.rateLimits
       ? FlexibleRateLimits.onRedis(
@@ -120,9 +149,8 @@ export async function composeApplication(config: Config, logger: Logger): Promis
     };
     close = async () => {
       redisFeed.close();
-      await Promise.allSettled([commands.quit(), subscriber.quit()]);
-      commands.disconnect();
-      subscriber.disconnect();
+      await Promise.allSettled(clients.map((client) => client.quit()));
+      for (const client of clients) client.disconnect();
     };
   } else {
     store = "memory";

@@ -22,6 +22,13 @@ export interface Config {
   /** Milliseconds a Redis command may take before STORE_UNAVAILABLE. */
   redisCommandTimeoutMs: number;
   /**
+   * Replicas that must have every write (a turn, a game's creation, updateMonster, abandon) before
+   * it is acknowledged; 0: none (a write is acknowledged once its primary has it).
+   */
+  redisReplicaAcks: number;
+  /** Milliseconds a write may wait for its replicas before STORE_UNAVAILABLE. */
+  redisReplicaAckTimeoutMs: number;
+  /**
    * How often, in milliseconds, each watched game is checked against Redis: subscriptions to a game
    * that expired complete, and turns pub/sub missed are sent.
    */
@@ -159,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_BODY_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
       MAX_WS_MESSAGE_BYTES: positive({ min: 1_024, max: 10_485_760, default: 102_400 }),
       REDIS_COMMAND_TIMEOUT_MS: positive({ min: 50, max: 60_000, default: 2_000 }),
+      REDIS_REPLICA_ACKS: positive({ min: 0, max: 10, default: 0 }),
+      REDIS_REPLICA_ACK_TIMEOUT_MS: positive({ min: 10, max: 60_000, default: 1_000 }),
       SUBSCRIPTION_CHECK_MS: positive({ min: 100, max: 3_600_000, default: 30_000 }),
       CORS_ORIGINS: corsOrigins({ default: undefined }),
       METRICS_ENABLED: bool({ default: true }),
@@ -198,6 +207,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  REDIS_URL: must start with redis:// or rediss://",
     );
   }
+  if (clean.REDIS_REPLICA_ACKS > 0 && !clean.REDIS_URL && !clean.REDIS_CLUSTER_NODES) {
+    throw new ConfigError(
+      "Invalid configuration:\n  REDIS_REPLICA_ACKS: needs Redis (REDIS_URL or REDIS_CLUSTER_NODES); the in-memory store has no replicas",
+    );
+  }
+  if (
+    clean.REDIS_REPLICA_ACKS > 0 &&
+    clean.REDIS_REPLICA_ACK_TIMEOUT_MS >= clean.REDIS_COMMAND_TIMEOUT_MS
+  ) {
+    // WAIT is a command: past REDIS_COMMAND_TIMEOUT_MS the client gives up on it first.
+    throw new ConfigError(
+      "Invalid configuration:\n  REDIS_REPLICA_ACK_TIMEOUT_MS: must be less than REDIS_COMMAND_TIMEOUT_MS",
+    );
+  }
   if (clean.HTTP_HEADERS_TIMEOUT_MS > clean.HTTP_REQUEST_TIMEOUT_MS) {
     // node:http refuses a headers timeout longer than the whole request's.
     throw new ConfigError(
@@ -218,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: clean.MAX_BODY_BYTES,
     maxWsMessageBytes: clean.MAX_WS_MESSAGE_BYTES,
     redisCommandTimeoutMs: clean.REDIS_COMMAND_TIMEOUT_MS,
+    redisReplicaAcks: clean.REDIS_REPLICA_ACKS,
+    redisReplicaAckTimeoutMs: clean.REDIS_REPLICA_ACK_TIMEOUT_MS,
     subscriptionCheckMs: clean.SUBSCRIPTION_CHECK_MS,
     corsOrigins: clean.CORS_ORIGINS ?? (clean.NODE_ENV === "production" ? [] : "loopback"),
     metricsEnabled: clean.METRICS_ENABLED,

@@ -26,11 +26,21 @@ export interface RedisFeedOptions {
  * turns published while disconnected are not delivered (pub/sub keeps nothing), so every watched
  * game gets a `check` once the subscriptions are back, and every `checkIntervalMs`: that also
  * ends the watches of a game whose keys expired, which publishes nothing.
+ *
+ * On a Redis Cluster the scripts SPUBLISH (sharded pub/sub) and this SSUBSCRIBEs, through the
+ * client's sharded subscribers (one connection per primary that owns a watched game's slot; create
+ * it with `createRedisClient(..., { subscriber: true })`). When a slot changes hands (failover,
+ * resharding) its primary ends the subscription (SUNSUBSCRIBE) or goes away; the client resubscribes
+ * on the new owner once it sees the new slot map and then says `subscribersReady`: this
+ * subscribes every watched channel again, waits for the replies, and checks every watched game,
+ * so the turns published meanwhile are read back from the log.
  */
 export class RedisBattleTurnFeed implements BattleTurnFeed {
   private readonly listeners: TurnListeners;
   private readonly checkTimer: NodeJS.Timeout | undefined;
   private connectedBefore: boolean;
+  /** A Cluster: sharded pub/sub (SSUBSCRIBE, smessage), as the scripts SPUBLISH there. */
+  private readonly sharded: boolean;
 
   constructor(
     private readonly subscriber: RedisClient,
@@ -40,7 +50,12 @@ export class RedisBattleTurnFeed implements BattleTurnFeed {
   ) {
     this.listeners = new TurnListeners((error) => onError(error, "listener"));
     this.connectedBefore = subscriber.status === "ready";
-    subscriber.on("message", (channel: string, message: string) => this.deliver(channel, message));
+    this.sharded = subscriber.isCluster;
+    subscriber.on(this.sharded ? "smessage" : "message", (channel: string, message: string) =>
+      this.deliver(channel, message),
+    );
+    // The sharded subscribers were reset after a change of the slot map.
+    if (this.sharded) subscriber.on("subscribersReady", () => this.resubscribeSharded());
     subscriber.on("ready", () => {
       // ioredis resubscribes every channel it had after a reconnect, including one whose
       // UNSUBSCRIBE failed while it was down; drop those nobody here watches any more.
@@ -80,12 +95,41 @@ export class RedisBattleTurnFeed implements BattleTurnFeed {
     );
   }
 
+  /**
+   * After the sharded subscribers moved (a slot changed hands), subscribes every watched channel
+   * on its slot's owner and waits for each reply, so the channels are live when the check reads
+   * the store. The client resubscribed already without saying when that is through; subscribing
+   * a channel twice is harmless.
+   */
+  private resubscribeSharded(): void {
+    const games = this.listeners.games();
+    if (games.length === 0) return;
+    const channels = games.map((gameId) => new RedisGameKeys(this.keyPrefix, gameId).channel);
+    Promise.allSettled(channels.map((channel) => this.subscriber.ssubscribe(channel))).then(
+      (results) => {
+        for (const result of results) {
+          if (result.status === "rejected") {
+            this.onError(
+              result.reason,
+              "resubscribe after a slot moved (the next check catches up)",
+            );
+          }
+        }
+        this.check();
+      },
+      () => undefined,
+    );
+  }
+
   /** Channels whose UNSUBSCRIBE failed, by game id, to retry once the subscriber is back. */
   private readonly unsubscribeLater = new Map<string, string>();
 
   private unsubscribe(gameId: string, channel: string): void {
     this.unsubscribeLater.delete(gameId);
-    this.subscriber.unsubscribe(channel).catch((error: unknown) => {
+    const unsubscribing = this.sharded
+      ? this.subscriber.sunsubscribe(channel)
+      : this.subscriber.unsubscribe(channel);
+    unsubscribing.catch((error: unknown) => {
       this.unsubscribeLater.set(gameId, channel);
       this.onError(error, `unsubscribe ${channel} (retried on reconnect)`);
     });
@@ -105,7 +149,8 @@ export class RedisBattleTurnFeed implements BattleTurnFeed {
       if (remaining === 0) this.unsubscribe(gameId, channel);
     });
     try {
-      await this.subscriber.subscribe(channel);
+      if (this.sharded) await this.subscriber.ssubscribe(channel);
+      else await this.subscriber.subscribe(channel);
     } catch (error) {
       stop();
       throw new DomainError("STORE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE, undefined, error);

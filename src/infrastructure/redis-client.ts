@@ -35,10 +35,25 @@ export function failFastOptions(commandTimeoutMs = 2_000): RedisOptions {
   };
 }
 
-/** A client for commands or publishing, with an error listener attached before it connects. */
+/** What a client is for. */
+export interface RedisClientRole {
+  /**
+   * The battle feed's subscriber. On a Cluster it subscribes sharded (SSUBSCRIBE on the primary
+   * that owns the channel's slot, one connection per primary), and re-reads the slot map every
+   * SUBSCRIBER_SLOTS_REFRESH_MS, so that a slot moved by a resharding, which only ends the
+   * subscriptions, is noticed and subscribed again on its new owner.
+   */
+  subscriber?: boolean;
+}
+
+/** How often a Cluster subscriber re-reads the slot map (one CLUSTER SLOTS). */
+export const SUBSCRIBER_SLOTS_REFRESH_MS = 1_000;
+
+/** A client for commands, publishing or subscribing, with an error listener attached before it connects. */
 export function createRedisClient(
   connection: RedisConnection,
   onError: RedisErrorListener,
+  role: RedisClientRole = {},
 ): RedisClient {
   const options = failFastOptions(connection.commandTimeoutMs);
   const client: RedisClient = connection.clusterNodes?.length
@@ -49,6 +64,9 @@ export function createRedisClient(
         // one that already ran; the write scripts recognise their own repeat (COMMIT_TURN).
         natMap: connection.natMap,
         clusterRetryStrategy: options.retryStrategy,
+        ...(role.subscriber
+          ? { shardedSubscribers: true, slotsRefreshInterval: SUBSCRIBER_SLOTS_REFRESH_MS }
+          : {}),
       })
     : new Redis(connection.url ?? "redis://127.0.0.1:6379", options);
   client.on("error", onError);

@@ -20,7 +20,9 @@ import {
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
+import { RedisReplicaAcks, type ReplicaAcksOptions } from "./redis-replica-acks";
 import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-scripts";
+import { shardedPublishScript } from "./sharded-publish-script";
 
 type ScriptArg = string | number;
 
@@ -41,6 +43,11 @@ declare module "ioredis" {
 export interface RedisStoreOptions extends StoreOptions {
   /** Put before every key, e.g. "dwemthy" gives "dwemthy:{<gameId>}:g". */
   keyPrefix: string;
+  /**
+   * Writes are acknowledged only once this many replicas have them (REDIS_REPLICA_ACKS); needs the
+   * write client of the constructor. Absent or 0 replicas: no WAIT.
+   */
+  replicaAcks?: ReplicaAcksOptions;
 }
 
 /**
@@ -92,14 +99,33 @@ const UNAVAILABLE_REPLY =
  * trip each, a Lua script apiece.
  */
 export class RedisGameRepository implements GameRepository {
+  /** Set when writes wait for replicas: their own client, each script followed by WAIT. */
+  private readonly acks: RedisReplicaAcks | undefined;
+
+  /**
+   * @param redis the client for everything, or for reads only when writes wait for replicas
+   * @param writers the clients for writes when `options.replicaAcks` asks for replicas (WAIT
+   *   blocks its connection, so reads stay off them), taken in turn; defaults to `redis`
+   */
   constructor(
     private readonly redis: RedisClient,
     private readonly options: RedisStoreOptions,
+    writers: RedisClient | readonly RedisClient[] = redis,
   ) {
-    redis.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
-    redis.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
-    redis.defineCommand("dwemthyCommit", { lua: COMMIT_TURN });
-    redis.defineCommand("dwemthyDelete", { lua: DELETE_GAME });
+    const writeClients: readonly RedisClient[] = "pipeline" in writers ? [writers] : writers;
+    const replicas = options.replicaAcks?.replicas ?? 0;
+    this.acks =
+      options.replicaAcks && replicas > 0
+        ? new RedisReplicaAcks(writeClients, options.replicaAcks)
+        : undefined;
+    for (const client of new Set([redis, ...writeClients])) {
+      client.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
+      client.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
+      // On a Cluster the game's channel is published sharded: only the shard of its slot sees it.
+      const publishing = client.isCluster ? shardedPublishScript : (script: string) => script;
+      client.defineCommand("dwemthyCommit", { lua: publishing(COMMIT_TURN) });
+      client.defineCommand("dwemthyDelete", { lua: publishing(DELETE_GAME) });
+    }
   }
 
   /** The keys of a game, for tools and tests that look at Redis itself. */
@@ -118,7 +144,12 @@ export class RedisGameRepository implements GameRepository {
       ...game.monsters.flatMap((m) => [m.id, ...counted(monsterFields(m))]),
     ];
     const created = await this.run(game.id, () =>
-      this.redis.dwemthyCreate(keys.length, ...keys, ...args),
+      this.acks
+        ? this.acks.write<number>(
+            (p) => p.dwemthyCreate(keys.length, ...keys, ...args),
+            (reply) => reply === 1,
+          )
+        : this.redis.dwemthyCreate(keys.length, ...keys, ...args),
     );
     return created === 1;
   }
@@ -166,7 +197,12 @@ export class RedisGameRepository implements GameRepository {
       ...monsters,
     ];
     const reply = await this.run(game.id, () =>
-      this.redis.dwemthyCommit(scriptKeys.length, ...scriptKeys, ...args),
+      this.acks
+        ? this.acks.write<CommitReply>(
+            (p) => p.dwemthyCommit(scriptKeys.length, ...scriptKeys, ...args),
+            (written) => written === "COMMITTED",
+          )
+        : this.redis.dwemthyCommit(scriptKeys.length, ...scriptKeys, ...args),
     );
     if (reply === "COMMITTED" || reply === "NOT_FOUND") return { status: reply };
     const [, ...current] = reply;
@@ -178,14 +214,18 @@ export class RedisGameRepository implements GameRepository {
     // Monsters are never added after the start, so the list read first names every hash left.
     const ids = await this.run(gameId, () => this.redis.lrange(keys.array, 0, -1));
     const scriptKeys = keys.forScript(ids);
+    const args = [
+      keys.channel,
+      ENDED_MESSAGE,
+      expectedVersion === undefined ? "" : String(expectedVersion),
+    ];
     const reply = await this.run(gameId, () =>
-      this.redis.dwemthyDelete(
-        scriptKeys.length,
-        ...scriptKeys,
-        keys.channel,
-        ENDED_MESSAGE,
-        expectedVersion === undefined ? "" : String(expectedVersion),
-      ),
+      this.acks
+        ? this.acks.write<DeleteReply>(
+            (p) => p.dwemthyDelete(scriptKeys.length, ...scriptKeys, ...args),
+            (written) => written === "DELETED",
+          )
+        : this.redis.dwemthyDelete(scriptKeys.length, ...scriptKeys, ...args),
     );
     if (reply === "DELETED" || reply === "NOT_FOUND") return { status: reply };
     const version = Number(reply[1]);

@@ -7,6 +7,7 @@ import { startRedisCluster, type RedisClusterUnderTest } from "../support/redis-
 import { readWatch } from "../support/read-watch";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 import { uniquePrefix } from "../support/redis";
+import { clusterKeySlot } from "../support/cluster-node-info";
 import { describeGameRepositoryContract } from "./game-repository.contract";
 import { expectSerialReplayOfRacingInstances } from "../support/serial-replay";
 import { cachedGameServiceOn, gameServiceOn } from "../support/services";
@@ -21,8 +22,12 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-async function clusterClient(): Promise<Cluster> {
-  const client = createRedisClient({ clusterNodes: cluster.nodes }, () => undefined) as Cluster;
+async function clusterClient(role: { subscriber?: boolean } = {}): Promise<Cluster> {
+  const client = createRedisClient(
+    { clusterNodes: cluster.nodes },
+    () => undefined,
+    role,
+  ) as Cluster;
   await waitUntilReady(client, 10_000);
   return client;
 }
@@ -50,7 +55,7 @@ describe("GameService on a Redis Cluster", () => {
 
   it("spreads games over the nodes' slots and plays them, with live events through pub/sub", async () => {
     const commands = await clusterClient();
-    const subscriber = await clusterClient();
+    const subscriber = await clusterClient({ subscriber: true });
     const keyPrefix = uniquePrefix();
     const repository = new RedisGameRepository(commands, {
       ttlMs: 60_000,
@@ -96,20 +101,6 @@ describe("GameService on a Redis Cluster", () => {
     }
   }, 30_000);
 });
-
-// Redis Cluster's key slot: CRC16 (XMODEM) of the hash tag, mod 16384.
-function clusterKeySlot(key: string): number {
-  const open = key.indexOf("{");
-  const close = open >= 0 ? key.indexOf("}", open + 1) : -1;
-  const tagged = open >= 0 && close > open + 1 ? key.slice(open + 1, close) : key;
-  let crc = 0;
-  for (const byte of Buffer.from(tagged)) {
-    crc ^= byte << 8;
-    for (let i = 0; i < 8; i++)
-      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
-  return crc % 16384;
-}
 
 /**
  * A TCP proxy in front of each cluster node that, while armed, drops the client's connection

@@ -17,6 +17,8 @@ export interface RedisServer {
   restart(): Promise<void>;
   /** Kills it at once without waiting, and removes a non-persistent one's directory (for signal handlers and watchdogs). */
   kill(): void;
+  /** SIGKILL, as a crash: waits for the process to end and keeps its directory for restart(). */
+  crash(): Promise<void>;
 }
 
 /** A free TCP port on 127.0.0.1, as the kernel hands them out. */
@@ -52,10 +54,17 @@ async function ping(port: number): Promise<boolean> {
 /**
  * Starts a throwaway redis-server on a free port in a temporary directory. No persistence unless
  * `persistent` (then an append-only file, fsynced on every write, so a killed server keeps every
- * write it acknowledged: for the fault tests). With `cluster`, a node for a Redis Cluster.
+ * write it acknowledged: for the fault tests). With `cluster`, a node for a Redis Cluster (its
+ * `cluster-node-timeout` is `nodeTimeoutMs`, 5000 by default: a failover's detection time). With
+ * `replicaOf`, a replica of the server on that port.
  */
 export async function startRedisServer(
-  options: { persistent?: boolean; cluster?: boolean } = {},
+  options: {
+    persistent?: boolean;
+    cluster?: boolean;
+    nodeTimeoutMs?: number;
+    replicaOf?: number;
+  } = {},
 ): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), "dwemthy-redis-"));
@@ -70,8 +79,11 @@ export async function startRedisServer(
       ? ["--appendonly", "yes", "--appendfsync", "always"]
       : ["--appendonly", "no"]),
     ...(options.cluster
-      ? ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"]
+      ? ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", String(options.nodeTimeoutMs ?? 5000)]
       : []),
+    ...(options.replicaOf ? ["--replicaof", "127.0.0.1", String(options.replicaOf)] : []),
+    // A replica's full sync starts at once, not after the 5 s Redis waits for more replicas.
+    ...(options.cluster || options.replicaOf ? ["--repl-diskless-sync-delay", "0"] : []),
   ]; // prettier-ignore
   let child: ChildProcess | undefined;
 
@@ -133,6 +145,7 @@ export async function startRedisServer(
       await stop();
       await launch();
     },
+    crash: () => stop(true),
     kill: () => {
       child?.kill("SIGKILL");
       child = undefined;
