@@ -8,7 +8,13 @@ import { LruGameStateCache } from "../src/infrastructure/lru-game-state-cache";
 import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
 import type { RedisClient } from "../src/infrastructure/redis-client";
 import type { RabbitState } from "../src/domain/rabbit";
-import { RABBIT_GAME_FIELDS } from "../src/infrastructure/redis-game-codec";
+import {
+  GAME_FIELD,
+  MONSTER_FIELD,
+  RABBIT_GAME_FIELDS,
+  STATUS_CODE,
+  statusOfCode,
+} from "../src/infrastructure/redis-game-codec";
 import { RedisGameKeys } from "../src/infrastructure/redis-game-keys";
 import { RedisGameRepository } from "../src/infrastructure/redis-game-repository";
 import { SystemClock } from "../src/infrastructure/system-clock";
@@ -101,8 +107,8 @@ export function naiveAttacker(
         "tokenHash",
         "createdAt",
         "updatedAt",
-      ]) {
-        game[name] = await field(keys.game, name);
+      ] as const) {
+        game[name] = await field(keys.game, GAME_FIELD[name]);
       }
       const rabbit = {
         life: Number(await field(keys.game, RABBIT_GAME_FIELDS.life)),
@@ -116,18 +122,20 @@ export function naiveAttacker(
       for (const id of ids) {
         const monster = {
           id,
-          name: await field(keys.monster(id), "name"),
+          name: await field(keys.monster(id), MONSTER_FIELD.name),
           life: 0,
           strength: 0,
           charisma: 0,
           weapon: 0,
         };
-        for (const stat of stats) monster[stat] = Number(await field(keys.monster(id), stat));
+        for (const stat of stats) {
+          monster[stat] = Number(await field(keys.monster(id), MONSTER_FIELD[stat]));
+        }
         monsters.push(monster);
       }
       const before: GameState = {
         id: gameId,
-        status: game.status as GameState["status"],
+        status: statusOfCode(game.status) ?? "IN_PROGRESS",
         turn: Number(game.turn),
         version: Number(game.version),
         dice: game.dice ?? "",
@@ -149,16 +157,20 @@ export function naiveAttacker(
       }
       for (const { id, fields } of change.monsters) {
         for (const [name, value] of Object.entries(fields)) {
-          await client.hset(keys.monster(id), name, String(value));
+          await client.hset(
+            keys.monster(id),
+            MONSTER_FIELD[name as keyof MonsterSpec],
+            String(value),
+          );
         }
       }
       for (const [name, value] of [
-        ["status", after.status],
-        ["turn", String(after.turn)],
-        ["version", String(after.version)],
-        ["dice", after.dice],
-        ["currentMonsterId", after.monsters[0]?.id ?? ""],
-        ["updatedAt", String(after.updatedAt)],
+        [GAME_FIELD.status, STATUS_CODE[after.status]],
+        [GAME_FIELD.turn, String(after.turn)],
+        [GAME_FIELD.version, String(after.version)],
+        [GAME_FIELD.dice, after.dice],
+        [GAME_FIELD.currentMonsterId, after.monsters[0]?.id ?? ""],
+        [GAME_FIELD.updatedAt, String(after.updatedAt)],
       ] as const) {
         await client.hset(keys.game, name, value);
       }

@@ -6,7 +6,7 @@ import { CorruptGameError, DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
 import type { CommitOutcome, DeleteOutcome, GameRepository } from "../domain/game-repository.port";
-import { ENDED_MESSAGE, turnMessage } from "./battle-turn-message";
+import { ENDED_MESSAGE, turnMessageGame } from "./battle-turn-message";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
 import { decodeLogEntry, encodeTurnEntry } from "./redis-event-log-codec";
@@ -20,7 +20,14 @@ import {
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
-import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-scripts";
+import {
+  COMMIT_TURN,
+  CREATE_GAME,
+  DELETE_GAME,
+  LOAD_GAME,
+  PACKED_SEP,
+  READ_LOG,
+} from "./redis-scripts";
 
 type ScriptArg = string | number;
 
@@ -34,6 +41,7 @@ declare module "ioredis" {
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
     dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitReply, Context>;
     dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<DeleteReply, Context>;
+    dwemthyReadLog(numKeys: number, ...args: ScriptArg[]): Result<string[], Context>;
   }
 }
 
@@ -57,16 +65,23 @@ const LOG_SLACK_FRACTION = 10;
 const LOG_SLACK_MIN = 10;
 
 /**
- * A commit's id: 96 random bits tell a commit's own repeat from another writer's commit, in 16
- * characters where a UUID took 36 (the game hash then fits a smaller allocation).
+ * A commit's id, kept in the game hash: it only has to tell a commit's own resend from the other
+ * commits of the same game, so 72 random bits are plenty (two of a game's commits drawing the same
+ * id: about n^2 / 2^73 for n commits, under 1e-10 for a million), in 12 characters where a UUID
+ * took 36.
  */
 function newCommitId(): string {
-  return randomBytes(12).toString("base64url");
+  return randomBytes(9).toString("base64url");
 }
 
 /** A list of fields as the scripts take it: its length, then its items. */
 function counted(fields: FlatFields): string[] {
   return [String(fields.length), ...fields];
+}
+
+/** A list of fields as one argument (COMMIT_TURN): no field or value holds the separator. */
+function packed(fields: FlatFields): string {
+  return fields.join(PACKED_SEP);
 }
 
 /** What a client is told when Redis cannot serve. */
@@ -100,6 +115,7 @@ export class RedisGameRepository implements GameRepository {
     redis.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
     redis.defineCommand("dwemthyCommit", { lua: COMMIT_TURN });
     redis.defineCommand("dwemthyDelete", { lua: DELETE_GAME });
+    redis.defineCommand("dwemthyReadLog", { lua: READ_LOG });
   }
 
   /** The keys of a game, for tools and tests that look at Redis itself. */
@@ -141,10 +157,13 @@ export class RedisGameRepository implements GameRepository {
     // then those still in it. The script gets all their keys, and deletes the removed ones.
     const ids = [...change.removedMonsterIds, ...game.monsters.map((m) => m.id)];
     const scriptKeys = keys.forScript(ids);
-    const monsters = change.monsters.flatMap(({ id, fields }) => {
+    const monsters = change.monsters.map(({ id, fields }) => {
       const position = ids.indexOf(id);
       if (position < 0) throw new Error(`Monster ${id} is not in the array of game ${game.id}`);
-      return [RedisGameKeys.scriptIndexOfMonster(position), ...counted(monsterFields(fields))];
+      return packed([
+        String(RedisGameKeys.scriptIndexOfMonster(position)),
+        ...monsterFields(fields),
+      ]);
     });
     const { ttlMs, maxEvents } = this.options;
     const args: ScriptArg[] = [
@@ -159,10 +178,11 @@ export class RedisGameRepository implements GameRepository {
       events.length > 0 ? encodeTurnEntry(events) : "",
       events.length,
       keys.channel,
-      // What the game's watchers get: the turn, its events and the game after it.
-      events.length > 0 ? turnMessage({ turn: game.turn, events, game: snapshotOf(game) }) : "",
+      // What the game's watchers get after the log entry: the game after the turn.
+      events.length > 0 ? turnMessageGame(snapshotOf(game)) : "",
       keys.monsterPrefix,
-      ...counted([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
+      game.updatedAt,
+      packed([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
       ...monsters,
     ];
     const reply = await this.run(game.id, () =>
@@ -198,8 +218,9 @@ export class RedisGameRepository implements GameRepository {
     const wanted = Math.min(limit, this.options.maxEvents);
     if (wanted <= 0) return [];
     // Each entry holds one turn, so the last `wanted` entries hold at least `wanted` events.
+    const keys = this.keys(gameId);
     const entries = await this.run(gameId, () =>
-      this.redis.lrange(this.keys(gameId).events, -wanted, -1),
+      this.redis.dwemthyReadLog(2, keys.game, keys.events, wanted),
     );
     return entries.flatMap((entry) => decodeLogEntry(gameId, entry)).slice(-wanted);
   }
