@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { Game, type GameState } from "../src/domain/game";
 import { GameService } from "../src/domain/game-service";
 import type { MonsterSpec } from "../src/domain/monster";
@@ -206,6 +207,10 @@ export interface AttackCost {
   attacks: number;
   roundTripsPerAttack: number;
   redisCpuUsPerAttack: number;
+  /** Wall time from one attack's request to the next's, as the client paced them. */
+  msPerAttack: number;
+  /** The arguments of the last EVALSHA sent (sha, key count, keys, ARGV), if any. */
+  lastEvalsha?: readonly unknown[];
   /**
    * Each command redis-server ran, scripts' inner calls included (EVALSHA's time includes
    * theirs), most time first.
@@ -228,8 +233,11 @@ export async function measureAttacks(
   const statsBefore = await commandStats(client);
   const cpuBefore = await redisCpuSeconds(client);
   counter.reset();
+  const start = performance.now();
   for (let i = 0; i < count; i++) await attacker.attack(gameId, weapon);
+  const msPerAttack = (performance.now() - start) / count;
   const commands = counter.count;
+  const lastEvalsha = counter.lastArgs.get("evalsha");
   const cpuAfter = await redisCpuSeconds(client);
   const statsAfter = await commandStats(client);
   const perCommand: CommandCost[] = [];
@@ -250,6 +258,8 @@ export async function measureAttacks(
     attacks: count,
     roundTripsPerAttack: commands / count,
     redisCpuUsPerAttack: ((cpuAfter - cpuBefore) * 1e6) / count,
+    msPerAttack,
+    lastEvalsha,
     commands: perCommand,
   };
 }
@@ -264,21 +274,63 @@ export async function fillLog(
   while ((await attacker.loggedEvents(gameId)) < events) await attacker.attack(gameId, weapon);
 }
 
+/** What a row of {@link compareAttackCost} measured. */
+export type CostKind = "store" | "ping, paced" | "ping, back to back" | "empty script, paced";
+
 /** One row of {@link compareAttackCost}. */
 export interface CostRow extends AttackCost {
-  /** The game's bytes in Redis after the measured attacks (undefined for the floor). */
+  kind: CostKind;
+  /** The game's bytes in Redis after the measured attacks (undefined for the floors). */
   bytes?: number;
 }
 
 /**
- * The floor: one PING per "attack", what one round trip costs redis-server on this machine
- * before any command runs (reading the request, writing the reply, the event loop).
+ * The same attacker, each request sent `intervalMs` after the previous one was (or at once when
+ * that is past), as the measured store's attacks were: redis-server then sleeps between requests
+ * as it did for them, and waking up is part of what a request costs it. It spins rather than
+ * sleeps, since a timer cannot wait a tenth of a millisecond.
  */
-function pingFloor(client: RedisClient): Attacker {
+function paced(attacker: Attacker, intervalMs: number): Attacker {
+  let next = 0;
   return {
-    name: "floor: 1 PING (one round trip, no work)",
+    ...attacker,
+    attack: async (gameId, weapon) => {
+      let now = performance.now();
+      while (now < next) now = performance.now();
+      next = now + intervalMs;
+      await attacker.attack(gameId, weapon);
+    },
+  };
+}
+
+/**
+ * A floor: one PING per "attack", what one round trip costs redis-server on this machine before
+ * any command runs (reading the request, writing the reply, the event loop).
+ */
+function pingFloor(client: RedisClient, name: string): Attacker {
+  return {
+    name,
     attack: async () => {
       await client.ping();
+    },
+    loggedEvents: () => Promise.resolve(0),
+  };
+}
+
+/** An EVALSHA of a script that does nothing, with a real commit's keys and arguments. */
+const EMPTY_SCRIPT = "return 'COMMITTED'";
+
+/**
+ * What calling a script costs redis-server before it does anything: an EVALSHA of
+ * {@link EMPTY_SCRIPT} with `args` (the sha, key count, keys and ARGV of a real commit).
+ */
+async function emptyScriptFloor(client: RedisClient, args: readonly unknown[]): Promise<Attacker> {
+  const sha = String(await client.script("LOAD", EMPTY_SCRIPT));
+  const [, numKeys, ...rest] = args.map(String);
+  return {
+    name: "empty script, the commit's arguments (paced)",
+    attack: async () => {
+      await client.evalsha(sha, numKeys ?? "0", ...rest);
     },
     loggedEvents: () => Promise.resolve(0),
   };
@@ -287,7 +339,9 @@ function pingFloor(client: RedisClient): Attacker {
 /**
  * Redis's cost of one attack, this store against the naive baseline, on the same data: for each,
  * a game of `monsters` whose log is filled to `maxEvents`, then `count` sequential attacks with
- * `weapon`. Both games are deleted afterwards.
+ * `weapon`. Both games are deleted afterwards. Then the floors, `count` requests each: a PING
+ * paced like the cached store's attacks, a PING back to back, and an empty script given the
+ * cached store's last commit's arguments, paced alike.
  */
 export async function compareAttackCost(
   client: RedisClient,
@@ -325,11 +379,30 @@ export async function compareAttackCost(
     try {
       await fillLog(attacker, started.game.id, weapon, maxEvents);
       const cost = await measureAttacks(client, attacker, started.game.id, weapon, count);
-      rows.push({ ...cost, bytes: await gameBytes(client, keyPrefix, started.game.id) });
+      rows.push({
+        ...cost,
+        kind: "store",
+        bytes: await gameBytes(client, keyPrefix, started.game.id),
+      });
     } finally {
       await repository.delete(started.game.id);
     }
   }
-  rows.push(await measureAttacks(client, pingFloor(client), "", weapon, count));
+  const ours = rows[0];
+  const pace = ours?.msPerAttack ?? 0;
+  const floor = async (kind: CostKind, attacker: Attacker): Promise<void> => {
+    rows.push({ ...(await measureAttacks(client, attacker, "", weapon, count)), kind });
+  };
+  await floor(
+    "ping, paced",
+    paced(pingFloor(client, "floor: 1 PING, paced like the cached attacks"), pace),
+  );
+  await floor("ping, back to back", pingFloor(client, "floor: 1 PING, back to back"));
+  if (ours?.lastEvalsha) {
+    await floor(
+      "empty script, paced",
+      paced(await emptyScriptFloor(client, ours.lastEvalsha), pace),
+    );
+  }
   return rows;
 }
