@@ -1,5 +1,6 @@
 import { CorruptGameError } from "../domain/domain-error";
 import type { GameState, GameStatus } from "../domain/game";
+import type { GameChange } from "../domain/game-change";
 import type { MonsterSpec, MonsterState } from "../domain/monster";
 import type { RabbitState } from "../domain/rabbit";
 import { validateStoredGame } from "../domain/stored-game-validation";
@@ -81,8 +82,8 @@ export function rabbitFields(rabbit: Partial<RabbitState>): FlatFields {
   );
 }
 
-/** The fields of the game hash that every change writes: those a turn or a patch can move. */
-export function changingGameFields(game: GameState): FlatFields {
+/** The fields of the game hash that a turn or a patch can move. */
+function changingGameFields(game: GameState): FlatFields {
   return [
     GAME_FIELD.status, STATUS_CODE[game.status],
     GAME_FIELD.turn, String(game.turn),
@@ -91,6 +92,26 @@ export function changingGameFields(game: GameState): FlatFields {
     GAME_FIELD.currentMonsterId, game.monsters[0]?.id ?? "",
     GAME_FIELD.updatedAt, String(game.updatedAt),
   ]; // prettier-ignore
+}
+
+/**
+ * The fields of the game hash a committed change writes: the turn, version, dice and updatedAt,
+ * which every change moves or may move, the status and current monster only when a monster left
+ * the array (nothing else changes them), and the rabbit's changed fields. Each field written costs
+ * redis-server a lookup in the hash, on every turn of every game.
+ */
+export function changedGameFields(game: GameState, change: GameChange): FlatFields {
+  const fields = [
+    GAME_FIELD.turn, String(game.turn),
+    GAME_FIELD.version, String(game.version),
+    GAME_FIELD.dice, game.dice,
+    GAME_FIELD.updatedAt, String(game.updatedAt),
+  ]; // prettier-ignore
+  if (change.removedMonsterIds.length > 0) {
+    fields.push(GAME_FIELD.status, STATUS_CODE[game.status]);
+    fields.push(GAME_FIELD.currentMonsterId, game.monsters[0]?.id ?? "");
+  }
+  return [...fields, ...rabbitFields(change.rabbit)];
 }
 
 /** The whole game hash of a new game (the log's size and the commit id are added by the script). */

@@ -11,11 +11,10 @@ import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
 import { decodeLogEntry, encodeTurnEntry } from "./redis-event-log-codec";
 import {
-  changingGameFields,
+  changedGameFields,
   monsterFields,
   newGameFields,
   parseGame,
-  rabbitFields,
   type FlatFields,
   type LoadReply,
 } from "./redis-game-codec";
@@ -79,9 +78,9 @@ function counted(fields: FlatFields): string[] {
   return [String(fields.length), ...fields];
 }
 
-/** A list of fields as one argument (COMMIT_TURN): no field or value holds the separator. */
-function packed(fields: FlatFields): string {
-  return fields.join(PACKED_SEP);
+/** A list of items as one argument (COMMIT_TURN): no field name or value holds the separator. */
+function packed(items: readonly (string | number)[]): string {
+  return items.join(PACKED_SEP);
 }
 
 /** What a client is told when Redis cannot serve. */
@@ -160,29 +159,28 @@ export class RedisGameRepository implements GameRepository {
     const monsters = change.monsters.map(({ id, fields }) => {
       const position = ids.indexOf(id);
       if (position < 0) throw new Error(`Monster ${id} is not in the array of game ${game.id}`);
-      return packed([
-        String(RedisGameKeys.scriptIndexOfMonster(position)),
-        ...monsterFields(fields),
-      ]);
+      return packed([RedisGameKeys.scriptIndexOfMonster(position), ...monsterFields(fields)]);
     });
     const { ttlMs, maxEvents } = this.options;
+    const settings = [
+      Math.max(1, Math.floor(ttlMs / TTL_REFRESH_FRACTION)),
+      maxEvents,
+      Math.max(LOG_SLACK_MIN, Math.ceil(maxEvents / LOG_SLACK_FRACTION)),
+    ].join(" ");
     const args: ScriptArg[] = [
       String(change.fromVersion),
       // Lets the script tell its own repeat from another writer's commit.
       newCommitId(),
       ttlMs,
-      Math.max(1, Math.floor(ttlMs / TTL_REFRESH_FRACTION)),
-      maxEvents,
-      Math.max(LOG_SLACK_MIN, Math.ceil(maxEvents / LOG_SLACK_FRACTION)),
+      settings,
       change.removedMonsterIds.length,
       events.length > 0 ? encodeTurnEntry(events) : "",
       events.length,
       keys.channel,
       // What the game's watchers get after the log entry: the game after the turn.
       events.length > 0 ? turnMessageGame(snapshotOf(game)) : "",
-      keys.monsterPrefix,
       game.updatedAt,
-      packed([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
+      packed(changedGameFields(game, change)),
       ...monsters,
     ];
     const reply = await this.run(game.id, () =>

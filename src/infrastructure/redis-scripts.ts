@@ -6,9 +6,10 @@
  *
  * Arguments are flat strings in fixed positions, never a JSON document: decoding one with cjson
  * on every call was a measurable part of a turn's cost in redis-server, which every instance
- * shares. A list of fields is given as its length followed by its items, or, in the commit, packed
- * into one argument (PACKED_SEP between items): each argument is an object Redis allocates and a
- * string Lua copies, so fewer arguments cost less.
+ * shares. A list of fields is given as its length followed by its items, or, in the commit that
+ * every turn runs, packed into one argument (PACKED_SEP between items): each argument is parsed
+ * from the request, allocated and copied into Lua by redis-server, which costs it more than
+ * splitting one argument in Lua.
  *
  * The field names are those of redis-game-codec.ts (GAME_FIELD): `lc` last commit, `le` logged
  * events, `tl` the TTL, `o` the opening turn's log entry, `v` version, `ua` updatedAt.
@@ -84,20 +85,21 @@ return entries
 /**
  * Commits one change (a turn, or a monster patched) if the stored version is still the expected
  * one. KEYS: forScript(ids of the monsters before the change). ARGV: expected version, commit id,
- * ttl ms, the TTL refresh interval ms, most events kept, how many more the log may hold before it
- * is trimmed, how many front monsters died, the turn's log entry ('' for none), how many events
- * it holds, channel, the message's game part (published after the log entry and PUBLISH_SEP), the
- * monsters' key prefix, updatedAt, the game hash's changed fields packed, then each changed
- * monster packed: its KEYS index, then its fields.
+ * ttl ms, "<the TTL refresh interval ms> <most events kept> <how many more the log may hold before
+ * it is trimmed>", how many front monsters died, the turn's log entry ('' for none), how many
+ * events it holds, channel, the message's game part (published after the log entry and 0x1D),
+ * updatedAt, the game hash's changed fields packed, then each changed monster packed: its KEYS
+ * index, then its fields. The monsters' keys start as the game's, with `m:` for `g` (read only
+ * on a conflict).
  * Returns COMMITTED, NOT_FOUND (no game: abandoned or expired), or, when another commit moved the
  * game on, {CONFLICT, game fields, monster ids, {fields of each monster}} (LOAD_GAME's reply): the
  * caller recomputes from that without a load. Idempotent: a repeat of an applied commit (same
  * commit id) answers COMMITTED and writes nothing.
  *
- * Every call a script makes costs redis-server a few microseconds, and every instance shares that
- * server, so a turn makes as few as it can: read the game hash's state, append to the log, write
- * the changed monster, the game hash, the array when a monster died, publish. The rest is done
- * only now and then:
+ * Every call a script makes, every field it reads or writes and every Lua string it builds costs
+ * redis-server time, and every instance shares that server, so a common turn does only this: read
+ * four fields of the game hash, append to the log, write the changed monster, write the game
+ * hash's changed fields, publish. The rest is done only now and then:
  * - The log is trimmed once it holds `slack` events more than the most kept, by dropping the
  *   oldest entries beyond those; `recentEvents` never returns more than the most kept.
  * - The TTL of every key is refreshed when this commit's updatedAt falls in another interval
@@ -105,7 +107,8 @@ return entries
  *   the previous commit's interval, so after any commit a game has at least TTL minus one
  *   interval to live, and an abandoned one still expires. The game hash's `tl` says which TTL
  *   the keys were last given: a commit under another one (the setting changed) refreshes them.
- * - The first turn moves the opening entry (`o`) from the game hash to the log.
+ * - The first turn (its entry starts with turn 1) moves the opening entry (`o`) from the game
+ *   hash to the log; the last commit's id (`lc`) is read only when the version differs.
  *
  * Atomic: Redis does not undo a script's earlier writes when a later command fails, so the
  * script does. The game hash's type is proven by the HMGET. The log is written first (a log of the
@@ -116,32 +119,33 @@ return entries
  * log found missing (deleted by hand) starts over, counted from this turn and given the TTL.
  */
 export const COMMIT_TURN = `
-local state = redis.call('HMGET', KEYS[1], 'v', 'lc', 'le', 'ua', 'tl', 'o')
+local state = redis.call('HMGET', KEYS[1], 'v', 'le', 'ua', 'tl')
 if not state[1] then return 'NOT_FOUND' end
 if state[1] ~= ARGV[1] then
   -- The same commit sent again (its reply was lost, and a client resent it) finds its own id
   -- as the last commit: it was applied once, and is not applied twice.
-  if state[2] == ARGV[2] then return 'COMMITTED' end
+  if redis.call('HGET', KEYS[1], 'lc') == ARGV[2] then return 'COMMITTED' end
   -- The monster ids are known only once the list is read, as in LOAD_GAME (same hash tag).
   local ids = redis.call('LRANGE', KEYS[2], 0, -1)
   local monsters = {}
-  for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[12] .. id) end
+  local prefix = string.sub(KEYS[1], 1, -2) .. 'm:'
+  for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', prefix .. id) end
   return {'CONFLICT', redis.call('HGETALL', KEYS[1]), ids, monsters}
 end
 local function unpacked(packed, into)
   for item in string.gmatch(packed .. '\\31', '([^\\31]*)\\31') do into[#into + 1] = item end
   return into
 end
-local interval = tonumber(ARGV[4])
-local before = tonumber(state[4])
-local refresh = not before
-  or math.floor(before / interval) ~= math.floor(tonumber(ARGV[13]) / interval)
+local interval, max, slack = string.match(ARGV[4], '^(%d+) (%d+) (%d+)$')
+interval = tonumber(interval)
+local before = tonumber(state[3])
 -- Keys set under another TTL (the setting changed since) follow the rule only once refreshed.
-if state[5] ~= ARGV[3] then refresh = true end
-local pop = tonumber(ARGV[7])
--- Each changed monster: its KEYS index, then its fields.
+local refresh = state[4] ~= ARGV[3] or not before
+  or math.floor(before / interval) ~= math.floor(tonumber(ARGV[10]) / interval)
+local pop = tonumber(ARGV[5])
+-- Each changed monster: its key, then its fields.
 local changes = {}
-for i = 15, #ARGV do
+for i = 12, #ARGV do
   local change = unpacked(ARGV[i], {})
   change[1] = KEYS[tonumber(change[1])]
   changes[#changes + 1] = change
@@ -161,13 +165,15 @@ if pop > 0 or #changes > 1 then
     if bad then return bad end
   end
 end
+local logged = tonumber(state[2]) or 0
 local pushed, length = 0, 0
-if ARGV[8] ~= '' then
-  if state[6] then
-    length = redis.call('RPUSH', KEYS[3], state[6], ARGV[8])
+if ARGV[6] ~= '' then
+  local opening = string.sub(ARGV[6], 1, 2) == '1\\30' and redis.call('HGET', KEYS[1], 'o')
+  if opening then
+    length = redis.call('RPUSH', KEYS[3], opening, ARGV[6])
     pushed = 2
   else
-    length = redis.call('RPUSH', KEYS[3], ARGV[8])
+    length = redis.call('RPUSH', KEYS[3], ARGV[6])
     pushed = 1
   end
 end
@@ -180,16 +186,15 @@ for _, change in ipairs(changes) do
     return written
   end
 end
-local fields = {'lc', ARGV[2]}
 if pushed > 0 then
-  local logged = (tonumber(state[3]) or 0) + tonumber(ARGV[9])
+  logged = logged + tonumber(ARGV[7])
   if length == pushed then
     -- A new log: the first turn's, or one deleted by hand, which starts over from this turn.
-    if pushed == 1 then logged = tonumber(ARGV[9]) end
+    if pushed == 1 then logged = tonumber(ARGV[7]) end
     redis.call('PEXPIRE', KEYS[3], ARGV[3])
   end
-  local max = tonumber(ARGV[5])
-  if logged > max + tonumber(ARGV[6]) then
+  max = tonumber(max)
+  if logged > max + tonumber(slack) then
     -- Each entry holds at least one event, so the oldest (logged - max) entries hold all the
     -- events to drop: drop every whole entry among them that holds only such events.
     -- At most 1,000 entries a turn, so a log made much shorter by the setting is trimmed over
@@ -205,21 +210,15 @@ if pushed > 0 then
     if drop > 0 then redis.call('LTRIM', KEYS[3], drop, -1) end
     logged = logged - dropped
   end
-  fields[#fields + 1] = 'le'
-  fields[#fields + 1] = logged
 end
-unpacked(ARGV[14], fields)
-if refresh then
-  fields[#fields + 1] = 'tl'
-  fields[#fields + 1] = ARGV[3]
-end
-redis.call('HSET', KEYS[1], unpack(fields))
+local fields = {'lc', ARGV[2], 'le', logged, 'tl', ARGV[3]}
+redis.call('HSET', KEYS[1], unpack(unpacked(ARGV[11], fields)))
 if pushed == 2 then redis.call('HDEL', KEYS[1], 'o') end
 for i = 1, pop do
   redis.call('DEL', KEYS[3 + i])
   redis.call('LPOP', KEYS[2])
 end
-if ARGV[8] ~= '' then redis.call('PUBLISH', ARGV[10], ARGV[8] .. '\\29' .. ARGV[11]) end
+if ARGV[6] ~= '' then redis.call('PUBLISH', ARGV[8], ARGV[6] .. '\\29' .. ARGV[9]) end
 if refresh then
   for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 end

@@ -195,13 +195,12 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
     ]);
     // Its arguments are flat and positional (no JSON document to decode), the log entry compact.
     expect(bomb.game.monsters.map((m) => m.id)).toEqual(["1", "2"]);
-    expect(commit?.slice(3 + 5, 3 + 5 + 13)).toEqual([
+    expect(commit?.slice(3 + 5, 3 + 5 + 10)).toEqual([
       "1", // the expected version
       expect.stringMatching(COMMIT_ID),
       "60000", // ttl ms
-      "600", // the TTL refresh interval: ttl / 100
-      "50", // most events kept
-      "10", // the log's slack: max(10, ceil(50 / 10))
+      // The TTL refresh interval (ttl / 100), most events kept, the log's slack (max(10, 50 / 10)).
+      "600 50 10",
       "0", // no monster died
       // MONITOR shows the separators as \x1e and \x1f escapes.
       logEntryOf(bomb.events).replaceAll(RS, "\\x1e").replaceAll(US, "\\x1f"),
@@ -210,8 +209,9 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
       // The game after the turn, positional (battle-turn-message.ts); the script publishes it
       // after the log entry.
       turnMessageGame(published(bomb).game).replaceAll(US, "\\x1f"),
-      k.monster(""),
       String(bomb.game.updatedAt),
     ]);
+    // The game hash's changed fields, packed into one argument, then each changed monster's.
+    expect(commit?.[3 + 5 + 10]).toMatch(/^t\\x1f\d+\\x1fv\\x1f2\\x1fd\\x1f/);
   });
 });
