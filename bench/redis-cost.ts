@@ -324,8 +324,7 @@ const EMPTY_SCRIPT = "return 'COMMITTED'";
  * What calling a script costs redis-server before it does anything: an EVALSHA of
  * {@link EMPTY_SCRIPT} with `args` (the sha, key count, keys and ARGV of a real commit).
  */
-async function emptyScriptFloor(client: RedisClient, args: readonly unknown[]): Promise<Attacker> {
-  const sha = String(await client.script("LOAD", EMPTY_SCRIPT));
+function emptyScriptFloor(client: RedisClient, sha: string, args: readonly unknown[]): Attacker {
   const [, numKeys, ...rest] = args.map(String);
   return {
     name: "empty script, the commit's arguments (paced)",
@@ -336,12 +335,44 @@ async function emptyScriptFloor(client: RedisClient, args: readonly unknown[]): 
   };
 }
 
+/** Several measures of one attacker as one: sums of attacks, CPU and time, calls merged. */
+function combined(costs: readonly AttackCost[]): AttackCost {
+  const first = costs[0];
+  if (!first) throw new Error("nothing to combine");
+  const attacks = costs.reduce((n, c) => n + c.attacks, 0);
+  const mean = (of: (c: AttackCost) => number): number =>
+    costs.reduce((sum, c) => sum + of(c) * c.attacks, 0) / attacks;
+  const commands = new Map<string, CommandCost>();
+  for (const cost of costs) {
+    for (const c of cost.commands) {
+      const seen = commands.get(c.command) ?? {
+        command: c.command,
+        callsPerAttack: 0,
+        usecPerAttack: 0,
+      };
+      seen.callsPerAttack += (c.callsPerAttack * cost.attacks) / attacks;
+      seen.usecPerAttack += (c.usecPerAttack * cost.attacks) / attacks;
+      commands.set(c.command, seen);
+    }
+  }
+  return {
+    attacker: first.attacker,
+    attacks,
+    roundTripsPerAttack: mean((c) => c.roundTripsPerAttack),
+    redisCpuUsPerAttack: mean((c) => c.redisCpuUsPerAttack),
+    msPerAttack: mean((c) => c.msPerAttack),
+    lastEvalsha: costs.at(-1)?.lastEvalsha,
+    commands: [...commands.values()].sort((a, b) => b.usecPerAttack - a.usecPerAttack),
+  };
+}
+
 /**
  * Redis's cost of one attack, this store against the naive baseline, on the same data: for each,
  * a game of `monsters` whose log is filled to `maxEvents`, then `count` sequential attacks with
- * `weapon`. Both games are deleted afterwards. Then the floors, `count` requests each: a PING
- * paced like the cached store's attacks, a PING back to back, and an empty script given the
- * cached store's last commit's arguments, paced alike.
+ * `weapon`. Both games are deleted afterwards. The cached store is measured in `rounds` parts,
+ * each followed by the floors, `count / rounds` requests each: a PING paced like that part's
+ * attacks, a PING back to back, and an empty script given that part's last commit's arguments,
+ * paced alike; so a slow patch of the shared machine weighs on the attacks and their floors alike.
  */
 export async function compareAttackCost(
   client: RedisClient,
@@ -350,6 +381,7 @@ export async function compareAttackCost(
   weapon: Weapon,
   maxEvents: number,
   count: number,
+  rounds = 4,
 ): Promise<CostRow[]> {
   const repository = new RedisGameRepository(client, { ttlMs: 3_600_000, maxEvents, keyPrefix });
   const serviceWith = (cache?: LruGameStateCache) =>
@@ -363,46 +395,72 @@ export async function compareAttackCost(
     });
   const service = serviceWith();
   const tokens = new Map<string, string>();
+  const cached = serviceAttacker(
+    "this store, cached (GameService.attack)",
+    serviceWith(new LruGameStateCache(100)),
+    tokens,
+  );
   const attackers = [
-    serviceAttacker(
-      "this store, cached (GameService.attack)",
-      serviceWith(new LruGameStateCache(100)),
-      tokens,
-    ),
+    cached,
     serviceAttacker("this store, no cache (load + commit, before)", service, tokens),
     naiveAttacker(client, keyPrefix, maxEvents, () => Date.now()),
   ];
+  const floors: Record<Exclude<CostKind, "store">, AttackCost[]> = {
+    "ping, paced": [],
+    "ping, back to back": [],
+    "empty script, paced": [],
+  };
+  const emptySha = String(await client.script("LOAD", EMPTY_SCRIPT));
   const rows: CostRow[] = [];
   for (const attacker of attackers) {
     const started = await service.startGame({ seed: 3, monsters });
-    tokens.set(started.game.id, started.playerToken);
+    const gameId = started.game.id;
+    tokens.set(gameId, started.playerToken);
     try {
-      await fillLog(attacker, started.game.id, weapon, maxEvents);
-      const cost = await measureAttacks(client, attacker, started.game.id, weapon, count);
+      await fillLog(attacker, gameId, weapon, maxEvents);
+      const parts: AttackCost[] = [];
+      const perRound = attacker === cached ? Math.ceil(count / rounds) : count;
+      for (let done = 0; done < count; done += perRound) {
+        const part = await measureAttacks(client, attacker, gameId, weapon, perRound);
+        parts.push(part);
+        if (attacker !== cached) continue;
+        const pace = part.msPerAttack;
+        const floor = (name: string): Attacker => pingFloor(client, name);
+        floors["ping, paced"].push(
+          await measureAttacks(
+            client,
+            paced(floor("floor: 1 PING, paced like the cached attacks"), pace),
+            "",
+            weapon,
+            perRound,
+          ),
+        );
+        floors["ping, back to back"].push(
+          await measureAttacks(client, floor("floor: 1 PING, back to back"), "", weapon, perRound),
+        );
+        if (part.lastEvalsha) {
+          floors["empty script, paced"].push(
+            await measureAttacks(
+              client,
+              paced(emptyScriptFloor(client, emptySha, part.lastEvalsha), pace),
+              "",
+              weapon,
+              perRound,
+            ),
+          );
+        }
+      }
       rows.push({
-        ...cost,
+        ...combined(parts),
         kind: "store",
-        bytes: await gameBytes(client, keyPrefix, started.game.id),
+        bytes: await gameBytes(client, keyPrefix, gameId),
       });
     } finally {
-      await repository.delete(started.game.id);
+      await repository.delete(gameId);
     }
   }
-  const ours = rows[0];
-  const pace = ours?.msPerAttack ?? 0;
-  const floor = async (kind: CostKind, attacker: Attacker): Promise<void> => {
-    rows.push({ ...(await measureAttacks(client, attacker, "", weapon, count)), kind });
-  };
-  await floor(
-    "ping, paced",
-    paced(pingFloor(client, "floor: 1 PING, paced like the cached attacks"), pace),
-  );
-  await floor("ping, back to back", pingFloor(client, "floor: 1 PING, back to back"));
-  if (ours?.lastEvalsha) {
-    await floor(
-      "empty script, paced",
-      paced(await emptyScriptFloor(client, ours.lastEvalsha), pace),
-    );
+  for (const [kind, costs] of Object.entries(floors)) {
+    if (costs.length > 0) rows.push({ ...combined(costs), kind: kind as CostKind });
   }
   return rows;
 }
