@@ -19,14 +19,7 @@ import {
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
-import {
-  COMMIT_TURN,
-  CREATE_GAME,
-  DELETE_GAME,
-  LOAD_GAME,
-  PACKED_SEP,
-  READ_LOG,
-} from "./redis-scripts";
+import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME, READ_LOG } from "./redis-scripts";
 
 type ScriptArg = string | number;
 
@@ -76,11 +69,6 @@ function newCommitId(): string {
 /** A list of fields as the scripts take it: its length, then its items. */
 function counted(fields: FlatFields): string[] {
   return [String(fields.length), ...fields];
-}
-
-/** A list of items as one argument (COMMIT_TURN): no field name or value holds the separator. */
-function packed(items: readonly (string | number)[]): string {
-  return items.join(PACKED_SEP);
 }
 
 /** What a client is told when Redis cannot serve. */
@@ -156,10 +144,10 @@ export class RedisGameRepository implements GameRepository {
     // then those still in it. The script gets all their keys, and deletes the removed ones.
     const ids = [...change.removedMonsterIds, ...game.monsters.map((m) => m.id)];
     const scriptKeys = keys.forScript(ids);
-    const monsters = change.monsters.map(({ id, fields }) => {
+    const monsters = change.monsters.flatMap(({ id, fields }) => {
       const position = ids.indexOf(id);
       if (position < 0) throw new Error(`Monster ${id} is not in the array of game ${game.id}`);
-      return packed([RedisGameKeys.scriptIndexOfMonster(position), ...monsterFields(fields)]);
+      return [RedisGameKeys.scriptIndexOfMonster(position), ...counted(monsterFields(fields))];
     });
     const { ttlMs, maxEvents } = this.options;
     const settings = [
@@ -180,7 +168,7 @@ export class RedisGameRepository implements GameRepository {
       // What the game's watchers get after the log entry: the game after the turn.
       events.length > 0 ? turnMessageGame(snapshotOf(game)) : "",
       game.updatedAt,
-      packed(changedGameFields(game, change)),
+      ...counted(changedGameFields(game, change)),
       ...monsters,
     ];
     const reply = await this.run(game.id, () =>

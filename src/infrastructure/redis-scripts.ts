@@ -6,17 +6,13 @@
  *
  * Arguments are flat strings in fixed positions, never a JSON document: decoding one with cjson
  * on every call was a measurable part of a turn's cost in redis-server, which every instance
- * shares. A list of fields is given as its length followed by its items, or, in the commit that
- * every turn runs, packed into one argument (PACKED_SEP between items): each argument is parsed
- * from the request, allocated and copied into Lua by redis-server, which costs it more than
- * splitting one argument in Lua.
+ * shares. A list of fields is given as its length followed by its items, which a script hands to
+ * HSET with unpack() as they are: packing a list into one argument and splitting it in Lua
+ * (string.gmatch) saves arguments but was measured to cost redis-server more than it saves.
  *
  * The field names are those of redis-game-codec.ts (GAME_FIELD): `lc` last commit, `le` logged
  * events, `tl` the TTL, `o` the opening turn's log entry, `v` version, `ua` updatedAt.
  */
-
-/** Between the items of a packed argument: no field name or value holds it (names refuse it). */
-export const PACKED_SEP = "\x1f";
 
 /**
  * Creates a game unless its id exists. KEYS: forScript(ids). ARGV: ttl ms, commit id, the opening
@@ -88,9 +84,9 @@ return entries
  * ttl ms, "<the TTL refresh interval ms> <most events kept> <how many more the log may hold before
  * it is trimmed>", how many front monsters died, the turn's log entry ('' for none), how many
  * events it holds, channel, the message's game part (published after the log entry and 0x1D),
- * updatedAt, the game hash's changed fields packed, then each changed monster packed: its KEYS
- * index, then its fields. The monsters' keys start as the game's, with `m:` for `g` (read only
- * on a conflict).
+ * updatedAt, the game hash's changed fields (n, fields...), then each changed monster: its KEYS
+ * index, n, fields... The monsters' keys start as the game's, with `m:` for `g` (read only on a
+ * conflict).
  * Returns COMMITTED, NOT_FOUND (no game: abandoned or expired), or, when another commit moved the
  * game on, {CONFLICT, game fields, monster ids, {fields of each monster}} (LOAD_GAME's reply): the
  * caller recomputes from that without a load. Idempotent: a repeat of an applied commit (same
@@ -132,10 +128,6 @@ if state[1] ~= ARGV[1] then
   for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', prefix .. id) end
   return {'CONFLICT', redis.call('HGETALL', KEYS[1]), ids, monsters}
 end
-local function unpacked(packed, into)
-  for item in string.gmatch(packed .. '\\31', '([^\\31]*)\\31') do into[#into + 1] = item end
-  return into
-end
 local interval, max, slack = string.match(ARGV[4], '^(%d+) (%d+) (%d+)$')
 interval = tonumber(interval)
 local before = tonumber(state[3])
@@ -143,12 +135,14 @@ local before = tonumber(state[3])
 local refresh = state[4] ~= ARGV[3] or not before
   or math.floor(before / interval) ~= math.floor(tonumber(ARGV[10]) / interval)
 local pop = tonumber(ARGV[5])
--- Each changed monster: its key, then its fields.
+local n = tonumber(ARGV[11])
+-- Each changed monster: its key, and where its fields start and end in ARGV.
 local changes = {}
-for i = 12, #ARGV do
-  local change = unpacked(ARGV[i], {})
-  change[1] = KEYS[tonumber(change[1])]
-  changes[#changes + 1] = change
+local at = 12 + n
+while at <= #ARGV do
+  local k = tonumber(ARGV[at + 1])
+  changes[#changes + 1] = {KEYS[tonumber(ARGV[at])], at + 2, at + 1 + k}
+  at = at + 2 + k
 end
 if pop > 0 or #changes > 1 then
   local function wrongType(key, wanted)
@@ -178,7 +172,7 @@ if ARGV[6] ~= '' then
   end
 end
 for _, change in ipairs(changes) do
-  local written = redis.pcall('HSET', unpack(change))
+  local written = redis.pcall('HSET', change[1], unpack(ARGV, change[2], change[3]))
   if type(written) == 'table' and written.err then
     -- Take the log entry back: the turn is not written at all.
     if pushed > 0 and length == pushed then redis.call('DEL', KEYS[3])
@@ -211,8 +205,7 @@ if pushed > 0 then
     logged = logged - dropped
   end
 end
-local fields = {'lc', ARGV[2], 'le', logged, 'tl', ARGV[3]}
-redis.call('HSET', KEYS[1], unpack(unpacked(ARGV[11], fields)))
+redis.call('HSET', KEYS[1], 'lc', ARGV[2], 'le', logged, 'tl', ARGV[3], unpack(ARGV, 12, 11 + n))
 if pushed == 2 then redis.call('HDEL', KEYS[1], 'o') end
 for i = 1, pop do
   redis.call('DEL', KEYS[3 + i])

@@ -211,7 +211,17 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
       turnMessageGame(published(bomb).game).replaceAll(US, "\\x1f"),
       String(bomb.game.updatedAt),
     ]);
-    // The game hash's changed fields, packed into one argument, then each changed monster's.
-    expect(commit?.[3 + 5 + 10]).toMatch(/^t\\x1f\d+\\x1fv\\x1f2\\x1fd\\x1f/);
+    // The game hash's changed fields, counted, then each changed monster's.
+    expect(commit?.slice(3 + 5 + 10, 3 + 5 + 10 + 9)).toEqual([
+      expect.stringMatching(/^\d+$/),
+      "t",
+      "2",
+      "v",
+      "2",
+      "d",
+      bomb.game.dice,
+      "ua",
+      String(bomb.game.updatedAt),
+    ]);
   });
 });
