@@ -5,6 +5,8 @@ export interface CommandCounter {
   readonly count: number;
   /** Commands by name, e.g. { evalsha: 2000 }. */
   readonly byName: ReadonlyMap<string, number>;
+  /** The arguments of the last command of each name, e.g. an EVALSHA's sha, key count, keys, ARGV. */
+  readonly lastArgs: ReadonlyMap<string, readonly unknown[]>;
   reset(): void;
 }
 
@@ -14,12 +16,15 @@ export interface CommandCounter {
  */
 export function countCommands(client: RedisClient): CommandCounter {
   const byName = new Map<string, number>();
+  const lastArgs = new Map<string, readonly unknown[]>();
   let count = 0;
   const original = client.sendCommand.bind(client) as (...args: unknown[]) => unknown;
   (client as { sendCommand: (...args: unknown[]) => unknown }).sendCommand = (
     ...args: unknown[]
   ) => {
-    const name = (args[0] as { name: string }).name;
+    const command = args[0] as { name: string; args: unknown[] };
+    const name = command.name;
+    lastArgs.set(name, command.args);
     count += 1;
     byName.set(name, (byName.get(name) ?? 0) + 1);
     return original(...args);
@@ -29,6 +34,7 @@ export function countCommands(client: RedisClient): CommandCounter {
       return count;
     },
     byName,
+    lastArgs,
     reset() {
       count = 0;
       byName.clear();

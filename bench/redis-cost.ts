@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { Game, type GameState } from "../src/domain/game";
 import { GameService } from "../src/domain/game-service";
 import type { MonsterSpec } from "../src/domain/monster";
@@ -8,7 +9,13 @@ import { LruGameStateCache } from "../src/infrastructure/lru-game-state-cache";
 import { PureRandDiceFactory } from "../src/infrastructure/pure-rand-dice-factory";
 import type { RedisClient } from "../src/infrastructure/redis-client";
 import type { RabbitState } from "../src/domain/rabbit";
-import { RABBIT_GAME_FIELDS } from "../src/infrastructure/redis-game-codec";
+import {
+  GAME_FIELD,
+  MONSTER_FIELD,
+  RABBIT_GAME_FIELDS,
+  STATUS_CODE,
+  statusOfCode,
+} from "../src/infrastructure/redis-game-codec";
 import { RedisGameKeys } from "../src/infrastructure/redis-game-keys";
 import { RedisGameRepository } from "../src/infrastructure/redis-game-repository";
 import { SystemClock } from "../src/infrastructure/system-clock";
@@ -101,8 +108,8 @@ export function naiveAttacker(
         "tokenHash",
         "createdAt",
         "updatedAt",
-      ]) {
-        game[name] = await field(keys.game, name);
+      ] as const) {
+        game[name] = await field(keys.game, GAME_FIELD[name]);
       }
       const rabbit = {
         life: Number(await field(keys.game, RABBIT_GAME_FIELDS.life)),
@@ -116,18 +123,20 @@ export function naiveAttacker(
       for (const id of ids) {
         const monster = {
           id,
-          name: await field(keys.monster(id), "name"),
+          name: await field(keys.monster(id), MONSTER_FIELD.name),
           life: 0,
           strength: 0,
           charisma: 0,
           weapon: 0,
         };
-        for (const stat of stats) monster[stat] = Number(await field(keys.monster(id), stat));
+        for (const stat of stats) {
+          monster[stat] = Number(await field(keys.monster(id), MONSTER_FIELD[stat]));
+        }
         monsters.push(monster);
       }
       const before: GameState = {
         id: gameId,
-        status: game.status as GameState["status"],
+        status: statusOfCode(game.status) ?? "IN_PROGRESS",
         turn: Number(game.turn),
         version: Number(game.version),
         dice: game.dice ?? "",
@@ -149,16 +158,20 @@ export function naiveAttacker(
       }
       for (const { id, fields } of change.monsters) {
         for (const [name, value] of Object.entries(fields)) {
-          await client.hset(keys.monster(id), name, String(value));
+          await client.hset(
+            keys.monster(id),
+            MONSTER_FIELD[name as keyof MonsterSpec],
+            String(value),
+          );
         }
       }
       for (const [name, value] of [
-        ["status", after.status],
-        ["turn", String(after.turn)],
-        ["version", String(after.version)],
-        ["dice", after.dice],
-        ["currentMonsterId", after.monsters[0]?.id ?? ""],
-        ["updatedAt", String(after.updatedAt)],
+        [GAME_FIELD.status, STATUS_CODE[after.status]],
+        [GAME_FIELD.turn, String(after.turn)],
+        [GAME_FIELD.version, String(after.version)],
+        [GAME_FIELD.dice, after.dice],
+        [GAME_FIELD.currentMonsterId, after.monsters[0]?.id ?? ""],
+        [GAME_FIELD.updatedAt, String(after.updatedAt)],
       ] as const) {
         await client.hset(keys.game, name, value);
       }
@@ -194,6 +207,10 @@ export interface AttackCost {
   attacks: number;
   roundTripsPerAttack: number;
   redisCpuUsPerAttack: number;
+  /** Wall time from one attack's request to the next's, as the client paced them. */
+  msPerAttack: number;
+  /** The arguments of the last EVALSHA sent (sha, key count, keys, ARGV), if any. */
+  lastEvalsha?: readonly unknown[];
   /**
    * Each command redis-server ran, scripts' inner calls included (EVALSHA's time includes
    * theirs), most time first.
@@ -216,8 +233,11 @@ export async function measureAttacks(
   const statsBefore = await commandStats(client);
   const cpuBefore = await redisCpuSeconds(client);
   counter.reset();
+  const start = performance.now();
   for (let i = 0; i < count; i++) await attacker.attack(gameId, weapon);
+  const msPerAttack = (performance.now() - start) / count;
   const commands = counter.count;
+  const lastEvalsha = counter.lastArgs.get("evalsha");
   const cpuAfter = await redisCpuSeconds(client);
   const statsAfter = await commandStats(client);
   const perCommand: CommandCost[] = [];
@@ -238,6 +258,8 @@ export async function measureAttacks(
     attacks: count,
     roundTripsPerAttack: commands / count,
     redisCpuUsPerAttack: ((cpuAfter - cpuBefore) * 1e6) / count,
+    msPerAttack,
+    lastEvalsha,
     commands: perCommand,
   };
 }
@@ -252,19 +274,42 @@ export async function fillLog(
   while ((await attacker.loggedEvents(gameId)) < events) await attacker.attack(gameId, weapon);
 }
 
+/** What a row of {@link compareAttackCost} measured. */
+export type CostKind = "store" | "ping, paced" | "ping, back to back" | "empty script, paced";
+
 /** One row of {@link compareAttackCost}. */
 export interface CostRow extends AttackCost {
-  /** The game's bytes in Redis after the measured attacks (undefined for the floor). */
+  kind: CostKind;
+  /** The game's bytes in Redis after the measured attacks (undefined for the floors). */
   bytes?: number;
 }
 
 /**
- * The floor: one PING per "attack", what one round trip costs redis-server on this machine
- * before any command runs (reading the request, writing the reply, the event loop).
+ * The same attacker, each request sent `intervalMs` after the previous one was (or at once when
+ * that is past), as the measured store's attacks were: redis-server then sleeps between requests
+ * as it did for them, and waking up is part of what a request costs it. It spins rather than
+ * sleeps, since a timer cannot wait a tenth of a millisecond.
  */
-function pingFloor(client: RedisClient): Attacker {
+function paced(attacker: Attacker, intervalMs: number): Attacker {
+  let next = 0;
   return {
-    name: "floor: 1 PING (one round trip, no work)",
+    ...attacker,
+    attack: async (gameId, weapon) => {
+      let now = performance.now();
+      while (now < next) now = performance.now();
+      next = now + intervalMs;
+      await attacker.attack(gameId, weapon);
+    },
+  };
+}
+
+/**
+ * A floor: one PING per "attack", what one round trip costs redis-server on this machine before
+ * any command runs (reading the request, writing the reply, the event loop).
+ */
+function pingFloor(client: RedisClient, name: string): Attacker {
+  return {
+    name,
     attack: async () => {
       await client.ping();
     },
@@ -272,10 +317,62 @@ function pingFloor(client: RedisClient): Attacker {
   };
 }
 
+/** An EVALSHA of a script that does nothing, with a real commit's keys and arguments. */
+const EMPTY_SCRIPT = "return 'COMMITTED'";
+
+/**
+ * What calling a script costs redis-server before it does anything: an EVALSHA of
+ * {@link EMPTY_SCRIPT} with `args` (the sha, key count, keys and ARGV of a real commit).
+ */
+function emptyScriptFloor(client: RedisClient, sha: string, args: readonly unknown[]): Attacker {
+  const [, numKeys, ...rest] = args.map(String);
+  return {
+    name: "empty script, the commit's arguments (paced)",
+    attack: async () => {
+      await client.evalsha(sha, numKeys ?? "0", ...rest);
+    },
+    loggedEvents: () => Promise.resolve(0),
+  };
+}
+
+/** Several measures of one attacker as one: sums of attacks, CPU and time, calls merged. */
+function combined(costs: readonly AttackCost[]): AttackCost {
+  const first = costs[0];
+  if (!first) throw new Error("nothing to combine");
+  const attacks = costs.reduce((n, c) => n + c.attacks, 0);
+  const mean = (of: (c: AttackCost) => number): number =>
+    costs.reduce((sum, c) => sum + of(c) * c.attacks, 0) / attacks;
+  const commands = new Map<string, CommandCost>();
+  for (const cost of costs) {
+    for (const c of cost.commands) {
+      const seen = commands.get(c.command) ?? {
+        command: c.command,
+        callsPerAttack: 0,
+        usecPerAttack: 0,
+      };
+      seen.callsPerAttack += (c.callsPerAttack * cost.attacks) / attacks;
+      seen.usecPerAttack += (c.usecPerAttack * cost.attacks) / attacks;
+      commands.set(c.command, seen);
+    }
+  }
+  return {
+    attacker: first.attacker,
+    attacks,
+    roundTripsPerAttack: mean((c) => c.roundTripsPerAttack),
+    redisCpuUsPerAttack: mean((c) => c.redisCpuUsPerAttack),
+    msPerAttack: mean((c) => c.msPerAttack),
+    lastEvalsha: costs.at(-1)?.lastEvalsha,
+    commands: [...commands.values()].sort((a, b) => b.usecPerAttack - a.usecPerAttack),
+  };
+}
+
 /**
  * Redis's cost of one attack, this store against the naive baseline, on the same data: for each,
  * a game of `monsters` whose log is filled to `maxEvents`, then `count` sequential attacks with
- * `weapon`. Both games are deleted afterwards.
+ * `weapon`. Both games are deleted afterwards. The cached store is measured in `rounds` parts,
+ * each followed by the floors, `count / rounds` requests each: a PING paced like that part's
+ * attacks, a PING back to back, and an empty script given that part's last commit's arguments,
+ * paced alike; so a slow patch of the shared machine weighs on the attacks and their floors alike.
  */
 export async function compareAttackCost(
   client: RedisClient,
@@ -284,6 +381,7 @@ export async function compareAttackCost(
   weapon: Weapon,
   maxEvents: number,
   count: number,
+  rounds = 4,
 ): Promise<CostRow[]> {
   const repository = new RedisGameRepository(client, { ttlMs: 3_600_000, maxEvents, keyPrefix });
   const serviceWith = (cache?: LruGameStateCache) =>
@@ -297,27 +395,72 @@ export async function compareAttackCost(
     });
   const service = serviceWith();
   const tokens = new Map<string, string>();
+  const cached = serviceAttacker(
+    "this store, cached (GameService.attack)",
+    serviceWith(new LruGameStateCache(100)),
+    tokens,
+  );
   const attackers = [
-    serviceAttacker(
-      "this store, cached (GameService.attack)",
-      serviceWith(new LruGameStateCache(100)),
-      tokens,
-    ),
+    cached,
     serviceAttacker("this store, no cache (load + commit, before)", service, tokens),
     naiveAttacker(client, keyPrefix, maxEvents, () => Date.now()),
   ];
+  const floors: Record<Exclude<CostKind, "store">, AttackCost[]> = {
+    "ping, paced": [],
+    "ping, back to back": [],
+    "empty script, paced": [],
+  };
+  const emptySha = String(await client.script("LOAD", EMPTY_SCRIPT));
   const rows: CostRow[] = [];
   for (const attacker of attackers) {
     const started = await service.startGame({ seed: 3, monsters });
-    tokens.set(started.game.id, started.playerToken);
+    const gameId = started.game.id;
+    tokens.set(gameId, started.playerToken);
     try {
-      await fillLog(attacker, started.game.id, weapon, maxEvents);
-      const cost = await measureAttacks(client, attacker, started.game.id, weapon, count);
-      rows.push({ ...cost, bytes: await gameBytes(client, keyPrefix, started.game.id) });
+      await fillLog(attacker, gameId, weapon, maxEvents);
+      const parts: AttackCost[] = [];
+      const perRound = attacker === cached ? Math.ceil(count / rounds) : count;
+      for (let done = 0; done < count; done += perRound) {
+        const part = await measureAttacks(client, attacker, gameId, weapon, perRound);
+        parts.push(part);
+        if (attacker !== cached) continue;
+        const pace = part.msPerAttack;
+        const floor = (name: string): Attacker => pingFloor(client, name);
+        floors["ping, paced"].push(
+          await measureAttacks(
+            client,
+            paced(floor("floor: 1 PING, paced like the cached attacks"), pace),
+            "",
+            weapon,
+            perRound,
+          ),
+        );
+        floors["ping, back to back"].push(
+          await measureAttacks(client, floor("floor: 1 PING, back to back"), "", weapon, perRound),
+        );
+        if (part.lastEvalsha) {
+          floors["empty script, paced"].push(
+            await measureAttacks(
+              client,
+              paced(emptyScriptFloor(client, emptySha, part.lastEvalsha), pace),
+              "",
+              weapon,
+              perRound,
+            ),
+          );
+        }
+      }
+      rows.push({
+        ...combined(parts),
+        kind: "store",
+        bytes: await gameBytes(client, keyPrefix, gameId),
+      });
     } finally {
-      await repository.delete(started.game.id);
+      await repository.delete(gameId);
     }
   }
-  rows.push(await measureAttacks(client, pingFloor(client), "", weapon, count));
+  for (const [kind, costs] of Object.entries(floors)) {
+    if (costs.length > 0) rows.push({ ...combined(costs), kind: kind as CostKind });
+  }
   return rows;
 }

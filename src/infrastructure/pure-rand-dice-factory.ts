@@ -6,9 +6,15 @@ import type { Dice, DiceFactory } from "../domain/dice.port";
 import { DomainError } from "../domain/domain-error";
 
 const ALGORITHM = "xoroshiro128plus";
-const INT32 = /^-?\d{1,10}$/;
+const WORDS = 4;
+/** Four 32-bit words are 16 bytes: 22 base64url characters (no padding). */
+const STATE = /^[A-Za-z0-9_-]{22}$/;
 
-/** Dice on pure-rand's xoroshiro128+: fast, small state (four 32-bit words), well tested. */
+/**
+ * Dice on pure-rand's xoroshiro128+: fast, small state (four 32-bit words), well tested. The state
+ * is saved as its 16 bytes in base64url (22 characters, where the words in decimal took about 60):
+ * it is stored with every game and copied into every commit.
+ */
 class PureRandDice implements Dice {
   constructor(private readonly rng: RandomGenerator) {}
 
@@ -17,31 +23,29 @@ class PureRandDice implements Dice {
   }
 
   save(): string {
-    return `${ALGORITHM}:${this.rng.getState().join(",")}`;
+    const bytes = Buffer.alloc(WORDS * 4);
+    this.rng.getState().forEach((word, i) => bytes.writeInt32BE(word | 0, i * 4));
+    return bytes.toString("base64url");
   }
 }
 
-/** Seeded, serialisable dice: the state string names the algorithm, then its words. */
+/** Seeded, serialisable dice: the state string is the generator's four words, base64url. */
 export class PureRandDiceFactory implements DiceFactory {
   fromSeed(seed: number): Dice {
     return new PureRandDice(xoroshiro128plus(seed));
   }
 
   restore(state: string): Dice {
-    const [algorithm, words, ...rest] = state.split(":");
-    const parts = words?.split(",") ?? [];
-    if (
-      algorithm !== ALGORITHM ||
-      rest.length > 0 ||
-      parts.length !== 4 ||
-      !parts.every((p) => INT32.test(p))
-    ) {
+    const bytes = STATE.test(state) ? Buffer.from(state, "base64url") : undefined;
+    // Base64url decoding ignores the last character's unused bits: only the canonical form passes.
+    if (bytes?.length !== WORDS * 4 || bytes.toString("base64url") !== state) {
       throw new DomainError(
         "CORRUPT_GAME",
         `The dice state "${state.slice(0, 80)}" is not a ${ALGORITHM} state.`,
       );
     }
-    return new PureRandDice(xoroshiro128plusFromState(parts.map(Number)));
+    const words = Array.from({ length: WORDS }, (_, i) => bytes.readInt32BE(i * 4));
+    return new PureRandDice(xoroshiro128plusFromState(words));
   }
 
   randomSeed(): number {

@@ -165,7 +165,10 @@ export class RedisBattleTurnFeed implements BattleTurnFeed {
     try {
       item = parseTurnMessage(gameId, message);
     } catch (error) {
+      // A message that is not what a commit publishes is a turn lost: logged, and the watches
+      // check the store, as after a gap.
       this.onError(error, `malformed message on ${channel}`);
+      this.listeners.emit(gameId, { kind: "check" });
       return;
     }
     this.listeners.emit(gameId, item);

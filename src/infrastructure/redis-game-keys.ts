@@ -22,7 +22,10 @@ export class RedisGameKeys {
     this.monsterPrefix = `${base}:m:`;
   }
 
-  /** What every monster's key starts with: the monster's id follows. */
+  /**
+   * What every monster's key starts with: the monster's id follows. It is the game's key with
+   * `m:` for its last letter, which the commit script relies on (COMMIT_TURN).
+   */
   readonly monsterPrefix: string;
 
   /** The hash of one monster. */

@@ -6,22 +6,21 @@ import { CorruptGameError, DomainError } from "../domain/domain-error";
 import type { GameState } from "../domain/game";
 import type { GameChange } from "../domain/game-change";
 import type { CommitOutcome, DeleteOutcome, GameRepository } from "../domain/game-repository.port";
-import { ENDED_MESSAGE, turnMessage } from "./battle-turn-message";
+import { ENDED_MESSAGE, turnMessageGame } from "./battle-turn-message";
 import type { RedisClient } from "./redis-client";
 import type { StoreOptions } from "./store-options";
 import { decodeLogEntry, encodeTurnEntry } from "./redis-event-log-codec";
 import {
-  changingGameFields,
+  changedGameFields,
   monsterFields,
   newGameFields,
   parseGame,
-  rabbitFields,
   type FlatFields,
   type LoadReply,
 } from "./redis-game-codec";
 import { RedisGameKeys } from "./redis-game-keys";
 import { RedisReplicaAcks, type ReplicaAcksOptions } from "./redis-replica-acks";
-import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME } from "./redis-scripts";
+import { COMMIT_TURN, CREATE_GAME, DELETE_GAME, LOAD_GAME, READ_LOG } from "./redis-scripts";
 import { shardedPublishScript } from "./sharded-publish-script";
 
 type ScriptArg = string | number;
@@ -36,6 +35,7 @@ declare module "ioredis" {
     dwemthyLoad(numKeys: number, ...args: ScriptArg[]): Result<LoadReply | null, Context>;
     dwemthyCommit(numKeys: number, ...args: ScriptArg[]): Result<CommitReply, Context>;
     dwemthyDelete(numKeys: number, ...args: ScriptArg[]): Result<DeleteReply, Context>;
+    dwemthyReadLog(numKeys: number, ...args: ScriptArg[]): Result<string[], Context>;
   }
 }
 
@@ -64,11 +64,13 @@ const LOG_SLACK_FRACTION = 10;
 const LOG_SLACK_MIN = 10;
 
 /**
- * A commit's id: 96 random bits tell a commit's own repeat from another writer's commit, in 16
- * characters where a UUID took 36 (the game hash then fits a smaller allocation).
+ * A commit's id, kept in the game hash: it only has to tell a commit's own resend from the other
+ * commits of the same game, so 72 random bits are plenty (two of a game's commits drawing the same
+ * id: about n^2 / 2^73 for n commits, under 1e-10 for a million), in 12 characters where a UUID
+ * took 36.
  */
 function newCommitId(): string {
-  return randomBytes(12).toString("base64url");
+  return randomBytes(9).toString("base64url");
 }
 
 /** A list of fields as the scripts take it: its length, then its items. */
@@ -121,6 +123,7 @@ export class RedisGameRepository implements GameRepository {
     for (const client of new Set([redis, ...writeClients])) {
       client.defineCommand("dwemthyCreate", { lua: CREATE_GAME });
       client.defineCommand("dwemthyLoad", { lua: LOAD_GAME });
+      client.defineCommand("dwemthyReadLog", { lua: READ_LOG });
       // On a Cluster the game's channel is published sharded: only the shard of its slot sees it.
       const publishing = client.isCluster ? shardedPublishScript : (script: string) => script;
       client.defineCommand("dwemthyCommit", { lua: publishing(COMMIT_TURN) });
@@ -178,22 +181,25 @@ export class RedisGameRepository implements GameRepository {
       return [RedisGameKeys.scriptIndexOfMonster(position), ...counted(monsterFields(fields))];
     });
     const { ttlMs, maxEvents } = this.options;
+    const settings = [
+      Math.max(1, Math.floor(ttlMs / TTL_REFRESH_FRACTION)),
+      maxEvents,
+      Math.max(LOG_SLACK_MIN, Math.ceil(maxEvents / LOG_SLACK_FRACTION)),
+    ].join(" ");
     const args: ScriptArg[] = [
       String(change.fromVersion),
       // Lets the script tell its own repeat from another writer's commit.
       newCommitId(),
       ttlMs,
-      Math.max(1, Math.floor(ttlMs / TTL_REFRESH_FRACTION)),
-      maxEvents,
-      Math.max(LOG_SLACK_MIN, Math.ceil(maxEvents / LOG_SLACK_FRACTION)),
+      settings,
       change.removedMonsterIds.length,
       events.length > 0 ? encodeTurnEntry(events) : "",
       events.length,
       keys.channel,
-      // What the game's watchers get: the turn, its events and the game after it.
-      events.length > 0 ? turnMessage({ turn: game.turn, events, game: snapshotOf(game) }) : "",
-      keys.monsterPrefix,
-      ...counted([...changingGameFields(game), ...rabbitFields(change.rabbit)]),
+      // What the game's watchers get after the log entry: the game after the turn.
+      events.length > 0 ? turnMessageGame(snapshotOf(game)) : "",
+      game.updatedAt,
+      ...counted(changedGameFields(game, change)),
       ...monsters,
     ];
     const reply = await this.run(game.id, () =>
@@ -238,8 +244,9 @@ export class RedisGameRepository implements GameRepository {
     const wanted = Math.min(limit, this.options.maxEvents);
     if (wanted <= 0) return [];
     // Each entry holds one turn, so the last `wanted` entries hold at least `wanted` events.
+    const keys = this.keys(gameId);
     const entries = await this.run(gameId, () =>
-      this.redis.lrange(this.keys(gameId).events, -wanted, -1),
+      this.redis.dwemthyReadLog(2, keys.game, keys.events, wanted),
     );
     return entries.flatMap((entry) => decodeLogEntry(gameId, entry)).slice(-wanted);
   }

@@ -6,7 +6,12 @@
  *
  * Arguments are flat strings in fixed positions, never a JSON document: decoding one with cjson
  * on every call was a measurable part of a turn's cost in redis-server, which every instance
- * shares. A list of fields is given as its length followed by its items.
+ * shares. A list of fields is given as its length followed by its items, which a script hands to
+ * HSET with unpack() as they are: packing a list into one argument and splitting it in Lua
+ * (string.gmatch) saves arguments but was measured to cost redis-server more than it saves.
+ *
+ * The field names are those of redis-game-codec.ts (GAME_FIELD): `lc` last commit, `le` logged
+ * events, `tl` the TTL, `o` the opening turn's log entry, `v` version, `ua` updatedAt.
  */
 
 /**
@@ -14,17 +19,20 @@
  * turn's log entry, how many events it holds, then the game hash (n, fields...), then for each
  * monster in KEYS's order: its id, n, fields... Returns 1 when created (or when this very creation
  * was already done), 0 when the id was taken.
+ *
+ * The opening entry goes into the game hash (`o`), not the log: on Redis 7.0 even a one-entry list
+ * costs about 200 bytes, a seventh of a fresh game. The first turn's commit moves it to the log.
  */
 export const CREATE_GAME = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   -- A client may send this script again after losing the reply (a Cluster failover does):
   -- the game it created then carries its commit id, and it was created.
-  if redis.call('HGET', KEYS[1], 'lastCommit') == ARGV[2] then return 1 end
+  if redis.call('HGET', KEYS[1], 'lc') == ARGV[2] then return 1 end
   return 0
 end
 local n = tonumber(ARGV[5])
-redis.call('HSET', KEYS[1], 'lastCommit', ARGV[2], 'loggedEvents', ARGV[4], 'ttl', ARGV[1],
-  unpack(ARGV, 6, 5 + n))
+redis.call('HSET', KEYS[1], 'lc', ARGV[2], 'le', ARGV[4], 'tl', ARGV[1], unpack(ARGV, 6, 5 + n))
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'o', ARGV[3]) end
 local at = 6 + n
 local ids = {}
 for i = 4, #KEYS do
@@ -34,7 +42,6 @@ for i = 4, #KEYS do
   at = at + 2 + k
 end
 redis.call('RPUSH', KEYS[2], unpack(ids))
-if ARGV[3] ~= '' then redis.call('RPUSH', KEYS[3], ARGV[3]) end
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 return 1
 `;
@@ -58,92 +65,130 @@ return {game, ids, monsters}
 `;
 
 /**
+ * Reads the last entries of a game's log. KEYS: game, events. ARGV: how many entries. Before the
+ * first turn the log does not exist yet and the opening entry is in the game hash (CREATE_GAME):
+ * a script, so that a commit moving it in between cannot make it look absent from both.
+ */
+export const READ_LOG = `
+local entries = redis.call('LRANGE', KEYS[2], -tonumber(ARGV[1]), -1)
+if #entries == 0 then
+  local opening = redis.call('HGET', KEYS[1], 'o')
+  if opening then return {opening} end
+end
+return entries
+`;
+
+/**
  * Commits one change (a turn, or a monster patched) if the stored version is still the expected
  * one. KEYS: forScript(ids of the monsters before the change). ARGV: expected version, commit id,
- * ttl ms, the TTL refresh interval ms, most events kept, how many more the log may hold before it
- * is trimmed, how many front monsters died, the turn's log entry ('' for none), how many events
- * it holds, channel, message, the monsters' key prefix, then the game hash's changed fields (n,
- * fields...) with updatedAt among them, then each changed monster: its KEYS index, n, fields...
+ * ttl ms, "<the TTL refresh interval ms> <most events kept> <how many more the log may hold before
+ * it is trimmed>", how many front monsters died, the turn's log entry ('' for none), how many
+ * events it holds, channel, the message's game part (published after the log entry and 0x1D),
+ * updatedAt, the game hash's changed fields (n, fields...), then each changed monster: its KEYS
+ * index, n, fields... The monsters' keys start as the game's, with `m:` for `g` (read only on a
+ * conflict).
  * Returns COMMITTED, NOT_FOUND (no game: abandoned or expired), or, when another commit moved the
  * game on, {CONFLICT, game fields, monster ids, {fields of each monster}} (LOAD_GAME's reply): the
  * caller recomputes from that without a load. Idempotent: a repeat of an applied commit (same
  * commit id) answers COMMITTED and writes nothing.
  *
- * Every call a script makes costs redis-server a few microseconds, and every instance shares that
- * server, so a turn makes as few as it can: read the game hash's state, check the type of the
- * monster it changes, append to the log, write the game hash, the changed monster, the array when
- * a monster died, publish. The rest is done only now and then:
+ * Every call a script makes, every field it reads or writes and every Lua string it builds costs
+ * redis-server time, and every instance shares that server, so a common turn does only this: read
+ * four fields of the game hash, append to the log, write the changed monster, write the game
+ * hash's changed fields, publish. The rest is done only now and then:
  * - The log is trimmed once it holds `slack` events more than the most kept, by dropping the
  *   oldest entries beyond those; `recentEvents` never returns more than the most kept.
  * - The TTL of every key is refreshed when this commit's updatedAt falls in another interval
  *   (a hundredth of the TTL by default) than the previous commit's: the last refresh was then in
  *   the previous commit's interval, so after any commit a game has at least TTL minus one
- *   interval to live, and an abandoned one still expires. The game hash's `ttl` says which TTL
+ *   interval to live, and an abandoned one still expires. The game hash's `tl` says which TTL
  *   the keys were last given: a commit under another one (the setting changed) refreshes them.
+ * - The first turn (its entry starts with turn 1) moves the opening entry (`o`) from the game
+ *   hash to the log; the last commit's id (`lc`) is read only when the version differs.
  *
- * Atomic: Redis does not undo a script's earlier writes when a later command fails, so no write
- * may fail after the first. The game hash's type is proven by the HMGET, the type of every
- * monster written and of the array (when a monster died) is checked before any write, and the
- * log is the first key written, so a log of the wrong type refuses the turn before anything is
- * written. A log found missing (deleted by hand) starts over, counted from this turn and given
- * the TTL.
+ * Atomic: Redis does not undo a script's earlier writes when a later command fails, so the
+ * script does. The game hash's type is proven by the HMGET. The log is written first (a log of the
+ * wrong type refuses the turn before anything is written), then the changed monster: if that
+ * fails (not a hash), the log entry is taken back and the error returned, so a turn is wholly
+ * written or not at all, without a TYPE check on the common turn. The rarer changes that write
+ * more (a monster died, or several monsters change) check every type before the first write. A
+ * log found missing (deleted by hand) starts over, counted from this turn and given the TTL.
  */
 export const COMMIT_TURN = `
-local state = redis.call('HMGET', KEYS[1], 'version', 'lastCommit', 'loggedEvents', 'updatedAt', 'ttl')
+local state = redis.call('HMGET', KEYS[1], 'v', 'le', 'ua', 'tl')
 if not state[1] then return 'NOT_FOUND' end
 if state[1] ~= ARGV[1] then
   -- The same commit sent again (its reply was lost, and a client resent it) finds its own id
   -- as the last commit: it was applied once, and is not applied twice.
-  if state[2] == ARGV[2] then return 'COMMITTED' end
+  if redis.call('HGET', KEYS[1], 'lc') == ARGV[2] then return 'COMMITTED' end
   -- The monster ids are known only once the list is read, as in LOAD_GAME (same hash tag).
   local ids = redis.call('LRANGE', KEYS[2], 0, -1)
   local monsters = {}
-  for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', ARGV[12] .. id) end
+  local prefix = string.sub(KEYS[1], 1, -2) .. 'm:'
+  for i, id in ipairs(ids) do monsters[i] = redis.call('HGETALL', prefix .. id) end
   return {'CONFLICT', redis.call('HGETALL', KEYS[1]), ids, monsters}
 end
-local n = tonumber(ARGV[13])
-local interval = tonumber(ARGV[4])
-local before = tonumber(state[4])
-local refresh = true
-for i = 14, 12 + n, 2 do
-  if ARGV[i] == 'updatedAt' and before then
-    refresh = math.floor(before / interval) ~= math.floor(tonumber(ARGV[i + 1]) / interval)
-  end
-end
+local interval, max, slack = string.match(ARGV[4], '^(%d+) (%d+) (%d+)$')
+interval = tonumber(interval)
+local before = tonumber(state[3])
 -- Keys set under another TTL (the setting changed since) follow the rule only once refreshed.
-if state[5] ~= ARGV[3] then refresh = true end
-local pop = tonumber(ARGV[7])
-local function wrongType(key, wanted)
-  local found = redis.call('TYPE', key).ok
-  if found ~= wanted and found ~= 'none' then
-    return redis.error_reply('WRONGTYPE ' .. key .. ' holds a ' .. found .. ', not a ' .. wanted)
-  end
-  return false
-end
-local bad = pop > 0 and wrongType(KEYS[2], 'list')
-if bad then return bad end
--- Each changed monster: its KEYS index, and where its fields start and end in ARGV.
+local refresh = state[4] ~= ARGV[3] or not before
+  or math.floor(before / interval) ~= math.floor(tonumber(ARGV[10]) / interval)
+local pop = tonumber(ARGV[5])
+local n = tonumber(ARGV[11])
+-- Each changed monster: its key, and where its fields start and end in ARGV.
 local changes = {}
-local at = 14 + n
+local at = 12 + n
 while at <= #ARGV do
   local k = tonumber(ARGV[at + 1])
-  changes[#changes + 1] = {tonumber(ARGV[at]), at + 2, at + 1 + k}
+  changes[#changes + 1] = {KEYS[tonumber(ARGV[at])], at + 2, at + 1 + k}
   at = at + 2 + k
 end
-for _, change in ipairs(changes) do
-  bad = wrongType(KEYS[change[1]], 'hash')
+if pop > 0 or #changes > 1 then
+  local function wrongType(key, wanted)
+    local found = redis.call('TYPE', key).ok
+    if found ~= wanted and found ~= 'none' then
+      return redis.error_reply('WRONGTYPE ' .. key .. ' holds a ' .. found .. ', not a ' .. wanted)
+    end
+    return false
+  end
+  local bad = pop > 0 and wrongType(KEYS[2], 'list')
   if bad then return bad end
+  for _, change in ipairs(changes) do
+    bad = wrongType(change[1], 'hash')
+    if bad then return bad end
+  end
 end
-local fields = {'lastCommit', ARGV[2]}
-if ARGV[8] ~= '' then
-  local length = redis.call('RPUSH', KEYS[3], ARGV[8])
-  local logged = (tonumber(state[3]) or 0) + tonumber(ARGV[9])
-  if length == 1 then
-    logged = tonumber(ARGV[9])
+local logged = tonumber(state[2]) or 0
+local pushed, length = 0, 0
+if ARGV[6] ~= '' then
+  local opening = string.sub(ARGV[6], 1, 2) == '1\\30' and redis.call('HGET', KEYS[1], 'o')
+  if opening then
+    length = redis.call('RPUSH', KEYS[3], opening, ARGV[6])
+    pushed = 2
+  else
+    length = redis.call('RPUSH', KEYS[3], ARGV[6])
+    pushed = 1
+  end
+end
+for _, change in ipairs(changes) do
+  local written = redis.pcall('HSET', change[1], unpack(ARGV, change[2], change[3]))
+  if type(written) == 'table' and written.err then
+    -- Take the log entry back: the turn is not written at all.
+    if pushed > 0 and length == pushed then redis.call('DEL', KEYS[3])
+    elseif pushed > 0 then redis.call('RPOP', KEYS[3], pushed) end
+    return written
+  end
+end
+if pushed > 0 then
+  logged = logged + tonumber(ARGV[7])
+  if length == pushed then
+    -- A new log: the first turn's, or one deleted by hand, which starts over from this turn.
+    if pushed == 1 then logged = tonumber(ARGV[7]) end
     redis.call('PEXPIRE', KEYS[3], ARGV[3])
   end
-  local max = tonumber(ARGV[5])
-  if logged > max + tonumber(ARGV[6]) then
+  max = tonumber(max)
+  if logged > max + tonumber(slack) then
     -- Each entry holds at least one event, so the oldest (logged - max) entries hold all the
     -- events to drop: drop every whole entry among them that holds only such events.
     -- At most 1,000 entries a turn, so a log made much shorter by the setting is trimmed over
@@ -159,23 +204,14 @@ if ARGV[8] ~= '' then
     if drop > 0 then redis.call('LTRIM', KEYS[3], drop, -1) end
     logged = logged - dropped
   end
-  fields[#fields + 1] = 'loggedEvents'
-  fields[#fields + 1] = logged
 end
-for i = 14, 13 + n do fields[#fields + 1] = ARGV[i] end
-if refresh then
-  fields[#fields + 1] = 'ttl'
-  fields[#fields + 1] = ARGV[3]
-end
-redis.call('HSET', KEYS[1], unpack(fields))
+redis.call('HSET', KEYS[1], 'lc', ARGV[2], 'le', logged, 'tl', ARGV[3], unpack(ARGV, 12, 11 + n))
+if pushed == 2 then redis.call('HDEL', KEYS[1], 'o') end
 for i = 1, pop do
   redis.call('DEL', KEYS[3 + i])
   redis.call('LPOP', KEYS[2])
 end
-for _, change in ipairs(changes) do
-  redis.call('HSET', KEYS[change[1]], unpack(ARGV, change[2], change[3]))
-end
-if ARGV[8] ~= '' then redis.call('PUBLISH', ARGV[10], ARGV[11]) end
+if ARGV[6] ~= '' then redis.call('PUBLISH', ARGV[8], ARGV[6] .. '\\29' .. ARGV[9]) end
 if refresh then
   for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 end
@@ -189,7 +225,7 @@ return 'COMMITTED'
  * than expected (nothing deleted).
  */
 export const DELETE_GAME = `
-local version = redis.call('HGET', KEYS[1], 'version')
+local version = redis.call('HGET', KEYS[1], 'v')
 if not version then return 'NOT_FOUND' end
 if ARGV[3] ~= '' and version ~= ARGV[3] then return {'CONFLICT', version} end
 redis.call('DEL', unpack(KEYS))

@@ -113,7 +113,7 @@ async function itemsOf<T>(
   return items;
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("base64url");
 
 describe("auth: only the game's player token attacks, updates monsters and abandons", () => {
   const prefix = uniquePrefix();
@@ -185,10 +185,10 @@ describe("auth: only the game's player token attacks, updates monsters and aband
       expect(Buffer.from(gameA.token, "base64url")).toHaveLength(32);
     });
 
-    it("is stored only as its SHA-256, in the game hash's tokenHash", async () => {
+    it("is stored only as its SHA-256, in the game hash's tk (token hash)", async () => {
       for (const game of [gameA, gameB]) {
         const hash = await redis.hgetall(gameKey(game.id, "g"));
-        expect(hash.tokenHash).toBe(sha256(game.token));
+        expect(hash.tk).toBe(sha256(game.token));
         expect(Object.values(hash)).not.toContain(game.token);
       }
     });
@@ -242,8 +242,8 @@ describe("auth: only the game's player token attacks, updates monsters and aband
         expect(result.data).toMatchObject({
           attack: { game: { id: game.id, turn: 1, version: 1 }, userErrors: [] },
         });
-        expect(await redis.hget(gameKey(game.id, "g"), "turn")).toBe("1");
-        expect(await redis.hget(gameKey(game.id, "g"), "rabbitBombs")).toBe("2");
+        expect(await redis.hget(gameKey(game.id, "g"), "t")).toBe("1");
+        expect(await redis.hget(gameKey(game.id, "g"), "rb")).toBe("2");
       });
 
       it("updateMonster changes the monster", async () => {
@@ -258,8 +258,8 @@ describe("auth: only the game's player token attacks, updates monsters and aband
           },
         });
         expect(await redis.hgetall(gameKey(game.id, "m:2"))).toMatchObject({
-          name: "Hijacked",
-          life: "1",
+          n: "Hijacked",
+          l: "1",
         });
       });
 

@@ -55,14 +55,14 @@ describe("a tampered store", () => {
   }
 
   it.each<[string, (k: Keys) => Promise<unknown>]>([
-    ["HSET <game> turn 3000000000", (k) => raw.hset(k.game, "turn", "3000000000")],
+    ["HSET <game> t (turn) 3000000000", (k) => raw.hset(k.game, "t", "3000000000")],
     [
-      "HSET <monster> life 9999999999999999",
-      (k) => raw.hset(k.monster("1"), "life", "9999999999999999"),
+      "HSET <monster> l (life) 9999999999999999",
+      (k) => raw.hset(k.monster("1"), "l", "9999999999999999"),
     ],
     [
-      "HSET <game> createdAt 9999999999999999",
-      (k) => raw.hset(k.game, "createdAt", "9999999999999999"),
+      "HSET <game> ca (createdAt) 9999999999999999",
+      (k) => raw.hset(k.game, "ca", "9999999999999999"),
     ],
   ])(
     "%s: CORRUPT_GAME for game and attack over HTTP and WebSocket, nothing written",

@@ -229,11 +229,11 @@ describe.each(stores)("a game over HTTP and WebSocket, on %s", (storeName, envFo
     });
     if (redis) {
       expect(await redis.hgetall(`${env.REDIS_KEY_PREFIX}:{${game.id}}:m:1`)).toEqual({
-        name: "TiredMonkey",
-        life: "1",
-        strength: "35",
-        charisma: "91",
-        weapon: "2",
+        n: "TiredMonkey",
+        l: "1",
+        s: "35",
+        c: "91",
+        w: "2",
       });
     }
     const read = await http.query<{ game: ApiGame }>(GAME, { id: game.id });

@@ -43,6 +43,36 @@ describe("a commit whose keys changed type after the load", () => {
     expect(await snapshot(raw, prefix, before.id)).toEqual(snap);
   });
 
+  it("a monster key made a string before a later turn: the log entry the script wrote first is taken back", async () => {
+    const repo = new RedisGameRepository(client, options);
+    // A game whose first two BOOMERANG turns both hit the front monster without killing it.
+    const hitsFront = (t: ReturnType<typeof playTurn>, front: string): boolean =>
+      t.change.monsters.some((m) => m.id === front) && t.change.removedMonsterIds.length === 0;
+    let found;
+    for (let seed = 1; seed < 500 && !found; seed++) {
+      const { game, events } = newGame(seed);
+      const start = game.toState();
+      const first = playTurn(start, "BOOMERANG");
+      const second = playTurn(first.after, "BOOMERANG");
+      if (hitsFront(first, "1") && hitsFront(second, "1")) found = { start, events, first, second };
+    }
+    if (!found) throw new Error("no seed hits the front monster twice");
+    const { start, events, first, second } = found;
+    await repo.create(start, events);
+    expect(await repo.commit(first.after, first.change, first.events)).toEqual({
+      status: "COMMITTED",
+    });
+    const k = keysOf(prefix, start.id);
+    await raw.del(k.monster("1"));
+    await raw.set(k.monster("1"), "x");
+    const snap = await snapshot(raw, prefix, start.id);
+    expect(await raw.llen(k.events)).toBe(2); // the opening and the first turn
+    await expect(repo.commit(second.after, second.change, second.events)).rejects.toMatchObject({
+      code: "CORRUPT_GAME",
+    });
+    expect(await snapshot(raw, prefix, start.id)).toEqual(snap);
+  });
+
   it("the array made a string before a turn that kills the front monster: CORRUPT_GAME, and nothing is written", async () => {
     const repo = new RedisGameRepository(client, options);
     const { game, events } = Game.start({

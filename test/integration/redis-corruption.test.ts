@@ -89,61 +89,65 @@ describe("Corrupt games in Redis", () => {
   }
 
   const loadCases: [string, (k: Keys) => Promise<unknown>][] = [
-    ['game rabbitLife "abc"', (k) => raw.hset(k.game, "rabbitLife", "abc")],
-    ['game rabbitLife ""', (k) => raw.hset(k.game, "rabbitLife", "")],
-    ['game rabbitLife "12abc"', (k) => raw.hset(k.game, "rabbitLife", "12abc")],
-    ['game rabbitLife "1.5"', (k) => raw.hset(k.game, "rabbitLife", "1.5")],
-    ['game rabbitLife "1e3"', (k) => raw.hset(k.game, "rabbitLife", "1e3")],
-    ['game rabbitLife " 7"', (k) => raw.hset(k.game, "rabbitLife", " 7")],
-    ['game rabbitLife "NaN"', (k) => raw.hset(k.game, "rabbitLife", "NaN")],
-    ['game rabbitLife "Infinity"', (k) => raw.hset(k.game, "rabbitLife", "Infinity")],
-    ['game rabbitStrength "0x1F"', (k) => raw.hset(k.game, "rabbitStrength", "0x1F")],
-    ['game rabbitCharisma "-"', (k) => raw.hset(k.game, "rabbitCharisma", "-")],
-    ['game rabbitWeapon "4.0"', (k) => raw.hset(k.game, "rabbitWeapon", "4.0")],
-    ["game without rabbitBombs", (k) => raw.hdel(k.game, "rabbitBombs")],
-    ["game without rabbitStrength", (k) => raw.hdel(k.game, "rabbitStrength")],
-    ["game without rabbitLife", (k) => raw.hdel(k.game, "rabbitLife")],
+    ['game rabbitLife "abc"', (k) => raw.hset(k.game, "rl", "abc")],
+    ['game rabbitLife ""', (k) => raw.hset(k.game, "rl", "")],
+    ['game rabbitLife "12abc"', (k) => raw.hset(k.game, "rl", "12abc")],
+    ['game rabbitLife "1.5"', (k) => raw.hset(k.game, "rl", "1.5")],
+    ['game rabbitLife "1e3"', (k) => raw.hset(k.game, "rl", "1e3")],
+    ['game rabbitLife " 7"', (k) => raw.hset(k.game, "rl", " 7")],
+    ['game rabbitLife "NaN"', (k) => raw.hset(k.game, "rl", "NaN")],
+    ['game rabbitLife "Infinity"', (k) => raw.hset(k.game, "rl", "Infinity")],
+    ['game rabbitStrength "0x1F"', (k) => raw.hset(k.game, "rs", "0x1F")],
+    ['game rabbitCharisma "-"', (k) => raw.hset(k.game, "rc", "-")],
+    ['game rabbitWeapon "4.0"', (k) => raw.hset(k.game, "rw", "4.0")],
+    ["game without rabbitBombs", (k) => raw.hdel(k.game, "rb")],
+    ["game without rabbitStrength", (k) => raw.hdel(k.game, "rs")],
+    ["game without rabbitLife", (k) => raw.hdel(k.game, "rl")],
     ["game without any rabbit field", (k) => raw.hdel(k.game, ...Object.keys(FRESH_RABBIT))],
-    ["monster 2 without strength", (k) => raw.hdel(k.monster("2"), "strength")],
-    ['monster 1 life "abc"', (k) => raw.hset(k.monster("1"), "life", "abc")],
-    ['monster 3 weapon "-"', (k) => raw.hset(k.monster("3"), "weapon", "-")],
-    ['monster 1 name ""', (k) => raw.hset(k.monster("1"), "name", "")],
-    ['game version "x"', (k) => raw.hset(k.game, "version", "x")],
-    ["game without version", (k) => raw.hdel(k.game, "version")],
-    ['game turn "1.0"', (k) => raw.hset(k.game, "turn", "1.0")],
-    ['game createdAt "yesterday"', (k) => raw.hset(k.game, "createdAt", "yesterday")],
-    ["game without updatedAt", (k) => raw.hdel(k.game, "updatedAt")],
-    ['game status "LOST"', (k) => raw.hset(k.game, "status", "LOST")],
-    ["game without status", (k) => raw.hdel(k.game, "status")],
-    ["game VICTORY with monsters left", (k) => raw.hset(k.game, "status", "VICTORY")],
-    ["game without tokenHash", (k) => raw.hdel(k.game, "tokenHash")],
-    ['game dice ""', (k) => raw.hset(k.game, "dice", "")],
-    ['game currentMonsterId "2" (not the front)', (k) => raw.hset(k.game, "currentMonsterId", "2")],
+    ["monster 2 without strength", (k) => raw.hdel(k.monster("2"), "s")],
+    ['monster 1 life "abc"', (k) => raw.hset(k.monster("1"), "l", "abc")],
+    ['monster 3 weapon "-"', (k) => raw.hset(k.monster("3"), "w", "-")],
+    ['monster 1 name ""', (k) => raw.hset(k.monster("1"), "n", "")],
+    ['game version "x"', (k) => raw.hset(k.game, "v", "x")],
+    ["game without version", (k) => raw.hdel(k.game, "v")],
+    ['game turn "1.0"', (k) => raw.hset(k.game, "t", "1.0")],
+    ['game createdAt "yesterday"', (k) => raw.hset(k.game, "ca", "yesterday")],
+    ["game without updatedAt", (k) => raw.hdel(k.game, "ua")],
+    ['game status "LOST"', (k) => raw.hset(k.game, "s", "LOST")],
+    [
+      'game status "VICTORY" (the domain\'s word, not the stored code)',
+      (k) => raw.hset(k.game, "s", "VICTORY"),
+    ],
+    ["game without status", (k) => raw.hdel(k.game, "s")],
+    ["game VICTORY with monsters left", (k) => raw.hset(k.game, "s", "V")],
+    ["game without tokenHash", (k) => raw.hdel(k.game, "tk")],
+    ['game dice ""', (k) => raw.hset(k.game, "d", "")],
+    ['game currentMonsterId "2" (not the front)', (k) => raw.hset(k.game, "cm", "2")],
     // Numbers the store can hold but the rules or the schema (a GraphQL Int, a DateTime) cannot.
-    ["game turn 3000000000 (past a GraphQL Int)", (k) => raw.hset(k.game, "turn", "3000000000")],
-    ["game turn -1", (k) => raw.hset(k.game, "turn", "-1")],
-    ["game version 2147483648", (k) => raw.hset(k.game, "version", "2147483648")],
+    ["game turn 3000000000 (past a GraphQL Int)", (k) => raw.hset(k.game, "t", "3000000000")],
+    ["game turn -1", (k) => raw.hset(k.game, "t", "-1")],
+    ["game version 2147483648", (k) => raw.hset(k.game, "v", "2147483648")],
     [
       "monster 1 life 9999999999999999 (past a safe integer)",
-      (k) => raw.hset(k.monster("1"), "life", "9999999999999999"),
+      (k) => raw.hset(k.monster("1"), "l", "9999999999999999"),
     ],
-    ["monster 2 life 2147483648", (k) => raw.hset(k.monster("2"), "life", "2147483648")],
-    ["monster 2 life 0 (dead, yet in the array)", (k) => raw.hset(k.monster("2"), "life", "0")],
-    ["monster 3 strength 1000001", (k) => raw.hset(k.monster("3"), "strength", "1000001")],
-    ["monster 3 charisma -1", (k) => raw.hset(k.monster("3"), "charisma", "-1")],
-    ['monster 2 name "\u0007"', (k) => raw.hset(k.monster("2"), "name", "\u0007")],
+    ["monster 2 life 2147483648", (k) => raw.hset(k.monster("2"), "l", "2147483648")],
+    ["monster 2 life 0 (dead, yet in the array)", (k) => raw.hset(k.monster("2"), "l", "0")],
+    ["monster 3 strength 1000001", (k) => raw.hset(k.monster("3"), "s", "1000001")],
+    ["monster 3 charisma -1", (k) => raw.hset(k.monster("3"), "c", "-1")],
+    ['monster 2 name "\u0007"', (k) => raw.hset(k.monster("2"), "n", "\u0007")],
     [
       "game createdAt 9999999999999999 (no valid date)",
-      (k) => raw.hset(k.game, "createdAt", "9999999999999999"),
+      (k) => raw.hset(k.game, "ca", "9999999999999999"),
     ],
     [
       "game updatedAt 253402300800000 (year 10000)",
-      (k) => raw.hset(k.game, "updatedAt", "253402300800000"),
+      (k) => raw.hset(k.game, "ua", "253402300800000"),
     ],
-    ["game createdAt -1", (k) => raw.hset(k.game, "createdAt", "-1")],
-    ["game rabbitLife -2147483649", (k) => raw.hset(k.game, "rabbitLife", "-2147483649")],
-    ["game rabbitBombs 4", (k) => raw.hset(k.game, "rabbitBombs", "4")],
-    ["game rabbitCharisma 1000001", (k) => raw.hset(k.game, "rabbitCharisma", "1000001")],
+    ["game createdAt -1", (k) => raw.hset(k.game, "ca", "-1")],
+    ["game rabbitLife -2147483649", (k) => raw.hset(k.game, "rl", "-2147483649")],
+    ["game rabbitBombs 4", (k) => raw.hset(k.game, "rb", "4")],
+    ["game rabbitCharisma 1000001", (k) => raw.hset(k.game, "rc", "1000001")],
     ["monster 2 listed in the array, its hash deleted", (k) => raw.del(k.monster("2"))],
     ["monster 1 listed in the array, its hash deleted", (k) => raw.del(k.monster("1"))],
     ["an id in the array with no hash at all", (k) => raw.rpush(k.array, "99")],
@@ -151,7 +155,7 @@ describe("Corrupt games in Redis", () => {
       "game is a list (wrong type)",
       async (k) => {
         await raw.del(k.game);
-        await raw.rpush(k.game, "status", "IN_PROGRESS");
+        await raw.rpush(k.game, "s", "P");
       },
     ],
     [
@@ -204,12 +208,12 @@ describe("Corrupt games in Redis", () => {
 
   it.each([
     ["garbage", "garbage"],
-    ["another algorithm", "mersenne:1,2,3,4"],
-    ["three words", "xoroshiro128plus:1,2,3"],
-    ["a word that is no number", "xoroshiro128plus:1,2,x,4"],
+    ["the words in decimal", "xoroshiro128plus:1,2,3,4"],
+    ["three words", "AAAAAQAAAAIAAAAD"],
+    ["not base64url", "AAAAAQAAAAIAAAADAAAA.A"],
   ])("dice state %s: attack is CORRUPT_GAME, nothing written", async (_name, dice) => {
     const { id, k, token } = await freshGame();
-    await raw.hset(k.game, "dice", dice);
+    await raw.hset(k.game, "d", dice);
     const keys = await lowerTtl(id);
     const before = await snapshot(raw, prefix, id);
 
@@ -294,10 +298,14 @@ describe("Corrupt games in Redis", () => {
       expect(turn.game.version).toBe(1);
       expect(turn.game.turn).toBe(1);
       expect(await repo.load(id)).toEqual(turn.game);
-      // A log found missing starts over: counted from this turn alone, and given the game's TTL.
-      expect(await raw.hget(k.game, "loggedEvents")).toBe(String(turn.events.length));
+      // The first turn moves the opening entry, still in the game hash, into the new log (given
+      // the game's TTL), ahead of its own.
+      expect(await raw.hget(k.game, "le")).toBe(String(1 + turn.events.length));
+      expect(await raw.hexists(k.game, "o")).toBe(0);
       expect(await raw.pttl(k.events)).toBeGreaterThan(0);
-      expect(await repo.recentEvents(id, 50)).toEqual(turn.events);
+      const logged = await repo.recentEvents(id, 50);
+      expect(logged.slice(1)).toEqual(turn.events);
+      expect(logged[0]).toMatchObject({ type: "MonsterEmerged", turn: 0 });
       if (weapon === "BOMB") expect(await raw.exists(k.monster("1"))).toBe(0);
     },
   );

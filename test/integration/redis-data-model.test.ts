@@ -10,6 +10,7 @@ import type { BattleEvent } from "../../src/domain/battle-event";
 import type { Weapon } from "../../src/domain/weapon";
 import {
   COMMIT_ID,
+  DICE_STATE,
   FRESH_RABBIT,
   keysOf,
   keysOfGame,
@@ -18,7 +19,7 @@ import {
   rabbitInGameHash,
   RS,
   seedThatKillsTheFront,
-  sha256Hex,
+  sha256Base64url,
   sleep,
   US,
 } from "./redis-support";
@@ -33,31 +34,33 @@ const ARRAY: MonsterSpec[] = [
 
 const KILL_SEED = seedThatKillsTheFront(ARRAY, "BOMB");
 
+/** The game hash of a fresh game (docs/architecture.md, "Redis layout"), sorted. */
 const GAME_FIELDS = [
-  "createdAt",
-  "currentMonsterId",
-  "dice",
-  "lastCommit",
-  "loggedEvents",
-  "rabbitBombs",
-  "rabbitCharisma",
-  "rabbitLife",
-  "rabbitStrength",
-  "rabbitWeapon",
-  "status",
-  "tokenHash",
-  "ttl",
-  "turn",
-  "updatedAt",
-  "version",
+  "ca", // createdAt
+  "cm", // currentMonsterId
+  "d", // dice
+  "lc", // last commit
+  "le", // logged events
+  "o", // the opening turn's log entry, until the first turn moves it to the log
+  "rb", // rabbit bombs
+  "rc", // rabbit charisma
+  "rl", // rabbit life
+  "rs", // rabbit strength
+  "rw", // rabbit weapon
+  "s", // status
+  "t", // turn
+  "tk", // token hash
+  "tl", // the TTL the keys were given
+  "ua", // updatedAt
+  "v", // version
 ];
 
 const statsOf = (m: MonsterSpec): Record<string, string> => ({
-  name: m.name,
-  life: String(m.life),
-  strength: String(m.strength),
-  charisma: String(m.charisma),
-  weapon: String(m.weapon),
+  n: m.name,
+  l: String(m.life),
+  s: String(m.strength),
+  c: String(m.charisma),
+  w: String(m.weapon),
 });
 
 describe("Redis data model (looked at with raw commands)", () => {
@@ -89,52 +92,48 @@ describe("Redis data model (looked at with raw commands)", () => {
     const monsterKeys = ["1", "2", "3", "4"].map(k.monster);
 
     expect(await keysOfGame(raw, prefix, game.id)).toEqual(
-      [k.game, k.array, k.events, ...monsterKeys].sort(),
+      [k.game, k.array, ...monsterKeys].sort(),
     );
     expect(await raw.type(k.game)).toBe("hash");
     for (const key of monsterKeys) expect(await raw.type(key)).toBe("hash");
     expect(await raw.type(k.array)).toBe("list");
-    expect(await raw.type(k.events)).toBe("list");
+    // No log yet: the opening entry waits in the game hash (a list of one costs ~200 bytes).
+    expect(await raw.exists(k.events)).toBe(0);
 
     for (const [i, monster] of ARRAY.entries()) {
       expect(await raw.hgetall(k.monster(String(i + 1)))).toEqual(statsOf(monster));
     }
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3", "4"]);
-    expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}Gnat`]);
-
     const stored = await raw.hgetall(k.game);
     expect(Object.keys(stored).sort()).toEqual(GAME_FIELDS);
     expect(stored).toEqual({
-      status: "IN_PROGRESS",
-      turn: "0",
-      version: "0",
-      dice: game.dice,
-      tokenHash: sha256Hex(playerToken),
-      currentMonsterId: "1",
-      createdAt: String(game.createdAt),
-      updatedAt: String(game.createdAt),
-      rabbitLife: "10",
-      rabbitStrength: "2",
-      rabbitCharisma: "44",
-      rabbitWeapon: "4",
-      rabbitBombs: "3",
-      loggedEvents: "1", // the opening emergence
-      ttl: "60000", // the TTL its keys were given
-      lastCommit: expect.stringMatching(COMMIT_ID),
+      s: "P",
+      t: "0",
+      v: "0",
+      d: game.dice,
+      tk: sha256Base64url(playerToken),
+      cm: "1",
+      ca: String(game.createdAt),
+      ua: String(game.createdAt),
+      ...FRESH_RABBIT,
+      le: "1", // the opening emergence
+      o: `0${RS}E1${US}Gnat`, // the log is made by the first turn
+      tl: "60000", // the TTL its keys were given
+      lc: expect.stringMatching(COMMIT_ID),
     });
-    expect(stored.dice).toMatch(/^xoroshiro128plus:-?\d+,-?\d+,-?\d+,-?\d+$/);
-    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(stored.tokenHash).not.toBe(playerToken);
+    expect(stored.d).toMatch(DICE_STATE);
+    expect(stored.tk).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(stored.tk).not.toBe(playerToken);
     expect(JSON.stringify(await raw.hgetall(k.game))).not.toContain(playerToken);
   });
 
-  it("stores the default bestiary as six monster hashes, ids 1..6 in order: 3 + 6 keys in all", async () => {
+  it("stores the default bestiary as six monster hashes, ids 1..6 in order: 2 + 6 keys in all", async () => {
     const { game, playerToken } = await service.startGame();
     const k = keysOf(prefix, game.id);
     const monsterKeys = ["1", "2", "3", "4", "5", "6"].map(k.monster);
 
     expect(await keysOfGame(raw, prefix, game.id)).toEqual(
-      [k.game, k.array, k.events, ...monsterKeys].sort(),
+      [k.game, k.array, ...monsterKeys].sort(),
     );
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3", "4", "5", "6"]);
     for (const [i, monster] of BESTIARY.entries()) {
@@ -144,27 +143,30 @@ describe("Redis data model (looked at with raw commands)", () => {
     }
     expect(await raw.exists(k.monster("7"), k.monster("0"))).toBe(0);
     expect(await raw.hgetall(k.game)).toEqual({
-      status: "IN_PROGRESS",
-      turn: "0",
-      version: "0",
-      dice: game.dice,
-      tokenHash: sha256Hex(playerToken),
-      currentMonsterId: "1",
-      createdAt: String(game.createdAt),
-      updatedAt: String(game.createdAt),
+      s: "P",
+      t: "0",
+      v: "0",
+      d: game.dice,
+      tk: sha256Base64url(playerToken),
+      cm: "1",
+      ca: String(game.createdAt),
+      ua: String(game.createdAt),
       ...FRESH_RABBIT,
-      loggedEvents: "1",
-      ttl: "60000",
-      lastCommit: expect.stringMatching(COMMIT_ID),
+      le: "1",
+      o: `0${RS}E1${US}${BESTIARY[0]!.name}`,
+      tl: "60000",
+      lc: expect.stringMatching(COMMIT_ID),
     });
-    expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}${BESTIARY[0]!.name}`]);
-    expect((await keysOfGame(raw, prefix, game.id)).length).toBe(3 + 6);
+    expect((await keysOfGame(raw, prefix, game.id)).length).toBe(2 + 6);
+    expect(await service.recentEvents(game.id, 10)).toEqual([
+      expect.objectContaining({ type: "MonsterEmerged", turn: 0, monster: BESTIARY[0]!.name }),
+    ]);
   });
 
   it("deletes a monster that dies, pops its id off the array, and makes the next one current", async () => {
     const { game, playerToken } = await service.startGame({ monsters: ARRAY, seed: KILL_SEED });
     const k = keysOf(prefix, game.id);
-    const createdWith = await raw.hget(k.game, "lastCommit");
+    const createdWith = await raw.hget(k.game, "lc");
 
     const turn = await service.attack(game.id, "BOMB", playerToken);
     expect(turn.events.filter((e) => e.type === "CreatureDied").map((e) => e.creature)).toContain(
@@ -176,23 +178,24 @@ describe("Redis data model (looked at with raw commands)", () => {
 
     expect(await raw.exists(k.monster("1"))).toBe(0);
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["2", "3", "4"]);
-    expect(await raw.hget(k.game, "currentMonsterId")).toBe("2");
+    expect(await raw.hget(k.game, "cm")).toBe("2");
     expect(await raw.hgetall(k.game)).toEqual({
-      status: "IN_PROGRESS",
-      turn: "1",
-      version: "1",
-      dice: turn.game.dice,
-      tokenHash: sha256Hex(playerToken),
-      currentMonsterId: "2",
-      createdAt: String(game.createdAt),
-      updatedAt: String(turn.game.updatedAt),
+      s: "P",
+      t: "1",
+      v: "1",
+      d: turn.game.dice,
+      tk: sha256Base64url(playerToken),
+      cm: "2",
+      ca: String(game.createdAt),
+      ua: String(turn.game.updatedAt),
       ...rabbitInGameHash({ ...turn.game.rabbit, strength: 2, charisma: 44, weapon: 4, bombs: 2 }),
-      loggedEvents: String(1 + turn.events.length),
-      ttl: "60000",
-      lastCommit: expect.stringMatching(COMMIT_ID),
+      le: String(1 + turn.events.length),
+      tl: "60000",
+      lc: expect.stringMatching(COMMIT_ID),
     });
     expect(turn.game.dice).not.toBe(game.dice);
-    expect(await raw.llen(k.events)).toBe(2); // one entry per turn: the opening, then turn 1
+    // One entry per turn: the opening, moved out of the game hash by the first turn, then turn 1.
+    expect(await raw.llen(k.events)).toBe(2);
     // The monsters left are exactly what the turn returned, and the untouched ones are as created.
     for (const monster of turn.game.monsters) {
       const { id, ...spec } = monster;
@@ -204,7 +207,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       [k.game, k.array, k.events, k.monster("2"), k.monster("3"), k.monster("4")].sort(),
     );
     expect(createdWith).toMatch(COMMIT_ID);
-    expect(await raw.hget(k.game, "lastCommit")).not.toBe(createdWith); // a new id per commit
+    expect(await raw.hget(k.game, "lc")).not.toBe(createdWith); // a new id per commit
   });
 
   it("keeps the last monster's death as VICTORY with an empty array and no current monster", async () => {
@@ -217,8 +220,8 @@ describe("Redis data model (looked at with raw commands)", () => {
     expect(turn.events.at(-1)?.type).toBe("ArrayDecimated");
     expect(await raw.exists(k.monster("1"))).toBe(0);
     expect(await raw.exists(k.array)).toBe(0); // an empty list is no key in Redis
-    expect(await raw.hget(k.game, "status")).toBe("VICTORY");
-    expect(await raw.hget(k.game, "currentMonsterId")).toBe("");
+    expect(await raw.hget(k.game, "s")).toBe("V");
+    expect(await raw.hget(k.game, "cm")).toBe("");
     expect(await service.getGame(game.id)).toEqual(turn.game);
   });
 
@@ -227,7 +230,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     const svc = serviceWith(ttl, 50);
     const { game } = await svc.startGame({ monsters: ARRAY, seed: KILL_SEED });
     const k = keysOf(prefix, game.id);
-    const all = [k.game, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)];
+    const all = [k.game, k.array, ...["1", "2", "3", "4"].map(k.monster)];
 
     expect(await keysOfGame(raw, prefix, game.id)).toEqual([...all].sort());
     for (const [key, pttl] of Object.entries(await pttls(raw, all))) {
@@ -243,7 +246,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     const svc = serviceWith(ttl, 50, clock);
     const { game, playerToken } = await svc.startGame({ monsters: ARRAY, seed: KILL_SEED });
     const k = keysOf(prefix, game.id);
-    const all = [k.game, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)];
+    const all = [k.game, k.array, ...["1", "2", "3", "4"].map(k.monster)];
     const left = [k.game, k.array, k.events, ...["2", "3", "4"].map(k.monster)];
 
     const lowerAll = async (keys: readonly string[]): Promise<void> => {
@@ -266,7 +269,10 @@ describe("Redis data model (looked at with raw commands)", () => {
     clock.time = start + 599; // the creation's interval
     const kill = await svc.attack(game.id, "BOMB", playerToken); // kills monster 1
     expect(kill.game.monsters.map((m) => m.id)).toEqual(["2", "3", "4"]);
-    expect(await raw.hget(k.game, "updatedAt")).toBe(String(start + 599));
+    expect(await raw.hget(k.game, "ua")).toBe(String(start + 599));
+    // The first turn makes the log, and gives it the TTL.
+    expect(await raw.pttl(k.events)).toBeGreaterThan(ttl - 5_000);
+    await lowerAll([k.events]);
     await expectNotRefreshed(left, "turn 1, same interval");
 
     clock.time = start + 600; // the next interval
@@ -276,7 +282,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     await lowerAll(left);
     clock.time = start + 1_199; // still turn 2's interval
     await svc.updateMonster(game.id, "4", { name: "Renamed" }, playerToken);
-    expect(await raw.hget(k.monster("4"), "name")).toBe("Renamed");
+    expect(await raw.hget(k.monster("4"), "n")).toBe("Renamed");
     await expectNotRefreshed(left, "a patch, same interval");
     clock.time = start + 1_199;
     await svc.attack(game.id, "SWORD", playerToken);
@@ -290,7 +296,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     clock.time = start + 1_000_000; // many intervals later
     await svc.attack(game.id, "BOOMERANG", playerToken);
     await expectRefreshed(left, "turn 4, many intervals later");
-    expect(await raw.hget(k.game, "updatedAt")).toBe(String(start + 1_000_000));
+    expect(await raw.hget(k.game, "ua")).toBe(String(start + 1_000_000));
   });
 
   it("refreshes every key at once when the configured TTL changed since they were given one, whatever the interval", async () => {
@@ -299,14 +305,14 @@ describe("Redis data model (looked at with raw commands)", () => {
     const before = serviceWith(60_000, 50, clock);
     const { game, playerToken } = await before.startGame({ monsters: ARRAY, seed: 11 });
     const k = keysOf(prefix, game.id);
-    expect(await raw.hget(k.game, "ttl")).toBe("60000");
+    expect(await raw.hget(k.game, "tl")).toBe("60000");
 
     // The setting is raised to 10 minutes: the next commit, in the same 600 ms interval of the
     // old TTL (and of the new one's 6 s), gives every key the new TTL and records it.
     const after = serviceWith(600_000, 50, clock);
     clock.time = start + 200;
     await after.attack(game.id, "SWORD", playerToken);
-    expect(await raw.hget(k.game, "ttl")).toBe("600000");
+    expect(await raw.hget(k.game, "tl")).toBe("600000");
     // Every key the game has after the turn (a monster it killed is gone).
     const keys = await keysOfGame(raw, prefix, game.id);
     expect(keys).toEqual(expect.arrayContaining([k.game, k.array, k.events, k.monster("4")]));
@@ -345,9 +351,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     const { game } = await svc.startGame({ monsters: ARRAY, seed: 3 });
     const k = keysOf(prefix, game.id);
     const keys = await keysOfGame(raw, prefix, game.id);
-    expect(keys).toEqual(
-      [k.game, k.array, k.events, ...["1", "2", "3", "4"].map(k.monster)].sort(),
-    );
+    expect(keys).toEqual([k.game, k.array, ...["1", "2", "3", "4"].map(k.monster)].sort());
     for (const [key, pttl] of Object.entries(await pttls(raw, keys))) {
       expect([key, pttl > 6_000 && pttl <= 7_000]).toEqual([key, true]);
     }
@@ -364,7 +368,8 @@ describe("Redis data model (looked at with raw commands)", () => {
     });
     const k = keysOf(prefix, game.id);
     const moth = 'Mr. "Moth" \\ Ünïcorn 🦄';
-    expect(await raw.lrange(k.events, 0, -1)).toEqual([`0${RS}E1${US}Gnat`]);
+    expect(await raw.hget(k.game, "o")).toBe(`0${RS}E1${US}Gnat`);
+    expect(await service.recentEvents(game.id, 10)).toEqual(opening);
 
     const all = [...opening];
     const turns = [opening];
@@ -454,7 +459,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       `2${RS}HB8${US}Gnat${RS}DM${US}${RS}E2${US}${moth}${RS}h0${US}`,
       `3${RS}HS2${US}${moth}${RS}h3${US}`,
     ]);
-    expect(await raw.hget(k.game, "loggedEvents")).toBe("10");
+    expect(await raw.hget(k.game, "le")).toBe("10");
     // The test's own encoder (redis-support), used by other tests, agrees with these entries.
     expect(turns.map(logEntryOf)).toEqual(await raw.lrange(k.events, 0, -1));
     expect(await service.recentEvents(game.id, 1000)).toEqual(all);
@@ -496,7 +501,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       mostHeld = Math.max(mostHeld, logged());
 
       expect(await raw.lrange(k.events, 0, -1)).toEqual(kept.map((t) => t.entry));
-      expect(await raw.hget(k.game, "loggedEvents")).toBe(String(logged()));
+      expect(await raw.hget(k.game, "le")).toBe(String(logged()));
       expect(logged()).toBeGreaterThanOrEqual(Math.min(maxEvents, all.length));
       expect(logged()).toBeLessThanOrEqual(maxEvents + slack);
       expect(await svc.recentEvents(game.id, 100)).toEqual(all.slice(-maxEvents));
@@ -538,7 +543,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       "evalsha", // attack: commit
       "evalsha", // updateMonster: load
       "evalsha", // updateMonster: set fields
-      "lrange", // recentEvents
+      "evalsha", // recentEvents (the log, or the opening entry before the first turn)
       "evalsha", // getGame of no game
       "evalsha", // abandonGame: load
       "lrange", // delete: the array

@@ -53,6 +53,33 @@ describe("watching a game through Redis pub/sub", () => {
     await Promise.all([commands.quit(), subscriber.quit()]);
   });
 
+  it("logs a malformed message and has the watches check the store, as after a gap", async () => {
+    const errors: string[] = [];
+    const prefix = uniquePrefix();
+    const own = new RedisBattleTurnFeed(subscriber, prefix, (_e, context) => errors.push(context), {
+      checkIntervalMs: 0,
+    });
+    const items: unknown[] = [];
+    const stop = await own.listen("g1", (item) => items.push(item));
+    try {
+      const channel = `${prefix}:{g1}:b`;
+      const raw = rawClient(redis.url);
+      try {
+        await raw.publish(channel, '{"turn":1,"events":[],"game":{}}');
+        await raw.publish(channel, "end");
+      } finally {
+        await raw.quit();
+      }
+      const end = Date.now() + 5_000;
+      while (items.length < 2 && Date.now() < end) await sleep(5);
+      expect(items).toEqual([{ kind: "check" }, { kind: "ended" }]);
+      expect(errors).toEqual([`malformed message on ${channel}`]);
+    } finally {
+      stop();
+      own.close();
+    }
+  });
+
   it("catches up on a turn published while the subscriber was down, with no turn after it", async () => {
     const { game, playerToken } = await service.startGame({ seed: 6 });
     const watch = await watchTurns(service, game.id);

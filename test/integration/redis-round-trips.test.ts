@@ -3,6 +3,7 @@ import type { GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
+import { turnMessageGame } from "../../src/infrastructure/battle-turn-message";
 import { published } from "../support/published";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
@@ -113,11 +114,15 @@ describe("Redis round trips per use case (counted at the client)", () => {
     expect(await service.getGame(game.id)).toEqual(state);
   });
 
-  it("recentEvents is one plain read", async () => {
-    const { game } = await service.startGame({ monsters: ARRAY, seed: 7 });
+  it("recentEvents is one round trip (a read script: the log, or the opening entry before it)", async () => {
+    const { game, playerToken } = await service.startGame({ monsters: ARRAY, seed: 7 });
     commands.reset();
-    await service.recentEvents(game.id, 5);
-    expect(commands.names).toEqual(["lrange"]);
+    expect(await service.recentEvents(game.id, 5)).toHaveLength(1);
+    expect(commands.names).toEqual(["evalsha"]);
+    await service.attack(game.id, "BOOMERANG", playerToken);
+    commands.reset();
+    expect((await service.recentEvents(game.id, 50)).length).toBeGreaterThan(1);
+    expect(commands.names).toEqual(["evalsha"]);
   });
 });
 
@@ -190,19 +195,33 @@ describe("Redis round trips as the server sees them (MONITOR)", () => {
     ]);
     // Its arguments are flat and positional (no JSON document to decode), the log entry compact.
     expect(bomb.game.monsters.map((m) => m.id)).toEqual(["1", "2"]);
-    expect(commit?.slice(3 + 5, 3 + 5 + 11)).toEqual([
+    expect(commit?.slice(3 + 5, 3 + 5 + 10)).toEqual([
       "1", // the expected version
       expect.stringMatching(COMMIT_ID),
       "60000", // ttl ms
-      "600", // the TTL refresh interval: ttl / 100
-      "50", // most events kept
-      "10", // the log's slack: max(10, ceil(50 / 10))
+      // The TTL refresh interval (ttl / 100), most events kept, the log's slack (max(10, 50 / 10)).
+      "600 50 10",
       "0", // no monster died
       // MONITOR shows the separators as \x1e and \x1f escapes.
       logEntryOf(bomb.events).replaceAll(RS, "\\x1e").replaceAll(US, "\\x1f"),
       String(bomb.events.length),
       k.channel,
-      JSON.stringify(published(bomb)),
+      // The game after the turn, positional (battle-turn-message.ts); the script publishes it
+      // after the log entry.
+      turnMessageGame(published(bomb).game).replaceAll(US, "\\x1f"),
+      String(bomb.game.updatedAt),
+    ]);
+    // The game hash's changed fields, counted, then each changed monster's.
+    expect(commit?.slice(3 + 5 + 10, 3 + 5 + 10 + 9)).toEqual([
+      expect.stringMatching(/^\d+$/),
+      "t",
+      "2",
+      "v",
+      "2",
+      "d",
+      bomb.game.dice,
+      "ua",
+      String(bomb.game.updatedAt),
     ]);
   });
 });

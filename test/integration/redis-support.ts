@@ -20,8 +20,11 @@ export function keysOf(prefix: string, gameId: string) {
   };
 }
 
-/** A commit id as the game hash's `lastCommit` holds it: 96 random bits in 16 base64url characters. */
-export const COMMIT_ID = /^[A-Za-z0-9_-]{16}$/;
+/** A commit id as the game hash's `lc` (last commit) holds it: 72 random bits in 12 base64url characters. */
+export const COMMIT_ID = /^[A-Za-z0-9_-]{12}$/;
+
+/** A dice state as the game hash's `d` holds it: four 32-bit words in 22 base64url characters. */
+export const DICE_STATE = /^[A-Za-z0-9_-]{22}$/;
 
 /** The rabbit's fields as the game hash holds them. */
 export function rabbitInGameHash(rabbit: {
@@ -32,11 +35,11 @@ export function rabbitInGameHash(rabbit: {
   bombs: number;
 }): Record<string, string> {
   return {
-    rabbitLife: String(rabbit.life),
-    rabbitStrength: String(rabbit.strength),
-    rabbitCharisma: String(rabbit.charisma),
-    rabbitWeapon: String(rabbit.weapon),
-    rabbitBombs: String(rabbit.bombs),
+    rl: String(rabbit.life),
+    rs: String(rabbit.strength),
+    rc: String(rabbit.charisma),
+    rw: String(rabbit.weapon),
+    rb: String(rabbit.bombs),
   };
 }
 
@@ -53,9 +56,9 @@ export const FRESH_RABBIT = rabbitInGameHash({
 export const RS = "\x1e";
 export const US = "\x1f";
 
-/** SHA-256 hex of a text, as the token hash must be. */
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+/** SHA-256 of a text in base64url, as the token hash must be. */
+export function sha256Base64url(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("base64url");
 }
 
 /** Every key of one game in Redis (the test may SCAN; the repository must not). */

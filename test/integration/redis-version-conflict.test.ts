@@ -6,7 +6,7 @@ import type { CommitOutcome } from "../../src/domain/game-repository.port";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { newGame, patchMonster, playTurn } from "../contract/game-repository.contract";
-import { published } from "../support/published";
+import { published, readPublished } from "../support/published";
 import { connectedClient, countCommands, rawClient, uniquePrefix } from "../support/redis";
 import { gameServiceOn } from "../support/services";
 import {
@@ -32,19 +32,19 @@ function seedWhereOnlyTheBombKills(): number {
 /** The game hash a commit of `state` must leave, its log holding `loggedEvents` events. */
 function gameHash(state: GameState, loggedEvents: number): Record<string, string> {
   return {
-    status: state.status,
-    turn: String(state.turn),
-    version: String(state.version),
-    dice: state.dice,
-    tokenHash: state.tokenHash,
-    currentMonsterId: state.monsters[0]?.id ?? "",
-    createdAt: String(state.createdAt),
-    updatedAt: String(state.updatedAt),
+    s: state.status === "VICTORY" ? "V" : "P",
+    t: String(state.turn),
+    v: String(state.version),
+    d: state.dice,
+    tk: state.tokenHash,
+    cm: state.monsters[0]?.id ?? "",
+    ca: String(state.createdAt),
+    ua: String(state.updatedAt),
     ...rabbitInGameHash(state.rabbit),
-    loggedEvents: String(loggedEvents),
-    ttl: "60000",
+    le: String(loggedEvents),
+    tl: "60000",
     // A random id per commit, which lets a resent commit recognise itself.
-    lastCommit: expect.stringMatching(COMMIT_ID) as string,
+    lc: expect.stringMatching(COMMIT_ID) as string,
   };
 }
 
@@ -100,7 +100,7 @@ describe("Version conflicts in the Redis store", () => {
   async function messagesOn(channel: string): Promise<unknown[]> {
     await raw.publish(channel, "sentinel");
     await waitUntil(() => received.includes("sentinel"));
-    const messages = received.filter((m) => m !== "sentinel").map((m) => JSON.parse(m) as unknown);
+    const messages = received.filter((m) => m !== "sentinel").map((m) => readPublished(channel, m));
     received.length = 0;
     return messages;
   }
@@ -133,12 +133,12 @@ describe("Version conflicts in the Redis store", () => {
     expect(await raw.hgetall(k.game)).toEqual(
       gameHash(stored, opening.length + first.events.length),
     );
-    expect(await raw.hmget(k.game, "rabbitLife", "rabbitBombs")).toEqual([
+    expect(await raw.hmget(k.game, "rl", "rb")).toEqual([
       String(first.after.rabbit.life),
       "3", // the losing BOMB spent none
     ]);
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3"]);
-    expect(await raw.hget(k.monster("1"), "life")).toBe(String(first.after.monsters[0]!.life));
+    expect(await raw.hget(k.monster("1"), "l")).toBe(String(first.after.monsters[0]!.life));
     expect(await raw.lrange(k.events, 0, -1)).toEqual([
       logEntryOf(opening),
       logEntryOf(first.events),
