@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { MonsterSpec } from "../../src/domain/monster";
 import type { RedisClient } from "../../src/infrastructure/redis-client";
+import { GAME_FIELD, MONSTER_FIELD } from "../../src/infrastructure/redis-game-codec";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { connectedClient, rawClient, uniquePrefix } from "../support/redis";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
@@ -55,12 +56,14 @@ describe("writes acknowledged by replicas (REDIS_REPLICA_ACKS)", () => {
     try {
       const key = repository.keys(gameId).game;
       // WAIT returned: the replica has the write already, no polling needed.
-      expect(await onReplica.hget(key, "turn")).toBe("0");
+      expect(await onReplica.hget(key, GAME_FIELD.turn)).toBe("0");
       await service.attack(gameId, "LETTUCE", started.playerToken);
-      expect(await onReplica.hget(key, "turn")).toBe("1");
+      expect(await onReplica.hget(key, GAME_FIELD.turn)).toBe("1");
       const monsterId = started.game.monsters[0]!.id;
       await service.updateMonster(gameId, monsterId, { life: 5 }, started.playerToken);
-      expect(await onReplica.hget(repository.keys(gameId).monster(monsterId), "life")).toBe("5");
+      expect(
+        await onReplica.hget(repository.keys(gameId).monster(monsterId), MONSTER_FIELD.life),
+      ).toBe("5");
       await service.abandonGame(gameId, started.playerToken);
       expect(await onReplica.exists(key)).toBe(0);
     } finally {
