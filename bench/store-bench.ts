@@ -397,6 +397,11 @@ async function main(): Promise<void> {
         `(${memoryStore.games.length} in-memory, ${redisStore.games.length} redis games)`,
     );
 
+    // The cost table is the primary's alone: feeding a replica costs the primary on every write
+    // (never on a PING), which would load the attack rows against their floors.
+    const replicaStopped = replica !== undefined;
+    await replica?.stop();
+    replica = undefined;
     const cost = await compareAttackCost(
       client,
       `${redisOptions.keyPrefix}-cost`,
@@ -411,6 +416,7 @@ async function main(): Promise<void> {
       `Redis's cost of an attack: ${COST_ATTACKS} sequential attacks (${WEAPON}) on a game whose log ` +
         `is full (${COST_LOG_SIZE} events), redis-server's own CPU (INFO cpu, user + sys); the cached ` +
         `store's in ${COST_ROUNDS} parts, each followed by the floors (as many requests each)` +
+        `${replicaStopped ? "; the replica stopped first, so no row pays for replication" : ""}` +
         `${external ? "; a shared server's other clients count too" : ""}`,
     );
     const costHeader = [
