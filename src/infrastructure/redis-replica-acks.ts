@@ -1,4 +1,4 @@
-import type { ChainableCommander } from "ioredis";
+import { Cluster, type ChainableCommander } from "ioredis";
 import type { RedisClient } from "./redis-client";
 
 /** How many replicas must have a write before it is acknowledged (REDIS_REPLICA_ACKS). */
@@ -47,7 +47,15 @@ export class RedisReplicaAcks {
   ): Promise<T> {
     const { replicas, timeoutMs } = this.options;
     const writer = this.writers[this.next++ % this.writers.length]!;
-    const results = await script(writer.pipeline()).wait(replicas, timeoutMs).exec();
+    let results = await script(writer.pipeline()).wait(replicas, timeoutMs).exec();
+    if (writer instanceof Cluster && isMoved(results?.[0]?.[0])) {
+      // ioredis follows a MOVED in a pipeline only when every command in it is read-only or got
+      // the same error, which WAIT never is: after a resharding or a failover that left the old
+      // primary up, this client would keep asking the old owner. Read the slot map again and
+      // send the write once more (it did not run: MOVED is answered before the script).
+      await refreshSlots(writer);
+      results = await script(writer.pipeline()).wait(replicas, timeoutMs).exec();
+    }
     const [scriptResult, waitResult] = results ?? [];
     if (!scriptResult || !waitResult) throw new Error("the write's pipeline was discarded");
     const [scriptError, reply] = scriptResult;
@@ -62,4 +70,15 @@ export class RedisReplicaAcks {
     }
     return reply as T;
   }
+}
+
+function isMoved(error: Error | null | undefined): boolean {
+  return error?.message.startsWith("MOVED ") ?? false;
+}
+
+/** The Cluster's slot map, read again from its nodes. */
+function refreshSlots(cluster: Cluster): Promise<void> {
+  return new Promise((resolve, reject) => {
+    cluster.refreshSlotsCache((error) => (error ? reject(error) : resolve()));
+  });
 }

@@ -8,7 +8,12 @@ import type { MonsterSpec } from "../../src/domain/monster";
 import { composeApplication, type Application } from "../../src/compose-application";
 import { loadConfig } from "../../src/infrastructure/config";
 import { clusterKeySlot } from "../support/cluster-node-info";
-import { cli, startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
+import {
+  cli,
+  moveSlot,
+  startRedisCluster,
+  type RedisClusterUnderTest,
+} from "../support/redis-cluster";
 import { uniquePrefix } from "../support/redis";
 
 // A primary of a Redis Cluster (3 primaries, 3 replicas, cluster-node-timeout 1 s) killed while
@@ -49,6 +54,52 @@ function turnsOfLog(events: readonly BattleEvent[]): Map<number, BattleEvent[]> 
   const byTurn = new Map<number, BattleEvent[]>();
   for (const event of events) byTurn.set(event.turn, [...(byTurn.get(event.turn) ?? []), event]);
   return byTurn;
+}
+
+describe("a game's slot moved to another primary (resharding), with REDIS_REPLICA_ACKS=1", () => {
+  it("plays the next turn on the new owner, acknowledged by its replica, without a restart", async () => {
+    const config = loadConfig({
+      NODE_ENV: "test",
+      REDIS_CLUSTER_NODES: cluster.nodes.map((n) => `${n.host}:${n.port}`).join(","),
+      REDIS_KEY_PREFIX: uniquePrefix(),
+      REDIS_REPLICA_ACKS: "1",
+      RATE_LIMITING: "false",
+      METRICS_ENABLED: "false",
+      LOG_LEVEL: "silent",
+    });
+    const resharded = await composeApplication(config, pino({ level: "silent" }));
+    try {
+      const { games: service } = resharded;
+      const started = await service.startGame({ monsters: LONG, seed: 99 });
+      const { id } = started.game;
+      await service.attack(id, "LETTUCE", started.playerToken);
+      const slot = clusterKeySlot(`{${id}}`);
+      const primaries = cluster.nodes.map((n) => n.port);
+      const owner = await ownerPort(primaries[0]!, slot);
+      const to = primaries.find((p) => p !== owner)!;
+      await moveSlot(slot, owner, to, primaries);
+
+      // Each write client learns of the move from the MOVED its own write meets.
+      for (let turn = 2; turn <= 7; turn++) {
+        const played = await service.attack(id, "LETTUCE", started.playerToken, turn - 1);
+        expect(played.game.turn).toBe(turn);
+      }
+      expect(await ownerPort(primaries[0]!, slot)).toBe(to);
+      expect((await service.getGame(id))?.turn).toBe(7);
+    } finally {
+      await resharded.close();
+    }
+  }, 30_000);
+});
+
+/** The port of the primary that owns `slot`, as the node at `port` sees the slot map. */
+async function ownerPort(port: number, slot: number): Promise<number> {
+  const slots = JSON.parse(await cli(port, "--json", "cluster", "slots")) as [
+    number,
+    number,
+    [string, number, string],
+  ][];
+  return slots.find(([first, last]) => slot >= first && slot <= last)![2][1];
 }
 
 describe("a primary killed mid-load on a Redis Cluster with replicas", () => {
