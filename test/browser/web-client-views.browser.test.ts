@@ -112,6 +112,11 @@ describe("every view of the web client fits a phone and passes axe, light and da
       (t) => document.querySelector("[data-testid=turn]")?.textContent === String(t),
       turn,
     );
+  /** Waits until the live feed has delivered (the server is listening for the game's turns). */
+  const feedLive = (page: Page) =>
+    page.waitForFunction(
+      () => document.querySelector("[data-testid=feed-status]")?.textContent === "live",
+    );
 
   /** Fills the start form's custom array, adding rows as needed. */
   async function fillArray(page: Page, names: readonly string[]) {
@@ -202,9 +207,7 @@ describe("every view of the web client fits a phone and passes axe, light and da
         await page.goto(`${origin}/?game=${game.gameId}`);
         await page.getByTestId("victory").waitFor();
         // A won game stays: its feed goes on (it ends only when the game is gone).
-        await page.waitForFunction(
-          () => document.querySelector("[data-testid=feed-status]")?.textContent === "live",
-        );
+        await feedLive(page);
         expect(await page.getByTestId("error").count()).toBe(0);
         return page;
       },
@@ -248,6 +251,9 @@ describe("every view of the web client fits a phone and passes axe, light and da
         const page = await newPage(game);
         await page.goto(`${origin}/?game=${game.gameId}`);
         await turnShown(page, 1);
+        // The board may show the game before its feed is listening; abandoned before that, the
+        // feed would find no game (GAME_NOT_FOUND) rather than see it end.
+        await feedLive(page);
         const abandoned = await httpClient(server.url, game.token).mutate<{
           abandonGame: { abandonedGameId: string | null };
         }>(
