@@ -47,8 +47,12 @@ export function outcomeCode(
   errors: readonly GraphQLFormattedError[] | undefined,
   data?: unknown,
 ): string {
-  const code = errors && errors.length > 0 ? errors[0]?.extensions?.code : firstUserErrorCode(data);
-  if (code === undefined && (!errors || errors.length === 0)) return OK;
+  if (errors && errors.length > 0) return knownCode(errors[0]?.extensions?.code);
+  const refused = firstUserErrorCode(data);
+  return refused === undefined ? OK : knownCode(refused);
+}
+
+function knownCode(code: unknown): string {
   return typeof code === "string" && KNOWN_CODE_SET.has(code) ? code : OTHER_CODE;
 }
 
@@ -265,15 +269,14 @@ export class ServerMetrics {
       this.duration.observe({ transport: "ws", operation: op.operation }, since(op.start));
       op.latencyObserved = true;
     },
-    /** Errors sent for it (the first one's code is its outcome). */
-    failed: (op: WsOperationMetric, errors: readonly GraphQLFormattedError[]): void => {
-      if (op.code === OK) op.code = outcomeCode(errors);
-    },
-    /** A query's or mutation's result: its errors or its payload's userErrors are its outcome. */
+    /**
+     * What was sent for it: errors, or a query's or mutation's result (its errors, else its
+     * payload's userErrors, are its outcome). The first outcome that is not OK stays.
+     */
     answered: (
       op: WsOperationMetric,
       errors: readonly GraphQLFormattedError[] | undefined,
-      data: unknown,
+      data?: unknown,
     ): void => {
       if (op.code === OK) op.code = outcomeCode(errors, data);
     },

@@ -47,14 +47,15 @@ export class RedisReplicaAcks {
   ): Promise<T> {
     const { replicas, timeoutMs } = this.options;
     const writer = this.writers[this.next++ % this.writers.length]!;
-    let results = await script(writer.pipeline()).wait(replicas, timeoutMs).exec();
+    const send = () => script(writer.pipeline()).wait(replicas, timeoutMs).exec();
+    let results = await send();
     if (writer instanceof Cluster && isMoved(results?.[0]?.[0])) {
       // ioredis follows a MOVED in a pipeline only when every command in it is read-only or got
       // the same error, which WAIT never is: after a resharding or a failover that left the old
       // primary up, this client would keep asking the old owner. Read the slot map again and
       // send the write once more (it did not run: MOVED is answered before the script).
       await refreshSlots(writer);
-      results = await script(writer.pipeline()).wait(replicas, timeoutMs).exec();
+      results = await send();
     }
     const [scriptResult, waitResult] = results ?? [];
     if (!scriptResult || !waitResult) throw new Error("the write's pipeline was discarded");

@@ -312,7 +312,7 @@ export class GraphQLWsConnection {
   private fail(op: Operation, errors: readonly GraphQLError[]): void {
     if (op.done) return;
     const formatted = this.services.formatErrors(errors);
-    if (op.metric) this.services.metrics?.ws.failed(op.metric, formatted);
+    if (op.metric) this.services.metrics?.ws.answered(op.metric, formatted);
     if (this.byId.get(op.id) === op) {
       this.send(JSON.stringify({ id: op.id, type: MessageType.Error, payload: formatted }));
     }
