@@ -11,6 +11,7 @@ import { clusterKeySlot } from "../support/cluster-node-info";
 import {
   cli,
   moveSlot,
+  slotOwners,
   startRedisCluster,
   type RedisClusterUnderTest,
 } from "../support/redis-cluster";
@@ -56,18 +57,23 @@ function turnsOfLog(events: readonly BattleEvent[]): Map<number, BattleEvent[]> 
   return byTurn;
 }
 
+/** An application's settings on the test cluster, with REDIS_REPLICA_ACKS=1 and its own keys. */
+function clusterConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: "test",
+    REDIS_CLUSTER_NODES: cluster.nodes.map((n) => `${n.host}:${n.port}`).join(","),
+    REDIS_KEY_PREFIX: uniquePrefix(),
+    REDIS_REPLICA_ACKS: "1",
+    RATE_LIMITING: "false",
+    METRICS_ENABLED: "false",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+}
+
 describe("a game's slot moved to another primary (resharding), with REDIS_REPLICA_ACKS=1", () => {
   it("plays the next turn on the new owner, acknowledged by its replica, without a restart", async () => {
-    const config = loadConfig({
-      NODE_ENV: "test",
-      REDIS_CLUSTER_NODES: cluster.nodes.map((n) => `${n.host}:${n.port}`).join(","),
-      REDIS_KEY_PREFIX: uniquePrefix(),
-      REDIS_REPLICA_ACKS: "1",
-      RATE_LIMITING: "false",
-      METRICS_ENABLED: "false",
-      LOG_LEVEL: "silent",
-    });
-    const resharded = await composeApplication(config, pino({ level: "silent" }));
+    const resharded = await composeApplication(clusterConfig(), pino({ level: "silent" }));
     try {
       const { games: service } = resharded;
       const started = await service.startGame({ monsters: LONG, seed: 99 });
@@ -75,7 +81,7 @@ describe("a game's slot moved to another primary (resharding), with REDIS_REPLIC
       await service.attack(id, "LETTUCE", started.playerToken);
       const slot = clusterKeySlot(`{${id}}`);
       const primaries = cluster.nodes.map((n) => n.port);
-      const owner = await ownerPort(primaries[0]!, slot);
+      const owner = (await slotOwners(primaries[0]!))(slot);
       const to = primaries.find((p) => p !== owner)!;
       await moveSlot(slot, owner, to, primaries);
 
@@ -84,7 +90,7 @@ describe("a game's slot moved to another primary (resharding), with REDIS_REPLIC
         const played = await service.attack(id, "LETTUCE", started.playerToken, turn - 1);
         expect(played.game.turn).toBe(turn);
       }
-      expect(await ownerPort(primaries[0]!, slot)).toBe(to);
+      expect((await slotOwners(primaries[0]!))(slot)).toBe(to);
       expect((await service.getGame(id))?.turn).toBe(7);
     } finally {
       await resharded.close();
@@ -92,31 +98,14 @@ describe("a game's slot moved to another primary (resharding), with REDIS_REPLIC
   }, 30_000);
 });
 
-/** The port of the primary that owns `slot`, as the node at `port` sees the slot map. */
-async function ownerPort(port: number, slot: number): Promise<number> {
-  const slots = JSON.parse(await cli(port, "--json", "cluster", "slots")) as [
-    number,
-    number,
-    [string, number, string],
-  ][];
-  return slots.find(([first, last]) => slot >= first && slot <= last)![2][1];
-}
-
 describe("a primary killed mid-load on a Redis Cluster with replicas", () => {
   it("loses no acknowledged turn with REDIS_REPLICA_ACKS=1, clients see only STORE_UNAVAILABLE or CONFLICT, readiness and writes come back by themselves, and a watcher gets every turn once, in order", async () => {
-    const config = loadConfig({
-      NODE_ENV: "test",
-      REDIS_CLUSTER_NODES: cluster.nodes.map((n) => `${n.host}:${n.port}`).join(","),
-      REDIS_KEY_PREFIX: uniquePrefix(),
-      REDIS_REPLICA_ACKS: "1",
+    const config = clusterConfig({
       REDIS_REPLICA_ACK_TIMEOUT_MS: "500",
       REDIS_COMMAND_TIMEOUT_MS: "1000",
       EVENT_LOG_SIZE: "100000",
       // Only the subscriber's own resubscription may repair the watch: no periodic check.
       SUBSCRIPTION_CHECK_MS: "3600000",
-      RATE_LIMITING: "false",
-      METRICS_ENABLED: "false",
-      LOG_LEVEL: "silent",
     });
     const composed = await composeApplication(config, pino({ level: "silent" }));
     app = composed;
@@ -134,16 +123,8 @@ describe("a primary killed mid-load on a Redis Cluster with replicas", () => {
         lastAckAt: 0,
       });
     }
-    const slots = JSON.parse(await cli(cluster.nodes[0]!.port, "--json", "cluster", "slots")) as [
-      number,
-      number,
-      [string, number, string],
-      ...[string, number, string][],
-    ][];
-    const ownerOf = (id: string): number => {
-      const slot = clusterKeySlot(`{${id}}`);
-      return slots.find(([from, to]) => slot >= from && slot <= to)![2][1];
-    };
+    const ownerOfSlot = await slotOwners(cluster.nodes[0]!.port);
+    const ownerOf = (id: string): number => ownerOfSlot(clusterKeySlot(`{${id}}`));
     const byOwner = new Map<number, Played[]>();
     for (const game of played)
       byOwner.set(ownerOf(game.id), [...(byOwner.get(ownerOf(game.id)) ?? []), game]);

@@ -84,6 +84,19 @@ export async function cli(port: number, ...args: string[]): Promise<string> {
 }
 
 /**
+ * The slot map as the node at `port` sees it (one CLUSTER SLOTS): the port of the primary that
+ * owns a slot, or a game's slot by its id.
+ */
+export async function slotOwners(port: number): Promise<(slot: number) => number> {
+  const ranges = JSON.parse(await cli(port, "--json", "cluster", "slots")) as [
+    number,
+    number,
+    [string, number, string],
+  ][];
+  return (slot) => ranges.find(([first, last]) => slot >= first && slot <= last)![2][1];
+}
+
+/**
  * Moves one slot, with its keys, from one primary to another, as a resharding does: IMPORTING and
  * MIGRATING, MIGRATE of every key, then SETSLOT NODE on every primary. The old owner ends its
  * clients' sharded subscriptions to the slot's channels (SUNSUBSCRIBE).
