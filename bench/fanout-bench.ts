@@ -10,17 +10,19 @@
  * process (two for the cross-process rows: subscribers on one, attacks sent to the other) with the
  * tests' startServerProcess, NODE_ENV=production, LOG_LEVEL=warn, rate limits off and the WebSocket
  * limits raised to fit the scenario (no other variable of this shell reaches it). Per scenario:
- * a game that cannot end is started; the subscribers connect (graphql-ws's own client over `ws`,
- * in this process) and subscribe to `battleTurns(gameId)` (one message per turn: its events and
+ * a game that cannot end is started; the subscribers connect (in this process, with the harness
+ * BENCH_CLIENT names: bench/fanout-subscribers.ts) and subscribe to `battleTurns(gameId)` (one message per turn: its events and
  * the game after it); warm-up attacks follow until every subscriber has heard a turn; then
  * BENCH_TURNS attacks at BENCH_RATE per second, one at a time, each sent on its schedule (late if
- * the one before is still running). Every subscriber must get every turn from its first one on
+ * the one before is still running; turns/s says the rate they kept). Every subscriber must get every turn from its first one on
  * exactly once and in order, each with the events and the game the attack answered (its
  * `events { __typename turn message }` and `game { turn rabbit { life } currentMonster { name
  * life } }`, the subscription's own selection; a turn replayed from the game's log may come with
  * `game: null` when a later turn follows, as the schema allows: counted and noted, not a
  * violation); a violation fails the run. Latency: attack sent -> turn message received at each
- * subscriber (both clocks are this process's). On time: received within BENCH_ON_TIME_MS (two turn
+ * subscriber (both clocks are this process's); per turn, its first message's latency and the time
+ * to its last (first ms, spread ms: what the server took to begin, and the delivery's length as
+ * the clients read it). On time: received within BENCH_ON_TIME_MS (two turn
  * intervals by default, 200 ms at 10/s) of its attack; sustained / offered = the measured turns'
  * messages received on time / subscribers x measured turns (100% when the server keeps up with the
  * offered rate; a backlog that grows over the run misses it).
@@ -50,7 +52,10 @@
  * checks run during the measured turns), BENCH_SERVER_NODE_ARGS (extra node flags for the servers
  * and the limit, split on spaces, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_HEAP (0; 1:
  * heap snapshots of the real servers after a full GC, before and after the subscribers, which slow
- * the server's delivery afterwards: take latencies from a run without), BENCH_WATCHDOG_S (900).
+ * the server's delivery afterwards: take latencies from a run without), BENCH_CLIENT ("light": a
+ * minimal client that notes each message and checks them all after the measured turns;
+ * "graphql-ws": graphql-ws's createClient, each message parsed and checked as it comes),
+ * BENCH_WATCHDOG_S (900).
  * The file-descriptor limit must fit two sockets per connection (this process and the server's);
  * the bench says so at start when it does not. Every server it starts listens on 127.0.0.1.
  */
@@ -60,14 +65,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createClient, type Client } from "graphql-ws";
-import WebSocket from "ws";
 import { createRedisClient, waitUntilReady } from "../src/infrastructure/redis-client";
 import type { RedisClient } from "../src/infrastructure/redis-client";
 import { RedisGameKeys } from "../src/infrastructure/redis-game-keys";
 import { startServerProcess, type ServerProcess } from "../test/e2e/support/server-process";
 import { startRedisServer, type RedisServer } from "../test/support/redis-server";
 import { envInt, quantile, redisVersion } from "./bench-support";
+import {
+  contentKey,
+  subscribeMany,
+  type Event,
+  type GameView,
+  type Harness,
+  type Heard,
+  type Turn,
+} from "./fanout-subscribers";
 
 const TURNS = envInt("BENCH_TURNS", 30);
 const RATE = envInt("BENCH_RATE", 10);
@@ -90,6 +102,7 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").f
 // afterwards (p99 at 1,000 subscribers 308 -> 670 ms), so the heap figures come from a run of
 // their own (BENCH_HEAP=1), and the latency figures from one without.
 const HEAP_SNAPSHOTS = (process.env.BENCH_HEAP ?? "0") === "1";
+const HARNESS: Harness = process.env.BENCH_CLIENT === "graphql-ws" ? "graphql-ws" : "light";
 /** Where the servers write their heap snapshots (read, then deleted). */
 const SNAPSHOT_DIR = HEAP_SNAPSHOTS ? mkdtempSync(path.join(os.tmpdir(), "fanout-heap-")) : "";
 const CONNECT_BATCH = 100;
@@ -120,28 +133,6 @@ interface Spec {
   subscribers: number;
   connections: number;
   baseline: boolean;
-}
-
-type Event = { __typename: string; turn: number; message: string };
-type GameView = {
-  turn: number;
-  rabbit: { life: number };
-  currentMonster: { name: string; life: number } | null;
-};
-/** One turn as the subscription selects it (and as the attack answered it). */
-interface Turn {
-  turn: number;
-  events: Event[];
-  game: GameView | null;
-}
-
-/** What one subscriber heard: per message, its turn, its content's key and when it came. */
-interface Heard {
-  turns: number[];
-  keys: string[];
-  times: number[];
-  completed: boolean;
-  errors: string[];
 }
 
 interface AfterClose {
@@ -196,7 +187,12 @@ interface Result {
   offered: number;
   violations: string[];
   latencies: number[];
+  /** Per measured turn, mean over the turns: its first message's latency, and last - first. */
+  firstMs: number;
+  spreadMs: number;
   attacksLate: number;
+  /** Measured turns per second, as sent: below BENCH_RATE when attacks were late. */
+  rate: number;
   attackMs: number[];
   /** Mean size of a measured turn's `next` payload (`{"data":{"battleTurns":...}}`), bytes. */
   payloadBytes: number;
@@ -212,6 +208,8 @@ interface Result {
   serverCpuS: number;
   /** This process's CPU (the clients) over the same time. */
   benchCpuS: number;
+  /** Of which in the kernel (system time: the sockets' reads). */
+  benchSysS: number;
   measuredS: number;
   redisCpuS: number;
   activeSubscriptions: string;
@@ -227,9 +225,6 @@ function list(raw: string): string[] {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** A turn's content as compared: its events and its game, in the selection's order. */
-const contentKey = (events: readonly Event[] | undefined, game: GameView | null | undefined) =>
-  `${JSON.stringify(events ?? null)}|${JSON.stringify(game ?? null)}`;
 const sizeKey = (spec: Spec) => `${spec.subscribers}x${spec.connections}`;
 const payloadOf = (turn: Turn) => ({ data: { battleTurns: turn } });
 
@@ -573,74 +568,6 @@ async function limitBackend(
 }
 
 /** Opens the connections and subscriptions; resolves once every connection is acknowledged. */
-async function subscribeAll(
-  wsUrl: string,
-  spec: Spec,
-  gameId: string,
-): Promise<{ clients: Client[]; heard: Heard[] }> {
-  const clients: Client[] = [];
-  const heard: Heard[] = [];
-  // One string per distinct turn content, whichever subscriber heard it (memory at 5,000 subs).
-  const interned = new Map<string, string>();
-  const intern = (key: string) => {
-    const known = interned.get(key);
-    if (known !== undefined) return known;
-    interned.set(key, key);
-    return key;
-  };
-  const perConnection = Math.ceil(spec.subscribers / spec.connections);
-  for (let start = 0; start < spec.connections; start += CONNECT_BATCH) {
-    const batch: Promise<void>[] = [];
-    for (let c = start; c < Math.min(spec.connections, start + CONNECT_BATCH); c++) {
-      let connected!: () => void;
-      let failed!: (error: unknown) => void;
-      batch.push(
-        new Promise<void>((resolve, reject) => {
-          connected = resolve;
-          failed = reject;
-        }),
-      );
-      const client = createClient({
-        url: wsUrl,
-        webSocketImpl: WebSocket,
-        lazy: true,
-        retryAttempts: 0,
-        keepAlive: 0,
-        on: {
-          connected: () => connected(),
-          error: (error) => failed(error),
-        },
-      });
-      clients.push(client);
-      const count = Math.min(perConnection, spec.subscribers - c * perConnection);
-      for (let s = 0; s < count; s++) {
-        const mine: Heard = { turns: [], keys: [], times: [], completed: false, errors: [] };
-        heard.push(mine);
-        client.subscribe<{ battleTurns: Turn }>(
-          { query: SUBSCRIPTION, variables: { gameId } },
-          {
-            next: (result) => {
-              const now = performance.now();
-              const turn = result.data?.battleTurns;
-              if (result.errors || !turn) {
-                mine.errors.push(JSON.stringify(result.errors ?? result).slice(0, 200));
-                return;
-              }
-              mine.turns.push(turn.turn);
-              mine.keys.push(intern(contentKey(turn.events, turn.game)));
-              mine.times.push(now);
-            },
-            error: (error) => mine.errors.push(describeError(error).slice(0, 200)),
-            complete: () => (mine.completed = true),
-          },
-        );
-      }
-    }
-    await Promise.all(batch);
-  }
-  return { clients, heard };
-}
-
 /**
  * What is wrong with one subscriber's messages (undefined: nothing), and how many of its turns came
  * without their game. The schema allows that for a turn replayed from the game's log (turns a
@@ -701,7 +628,20 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
   const rssBaseKb = rssKb(pid);
   const heapBase = await backend.heapUsedMb();
 
-  const { clients, heard } = await subscribeAll(backend.wsUrl, spec, gameId);
+  const subscribers = await subscribeMany(HARNESS, {
+    wsUrl: backend.wsUrl,
+    subscribers: spec.subscribers,
+    connections: spec.connections,
+    query: SUBSCRIPTION,
+    variables: { gameId },
+    batch: CONNECT_BATCH,
+  });
+  const silent = () => {
+    for (let i = 0; i < spec.subscribers; i++) {
+      if (subscribers.progress(i).count === 0) return true;
+    }
+    return false;
+  };
   // The truth: every turn as the attacks answered it, by turn.
   const truth = new Map<number, Turn>();
   const truthKeys = new Map<number, string>();
@@ -718,13 +658,13 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
   };
 
   // Warm-up: attacks until every subscription is live (has heard a turn).
-  for (let i = 0; heard.some((h) => h.turns.length === 0); i++) {
+  for (let i = 0; silent(); i++) {
     if (i >= MAX_WARMUP_TURNS) {
       throw new Error(`${spec.name}: subscriptions still silent after ${i} warm-up turns`);
     }
     await attack();
     const until = performance.now() + 1_000;
-    while (performance.now() < until && heard.some((h) => h.turns.length === 0)) await sleep(20);
+    while (performance.now() < until && silent()) await sleep(20);
   }
   await sleep(500);
   const rssLiveKb = rssKb(pid);
@@ -747,21 +687,33 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
     measured.push(await attack());
   }
   const firstMeasured = Math.min(...measured);
+  const sendSpanMs = sentAt.get(measured[measured.length - 1]!)! - sentAt.get(measured[0]!)!;
+  const rate = ((measured.length - 1) * 1_000) / sendSpanMs;
   const lastTurn = Math.max(...measured);
-  const done = (h: Heard) => h.turns.length > 0 && h.turns.length >= lastTurn - h.turns[0]! + 1;
+  const done = (i: number) => {
+    const { first, count } = subscribers.progress(i);
+    return first !== undefined && count >= lastTurn - first + 1;
+  };
+  const allDone = () => {
+    for (let i = 0; i < spec.subscribers; i++) if (!done(i)) return false;
+    return true;
+  };
   const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
-  while (performance.now() < deadline && !heard.every(done)) await sleep(50);
+  while (performance.now() < deadline && !allDone()) await sleep(50);
   const measuredS = (performance.now() - t0) / 1_000;
   const serverCpuS = cpuSeconds(pid) - cpu0;
   const benchUsage = process.cpuUsage(bench0);
   const benchCpuS = (benchUsage.user + benchUsage.system) / 1e6;
+  const benchSysS = benchUsage.system / 1e6;
   const redisCpuS = (await backend.redisCpuS()) - redisCpu0;
   // Each attack is two script calls (load, commit); what is left are the store checks' loads.
   const checkLoads = (await backend.loadCalls()) - loads0 - 2 * measured.length;
 
+  const heard: Heard[] = subscribers.settle();
   // Exactly once, in order, from each subscriber's first turn to the last, as the attack said.
   const violations: string[] = [];
   const latencies: number[] = [];
+  const arrivals = new Map<number, { first: number; last: number }>();
   let delivered = 0;
   let expectedCount = 0;
   let measuredDelivered = 0;
@@ -781,11 +733,21 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
       if (turn < firstMeasured || sent === undefined) return;
       const latency = h.times[j]! - sent;
       latencies.push(latency);
+      const seen = arrivals.get(turn);
+      if (seen === undefined) arrivals.set(turn, { first: latency, last: latency });
+      else {
+        seen.first = Math.min(seen.first, latency);
+        seen.last = Math.max(seen.last, latency);
+      }
       measuredDelivered++;
       if (latency <= ON_TIME_MS) onTime++;
     });
   });
   latencies.sort((a, b) => a - b);
+  const perTurn = [...arrivals.values()];
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const firstMs = mean(perTurn.map((a) => a.first));
+  const spreadMs = mean(perTurn.map((a) => a.last - a.first));
   const measuredTurns = measured.map((t) => truth.get(t)!);
   const payloadBytes =
     measuredTurns.reduce((sum, t) => sum + JSON.stringify(payloadOf(t)).length, 0) /
@@ -793,7 +755,7 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
   if (!limit && !ctx.templates.has(sizeKey(spec))) ctx.templates.set(sizeKey(spec), measuredTurns);
 
   // Close every client, then see what the server (and Redis) still hold.
-  await Promise.all(clients.map(async (client) => client.dispose()));
+  await subscribers.close();
   await sleep(SETTLE_MS);
   const afterClose = await backend.afterClose();
   const rssAfterKb = rssKb(pid);
@@ -810,7 +772,10 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
     offered: spec.subscribers * measured.length,
     violations,
     latencies,
+    firstMs,
+    spreadMs,
     attacksLate,
+    rate,
     attackMs: attackMs.sort((a, b) => a - b),
     payloadBytes,
     payloadSource: source,
@@ -821,6 +786,7 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
     liveHeapMb: { base: liveBase, after: liveAfter },
     serverCpuS,
     benchCpuS,
+    benchSysS,
     measuredS,
     redisCpuS,
     activeSubscriptions,
@@ -874,11 +840,14 @@ function table(results: Result[]): string {
     "subs",
     "conns",
     "turns ok",
+    "turns/s",
     "on time",
     "p50 ms",
     "p95 ms",
     "p99 ms",
     "max ms",
+    "first ms",
+    "spread ms",
     "server CPU",
     "us/msg",
     "clients CPU",
@@ -891,14 +860,17 @@ function table(results: Result[]): string {
     int(r.spec.subscribers),
     int(r.spec.connections),
     `${int(r.delivered)}/${int(r.expected)}`,
+    fmt(r.rate),
     pct(sustained(r)),
     fmt(quantile(r.latencies, 0.5)),
     fmt(quantile(r.latencies, 0.95)),
     fmt(p99(r)),
     fmt(r.latencies[r.latencies.length - 1] ?? NaN),
+    fmt(r.firstMs),
+    fmt(r.spreadMs),
     `${fmt(r.serverCpuS / r.measuredS, 2)} CPU`,
     fmt(usPerMessage(r)),
-    `${fmt(r.benchCpuS / r.measuredS, 2)} CPU`,
+    `${fmt(r.benchCpuS / r.measuredS, 2)} CPU (${fmt(r.benchSysS / r.measuredS, 2)} sys)`,
     int(r.payloadBytes),
     fmt(r.rssBaseKb / 1024),
     fmt(kbPerSub(r)),
@@ -1009,17 +981,6 @@ function render(header: string[], rows: string[][]): string {
 }
 
 /** What graphql-ws's client hands `error`: GraphQL errors, an Error, or the socket's CloseEvent. */
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (Array.isArray(error)) return JSON.stringify(error);
-  const close = error as { code?: unknown; reason?: unknown } | null;
-  if (close && typeof close.code === "number") {
-    const reason = typeof close.reason === "string" ? close.reason : "";
-    return `socket closed ${close.code} ${reason}`.trim();
-  }
-  return JSON.stringify(error);
-}
-
 const loadAverage = () =>
   os
     .loadavg()
@@ -1064,7 +1025,7 @@ async function main(): Promise<void> {
         ? ` | redis-server ${await redisVersion(ctx.commands)} (own, no persistence, ${ctx.redis.url})`
         : "";
     console.log(
-      `node ${process.version} | ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"})${redis} | graphql-ws client + ws in this process`,
+      `node ${process.version} | ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"})${redis} | clients in this process: ${HARNESS === "light" ? "light (a minimal graphql-transport-ws client on ws; messages parsed and checked after the measured turns)" : "graphql-ws's createClient on ws (each message parsed and checked as it comes)"}`,
     );
     console.log(
       `per scenario: a fresh server (real: NODE_ENV=production LOG_LEVEL=warn RATE_LIMITING=false SUBSCRIPTION_CHECK_MS=${CHECK_MS}, key prefix ${KEY_PREFIX}; limit: bench/fanout-limit-server.js); warm-up turns until every subscriber heard one, then ${TURNS} turns (real: LETTUCE on an endless game) at ${RATE}/s, one at a time; on time: within ${ON_TIME_MS} ms of the attack`,
@@ -1091,7 +1052,7 @@ async function main(): Promise<void> {
       "same: subscribers and attacks on one server process; cross: subscribers on one, attacks sent to another; limit: the bare ws server, each turn a POST of its payload",
     );
     console.log(
-      `turns ok: turn messages received / expected (every turn from each subscriber's first); on time: the measured turns' messages received within ${ON_TIME_MS} ms of the attack / subscribers x measured turns (sustained / offered); latency: attack sent -> turn message received, every measured turn at every subscriber; server CPU: the subscribers' server, while the measured turns were sent and delivered (us/msg: its CPU time per turn message delivered to one subscriber); clients CPU: this process's, which runs every client; payload B: a measured turn's next payload ({"data":{"battleTurns":...}}), mean; KB/sub: (RSS with every subscription live - RSS before) / subscribers`,
+      `turns ok: turn messages received / expected (every turn from each subscriber's first); turns/s: the measured turns' rate as sent (below ${RATE} when attacks were late); on time: the measured turns' messages received within ${ON_TIME_MS} ms of the attack / subscribers x measured turns (sustained / offered); latency: attack sent -> turn message received, every measured turn at every subscriber; first ms / spread ms: per measured turn, its first message's latency and the time from its first message to its last, mean over the turns; server CPU: the subscribers' server, while the measured turns were sent and delivered (us/msg: its CPU time per turn message delivered to one subscriber); clients CPU: this process's, which runs every client (sys: of which in the kernel); payload B: a measured turn's next payload ({"data":{"battleTurns":...}}), mean; KB/sub: (RSS with every subscription live - RSS before) / subscribers`,
     );
     console.log(table(results));
     console.log("");

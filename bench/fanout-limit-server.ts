@@ -14,11 +14,13 @@
  * UTF-8 ONCE, then `{"id":"<id>","type":"next","payload":<payload>}` assembled from bytes (the
  * id's prefix encoded once per subscription, the payload once per turn: one allocation and two
  * copies per message, no string to scan) and sent as a text message with `socket.send` to every
- * subscription, the cheapest way `ws` offers; a connection with several subscriptions is corked around
- * them (its messages of the turn leave in one write, as the real server batches a connection's
- * writes). The response (204) comes once every send is queued. `GET /stats`: subscriptions and
- * connections open, V8 heap in use. Listens on 127.0.0.1 only; exits on SIGTERM/SIGINT and when
- * the bench's IPC channel closes (the bench died), so it never outlives the run.
+ * subscription, the cheapest way `ws` offers; a connection with several subscriptions is corked
+ * around them (its messages of the turn leave in one write, as the real server batches a
+ * connection's writes). The response (204) comes first, then the sends: the real server, too,
+ * answers an attack once it is committed, whatever its delivery, so the bench's turns keep their
+ * schedule on both. `GET /stats`: subscriptions and connections open, V8 heap in use. Listens on
+ * 127.0.0.1 only; exits on SIGTERM/SIGINT and when the bench's IPC channel closes (the bench
+ * died), so it never outlives the run.
  */
 import http from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
@@ -86,9 +88,8 @@ function onMessage(socket: WebSocket, data: RawData): void {
 }
 
 /** One turn: the payload serialized once, one `next` per subscription. */
-function sendTurn(payloadObject: unknown): number {
+function sendTurn(payloadObject: unknown): void {
   const payload = Buffer.from(JSON.stringify(payloadObject));
-  let sent = 0;
   for (const [socket, subscriptions] of connections) {
     if (subscriptions.size === 0 || socket.readyState !== socket.OPEN) continue;
     const raw = subscriptions.size > 1 ? rawSocket(socket) : undefined;
@@ -99,11 +100,9 @@ function sendTurn(payloadObject: unknown): number {
       payload.copy(message, prefix.length);
       message[message.length - 1] = 0x7d; // "}"
       socket.send(message, TEXT);
-      sent++;
     }
     raw?.uncork();
   }
-  return sent;
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {
@@ -128,8 +127,11 @@ const server = http.createServer((request, response) => {
   if (request.method === "POST" && request.url === "/turn") {
     readBody(request).then(
       (body) => {
-        const sent = sendTurn(JSON.parse(body));
-        response.writeHead(204, { "x-sent": String(sent) }).end();
+        // Answered first, as the real server answers an attack once it is committed, whatever
+        // its delivery: the bench's next turn is not held back by this one's sends.
+        const payload: unknown = JSON.parse(body);
+        response.writeHead(204).end();
+        sendTurn(payload);
       },
       () => response.writeHead(400).end(),
     );
