@@ -11,6 +11,7 @@ import type { ServerMetrics } from "../server-metrics";
 import type { CorsOrigins, WsLimits } from "../server-options";
 import { ConnectionsPerClient } from "../ws-limits";
 import { GraphQLWsConnection } from "./graphql-ws-connection";
+import { KeepAlive } from "./keep-alive";
 import { isRefusal, OperationPreparer } from "./operation-preparer";
 import { TurnPayloads } from "./turn-payloads";
 
@@ -19,9 +20,6 @@ import { TurnPayloads } from "./turn-payloads";
  * sent, and nothing may pile up for it. A turn's message is about 1 KB.
  */
 export const WS_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-
-/** How often each connection is pinged; one that has not answered the last ping is cut. */
-const KEEP_ALIVE_MS = 12_000;
 
 /** What the WebSocket endpoint is built from. */
 export interface GraphQLWsServerOptions {
@@ -78,6 +76,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
   );
   const preparer = new OperationPreparer(options.schema, options.rules);
   const payloads = new TurnPayloads({ games: options.games }, options.formatErrors);
+  const keepAlive = new KeepAlive();
 
   wsServer.on("connection", (socket: WebSocket, request: IncomingMessage) => {
     socket.on("error", (error) => logger.debug({ err: error }, "websocket connection error"));
@@ -109,7 +108,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
       metrics: options.metrics,
       logger,
     });
-    keepAlive(socket);
+    keepAlive.add(socket);
   });
 
   let disposed: Promise<void> | undefined;
@@ -119,28 +118,11 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
     },
     dispose: () => {
       disposed ??= new Promise<void>((resolve) => {
+        keepAlive.stop();
         for (const client of wsServer.clients) client.close(1001, "Going away");
         wsServer.close(() => resolve());
       });
       return disposed;
     },
   };
-}
-
-/** Pings the socket every {@link KEEP_ALIVE_MS}; one that did not answer the last ping is cut. */
-function keepAlive(socket: WebSocket): void {
-  let answered = true;
-  socket.on("pong", () => {
-    answered = true;
-  });
-  const timer = setInterval(() => {
-    if (!answered) {
-      socket.terminate();
-      return;
-    }
-    answered = false;
-    socket.ping();
-  }, KEEP_ALIVE_MS);
-  timer.unref();
-  socket.once("close", () => clearInterval(timer));
 }
