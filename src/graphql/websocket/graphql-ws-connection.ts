@@ -18,9 +18,9 @@ import {
 } from "graphql";
 import type { Logger } from "pino";
 import type { WebSocket } from "ws";
-import type { StopWatching, TurnWatcher } from "../../domain/battle-broadcast";
+import type { TurnWatcher } from "../../domain/battle-broadcast";
 import type { GraphQLContext } from "../context";
-import type { ServerMetrics, WsOperationMetric } from "../server-metrics";
+import type { ServerMetrics } from "../server-metrics";
 import type { WsLimits } from "../server-options";
 import { LiveTurnSource } from "../live-turn-source";
 import { tooManyOperations } from "../ws-limits";
@@ -30,6 +30,7 @@ import {
   type PreparedOperation,
   type Refusal,
 } from "./operation-preparer";
+import { GraphQLWsOperation } from "./graphql-ws-operation";
 import type { PayloadReceiver, TurnPayloads } from "./turn-payloads";
 
 /** What a connection needs from its server. */
@@ -56,31 +57,6 @@ export const TOO_SLOW = Object.freeze({
   reason: "Too slow: the connection does not read its messages",
 });
 
-/** One operation of a connection, from its subscribe message until it ends. */
-class Operation {
-  /** Ended for the client: completed, failed, or its socket closed. Nothing more is sent. */
-  done = false;
-  /** Its setup (prepare, start) is over: what it holds is in `stop`. */
-  settled = false;
-  stop: StopWatching | undefined;
-  /** Turns whose payload is still being made: the game's end is told after them. */
-  waiting = 0;
-  /** The game ended while payloads were still being made. */
-  endWhenSent = false;
-  /** `{"id":<id>,"type":"next","payload":`: a `next` message is this, its payload and `}`. */
-  readonly nextHead: string;
-  /** The same, as UTF-8: a turn's message is built from bytes, its payload encoded once for all. */
-  readonly nextHeadBytes: Buffer;
-
-  constructor(
-    readonly id: string,
-    readonly metric: WsOperationMetric | undefined,
-  ) {
-    this.nextHead = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-    this.nextHeadBytes = Buffer.from(this.nextHead);
-  }
-}
-
 /**
  * One WebSocket connection speaking the graphql-transport-ws protocol (graphql-ws's, whose
  * client, message parser and close codes this uses). Every operation ends when its client
@@ -92,9 +68,9 @@ class Operation {
  */
 export class GraphQLWsConnection {
   /** The operations the client knows by id. */
-  private readonly byId = new Map<string, Operation>();
+  private readonly byId = new Map<string, GraphQLWsOperation>();
   /** Every operation being set up or running (the cap counts these). */
-  private readonly active = new Set<Operation>();
+  private readonly active = new Set<GraphQLWsOperation>();
   private initReceived = false;
   private acknowledged = false;
   private context: GraphQLContext | undefined;
@@ -198,7 +174,7 @@ export class GraphQLWsConnection {
       this.socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
       return;
     }
-    const op = new Operation(id, this.services.metrics?.ws.started());
+    const op = new GraphQLWsOperation(id, this.services.metrics?.ws.started());
     this.byId.set(id, op);
     this.active.add(op);
     const tooMany = tooManyOperations(this.active.size, this.services.limits);
@@ -224,7 +200,7 @@ export class GraphQLWsConnection {
   }
 
   /** Sets up and runs one operation; each await is followed by a look at whether it ended. */
-  private async run(op: Operation, payload: OperationPayload, context: GraphQLContext) {
+  private async run(op: GraphQLWsOperation, payload: OperationPayload, context: GraphQLContext) {
     const prepared = await this.services.prepare(payload, context);
     if (op.done) return;
     if (op.metric) this.services.metrics?.ws.resolved(op.metric, prepared.operation);
@@ -269,7 +245,7 @@ export class GraphQLWsConnection {
    * the turn's text to `receiver` at once when made already, or once made, in turn order.
    */
   private watcherOf(
-    op: Operation,
+    op: GraphQLWsOperation,
     prepared: PreparedOperation,
     located: (error: unknown) => GraphQLError,
   ): TurnWatcher {
@@ -278,7 +254,7 @@ export class GraphQLWsConnection {
       payload: (json) => {
         op.waiting--;
         if (op.done) return;
-        this.send(nextMessage(op.nextHeadBytes, json));
+        this.send(op.nextMessage(json));
         if (op.endWhenSent && op.waiting === 0) this.end(op, true);
       },
       failed: (error) => {
@@ -309,7 +285,7 @@ export class GraphQLWsConnection {
   }
 
   /** Ends an operation with an `error` message. */
-  private fail(op: Operation, errors: readonly GraphQLError[]): void {
+  private fail(op: GraphQLWsOperation, errors: readonly GraphQLError[]): void {
     if (op.done) return;
     const formatted = this.services.formatErrors(errors);
     if (op.metric) this.services.metrics?.ws.answered(op.metric, formatted);
@@ -323,7 +299,7 @@ export class GraphQLWsConnection {
    * Ends an operation: by the client's complete, by the server (`notify`: a `complete` message),
    * or after an error. What it holds is released now, or once its setup returns.
    */
-  private end(op: Operation, notify = false): void {
+  private end(op: GraphQLWsOperation, notify = false): void {
     if (op.done) return;
     op.done = true;
     if (this.byId.get(op.id) === op) {
@@ -334,7 +310,7 @@ export class GraphQLWsConnection {
     if (op.settled) this.release(op);
   }
 
-  private release(op: Operation): void {
+  private release(op: GraphQLWsOperation): void {
     const stop = op.stop;
     op.stop = undefined;
     this.active.delete(op);
@@ -381,15 +357,6 @@ export class GraphQLWsConnection {
 
 /** ws's options for a text message, whether its data is a string or UTF-8 bytes. */
 const TEXT = Object.freeze({ binary: false });
-
-/** A `next` message: the operation's head, the payload's bytes, and the closing brace. */
-function nextMessage(head: Buffer, payload: Buffer): Buffer {
-  const message = Buffer.allocUnsafe(head.length + payload.length + 1);
-  head.copy(message, 0);
-  payload.copy(message, head.length);
-  message[message.length - 1] = 0x7d; // "}"
-  return message;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
