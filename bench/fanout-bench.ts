@@ -11,13 +11,14 @@
  * tests' startServerProcess, NODE_ENV=production, LOG_LEVEL=warn, rate limits off and the WebSocket
  * limits raised to fit the scenario (no other variable of this shell reaches it). Per scenario:
  * a game that cannot end is started; the subscribers connect (in this process, with the harness
- * BENCH_CLIENT names: bench/fanout-subscribers.ts) and subscribe to `battleTurns(gameId)` (one message per turn: its events and
- * the game after it); warm-up attacks follow until every subscriber has heard a turn; then
- * BENCH_TURNS attacks at BENCH_RATE per second, one at a time, each sent on its schedule (late if
- * the one before is still running; turns/s says the rate they kept). Every subscriber must get every turn from its first one on
- * exactly once and in order, each with the events and the game the attack answered (its
- * `events { __typename turn message }` and `game { turn rabbit { life } currentMonster { name
- * life } }`, the subscription's own selection; a turn replayed from the game's log may come with
+ * BENCH_CLIENT names: bench/fanout-subscribers.ts) and subscribe to `battleTurns(gameId)` (one
+ * message per turn: its events and the game after it); warm-up attacks follow until every
+ * subscriber has heard a turn; then BENCH_TURNS attacks at BENCH_RATE per second, one at a time,
+ * each sent on its schedule (late if the one before is still running; turns/s says the rate they
+ * kept). Every subscriber must get every turn from its first one on exactly once and in order,
+ * each with the events and the game the attack answered (its `events { __typename turn message }`
+ * and `game { turn rabbit { life } currentMonster { name life } }`, the subscription's own
+ * selection; a turn replayed from the game's log may come with
  * `game: null` when a later turn follows, as the schema allows: counted and noted, not a
  * violation); a violation fails the run. Latency: attack sent -> turn message received at each
  * subscriber (both clocks are this process's); per turn, its first message's latency and the time
@@ -567,7 +568,6 @@ async function limitBackend(
   return { backend, gameId: "limit", source };
 }
 
-/** Opens the connections and subscriptions; resolves once every connection is acknowledged. */
 /**
  * What is wrong with one subscriber's messages (undefined: nothing), and how many of its turns came
  * without their game. The schema allows that for a turn replayed from the game's log (turns a
@@ -688,7 +688,7 @@ async function runScenario(ctx: Context, spec: Spec): Promise<Result> {
   }
   const firstMeasured = Math.min(...measured);
   const sendSpanMs = sentAt.get(measured[measured.length - 1]!)! - sentAt.get(measured[0]!)!;
-  const rate = ((measured.length - 1) * 1_000) / sendSpanMs;
+  const rate = measured.length > 1 ? ((measured.length - 1) * 1_000) / sendSpanMs : Number.NaN;
   const lastTurn = Math.max(...measured);
   const done = (i: number) => {
     const { first, count } = subscribers.progress(i);
@@ -980,7 +980,6 @@ function render(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(line)].join("\n");
 }
 
-/** What graphql-ws's client hands `error`: GraphQL errors, an Error, or the socket's CloseEvent. */
 const loadAverage = () =>
   os
     .loadavg()

@@ -118,6 +118,7 @@ function record(
   heard.times.push(time);
 }
 
+/** What graphql-ws's client hands `error`: GraphQL errors, an Error, or the socket's CloseEvent. */
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (Array.isArray(error)) return JSON.stringify(error);
@@ -133,6 +134,8 @@ function describeError(error: unknown): string {
 interface Noted {
   texts: string[];
   times: number[];
+  /** Of which `next` messages. */
+  turns: number;
   first: number | undefined;
   /** What could not be read as this subscriber's (closed early, a message without an id...). */
   errors: string[];
@@ -142,6 +145,10 @@ async function subscribeLight(options: SubscribeOptions): Promise<Subscribers> {
   const counts = layout(options);
   const noted: Noted[] = [];
   const sockets: WebSocket[] = [];
+  /** What no subscriber can own (a message with no id of this connection's): told to all. */
+  const strays: string[] = [];
+  /** The harness closes its connections: any close before that is an error. */
+  let closing = false;
   const subscribe = (id: number) =>
     JSON.stringify({
       id: String(id),
@@ -153,7 +160,7 @@ async function subscribeLight(options: SubscribeOptions): Promise<Subscribers> {
       const socket = new WebSocket(options.wsUrl, PROTOCOL, { perMessageDeflate: false });
       sockets.push(socket);
       for (let s = 0; s < count; s++) {
-        noted.push({ texts: [], times: [], first: undefined, errors: [] });
+        noted.push({ texts: [], times: [], turns: 0, first: undefined, errors: [] });
       }
       const timer = setTimeout(() => reject(new Error("no connection_ack in time")), TIMEOUT_MS);
       let acked = false;
@@ -162,7 +169,7 @@ async function subscribeLight(options: SubscribeOptions): Promise<Subscribers> {
       socket.on("close", (code, reason) => {
         clearTimeout(timer);
         if (!acked) reject(new Error(`closed ${code} ${reason.toString()} before connection_ack`));
-        else if (code !== 1000) {
+        else if (!closing) {
           for (let s = 0; s < count; s++) {
             noted[base + s]!.errors.push(`socket closed ${code} ${reason.toString()}`.trim());
           }
@@ -182,15 +189,19 @@ async function subscribeLight(options: SubscribeOptions): Promise<Subscribers> {
           resolve();
           return;
         }
-        // Every message for an operation starts `{"id":"<id>"`: its subscriber, with no parse.
+        // Both servers write an operation's messages `{"id":"<id>",...`: its subscriber, with no
+        // parse (one that does not is checked, and reported, after the measured turns).
         const end = text.startsWith('{"id":"') ? text.indexOf('"', 7) : -1;
-        const mine = end > 7 ? noted[base + Number(text.slice(7, end))] : undefined;
-        if (mine === undefined) {
-          noted[base]?.errors.push(`a message for no subscription: ${text.slice(0, 200)}`);
+        const id = end > 7 ? Number(text.slice(7, end)) : Number.NaN;
+        if (!Number.isInteger(id) || id < 0 || id >= count) {
+          strays.push(`a message for no subscription: ${text.slice(0, 200)}`);
           return;
         }
+        const mine = noted[base + id]!;
         mine.texts.push(text);
         mine.times.push(time);
+        if (!text.startsWith('","type":"next"', end)) return;
+        mine.turns++;
         if (mine.first === undefined) mine.first = firstTurn(text);
       });
     });
@@ -204,24 +215,32 @@ async function subscribeLight(options: SubscribeOptions): Promise<Subscribers> {
   return {
     progress: (i) => {
       const mine = noted[i]!;
-      return { first: mine.first, count: mine.texts.length };
+      return { first: mine.first, count: mine.turns };
     },
     settle: () => {
       const intern = interner();
       return noted.map((mine) => {
         const heard = emptyHeard();
-        heard.errors.push(...mine.errors);
+        heard.errors.push(...strays, ...mine.errors);
+        let ended = false;
         mine.texts.forEach((text, j) => {
-          const message = JSON.parse(text) as { type?: string; payload?: unknown };
-          if (message.type === "next") {
-            record(heard, message.payload as Parameters<typeof record>[1], mine.times[j]!, intern);
-          } else if (message.type === "complete") heard.completed = true;
-          else heard.errors.push(text.slice(0, 200));
+          const message = parsed(text);
+          if (ended) heard.errors.push(`after its operation ended: ${text.slice(0, 200)}`);
+          else if (message?.type === "next" && isRecord(message.payload)) {
+            record(heard, message.payload, mine.times[j]!, intern);
+          } else if (message?.type === "complete") {
+            heard.completed = true;
+            ended = true;
+          } else if (message?.type === "error") {
+            heard.errors.push(JSON.stringify(message.payload).slice(0, 200));
+            ended = true;
+          } else heard.errors.push(`not a message of the protocol: ${text.slice(0, 200)}`);
         });
         return heard;
       });
     },
     close: async () => {
+      closing = true;
       await Promise.all(
         sockets.map(
           (socket) =>
@@ -239,10 +258,25 @@ async function subscribeLight(options: SubscribeOptions): Promise<Subscribers> {
   };
 }
 
-/** The turn of a subscriber's first message (undefined for an error or a complete). */
+/** A message's JSON, or undefined when it is not JSON (reported by the checks, not thrown). */
+function parsed(text: string): { type?: unknown; payload?: unknown } | undefined {
+  try {
+    const message: unknown = JSON.parse(text);
+    return isRecord(message) ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The turn of a subscriber's first `next` message (undefined when it has none). */
 function firstTurn(text: string): number | undefined {
-  const message = JSON.parse(text) as { payload?: { data?: { battleTurns?: { turn?: number } } } };
-  return message.payload?.data?.battleTurns?.turn;
+  const payload = parsed(text)?.payload as { data?: { battleTurns?: { turn?: unknown } } } | null;
+  const turn = payload?.data?.battleTurns?.turn;
+  return typeof turn === "number" ? turn : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function subscribeGraphqlWs(options: SubscribeOptions): Promise<Subscribers> {

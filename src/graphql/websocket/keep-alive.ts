@@ -38,6 +38,8 @@ export class KeepAlive {
 
   /** Keeps an open connection alive until it closes. */
   add(socket: WebSocket): void {
+    // Closed already: its close event is gone, and nothing would take it out again.
+    if (socket.readyState === socket.CLOSED) return;
     const group = this.groups[this.joining]!;
     this.joining = (this.joining + 1) % this.groups.length;
     const kept: Kept = { answered: true };
