@@ -3,7 +3,11 @@ import type { Cluster } from "ioredis";
 import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { RedisBattleTurnFeed } from "../../src/infrastructure/redis-battle-turn-feed";
-import { startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
+import {
+  connectedClusterClient,
+  startRedisCluster,
+  type RedisClusterUnderTest,
+} from "../support/redis-cluster";
 import { readWatch } from "../support/read-watch";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 import { uniquePrefix } from "../support/redis";
@@ -22,15 +26,8 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-async function clusterClient(role: { subscriber?: boolean } = {}): Promise<Cluster> {
-  const client = createRedisClient(
-    { clusterNodes: cluster.nodes },
-    () => undefined,
-    role,
-  ) as Cluster;
-  await waitUntilReady(client, 10_000);
-  return client;
-}
+const clusterClient = (role: { subscriber?: boolean } = {}): Promise<Cluster> =>
+  connectedClusterClient(cluster, role);
 
 describeGameRepositoryContract("RedisGameRepository on a Redis Cluster", async (options) => {
   const client = await clusterClient();

@@ -2,12 +2,16 @@ import type { Cluster } from "ioredis";
 import type { GameAndEvents, GameService } from "../../src/domain/game-service";
 import type { MonsterSpec } from "../../src/domain/monster";
 import { RedisBattleTurnFeed } from "../../src/infrastructure/redis-battle-turn-feed";
-import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
 import { RedisGameRepository } from "../../src/infrastructure/redis-game-repository";
 import { clusterKeySlot, pubSubCounters, type PubSubCounters } from "../support/cluster-node-info";
 import { readWatch } from "../support/read-watch";
 import { uniquePrefix } from "../support/redis";
-import { moveSlot, startRedisCluster, type RedisClusterUnderTest } from "../support/redis-cluster";
+import {
+  connectedClusterClient,
+  moveSlot,
+  startRedisCluster,
+  type RedisClusterUnderTest,
+} from "../support/redis-cluster";
 import { gameServiceOn } from "../support/services";
 import { eventsOf, watchTurns } from "../support/watch-turns";
 
@@ -27,14 +31,10 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
+/** A client of the cluster, disconnected after the file's tests. */
 async function clusterClient(role: { subscriber?: boolean } = {}): Promise<Cluster> {
-  const client = createRedisClient(
-    { clusterNodes: cluster.nodes },
-    () => undefined,
-    role,
-  ) as Cluster;
+  const client = await connectedClusterClient(cluster, role);
   clients.push(client);
-  await waitUntilReady(client, 10_000);
   return client;
 }
 

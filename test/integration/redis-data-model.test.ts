@@ -63,6 +63,27 @@ const statsOf = (m: MonsterSpec): Record<string, string> => ({
   w: String(m.weapon),
 });
 
+/** The game hash of a fresh game whose first monster is `firstMonster`, as its start stored it. */
+const freshGameHash = (
+  game: { dice: string; createdAt: number },
+  playerToken: string,
+  firstMonster: string,
+): Record<string, unknown> => ({
+  s: "P",
+  t: "0",
+  v: "0",
+  d: game.dice,
+  tk: sha256Base64url(playerToken),
+  cm: "1",
+  ca: String(game.createdAt),
+  ua: String(game.createdAt),
+  ...FRESH_RABBIT,
+  le: "1", // the opening emergence
+  o: `0${RS}E1${US}${firstMonster}`, // the log is made by the first turn
+  tl: "60000", // the TTL its keys were given
+  lc: expect.stringMatching(COMMIT_ID),
+});
+
 describe("Redis data model (looked at with raw commands)", () => {
   const prefix = uniquePrefix();
   let client: RedisClient;
@@ -106,21 +127,7 @@ describe("Redis data model (looked at with raw commands)", () => {
     expect(await raw.lrange(k.array, 0, -1)).toEqual(["1", "2", "3", "4"]);
     const stored = await raw.hgetall(k.game);
     expect(Object.keys(stored).sort()).toEqual(GAME_FIELDS);
-    expect(stored).toEqual({
-      s: "P",
-      t: "0",
-      v: "0",
-      d: game.dice,
-      tk: sha256Base64url(playerToken),
-      cm: "1",
-      ca: String(game.createdAt),
-      ua: String(game.createdAt),
-      ...FRESH_RABBIT,
-      le: "1", // the opening emergence
-      o: `0${RS}E1${US}Gnat`, // the log is made by the first turn
-      tl: "60000", // the TTL its keys were given
-      lc: expect.stringMatching(COMMIT_ID),
-    });
+    expect(stored).toEqual(freshGameHash(game, playerToken, "Gnat"));
     expect(stored.d).toMatch(DICE_STATE);
     expect(stored.tk).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(stored.tk).not.toBe(playerToken);
@@ -142,21 +149,7 @@ describe("Redis data model (looked at with raw commands)", () => {
       expect(await raw.hgetall(key)).toEqual(statsOf(monster));
     }
     expect(await raw.exists(k.monster("7"), k.monster("0"))).toBe(0);
-    expect(await raw.hgetall(k.game)).toEqual({
-      s: "P",
-      t: "0",
-      v: "0",
-      d: game.dice,
-      tk: sha256Base64url(playerToken),
-      cm: "1",
-      ca: String(game.createdAt),
-      ua: String(game.createdAt),
-      ...FRESH_RABBIT,
-      le: "1",
-      o: `0${RS}E1${US}${BESTIARY[0]!.name}`,
-      tl: "60000",
-      lc: expect.stringMatching(COMMIT_ID),
-    });
+    expect(await raw.hgetall(k.game)).toEqual(freshGameHash(game, playerToken, BESTIARY[0]!.name));
     expect((await keysOfGame(raw, prefix, game.id)).length).toBe(2 + 6);
     expect(await service.recentEvents(game.id, 10)).toEqual([
       expect.objectContaining({ type: "MonsterEmerged", turn: 0, monster: BESTIARY[0]!.name }),

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import type { Cluster } from "ioredis";
+import { createRedisClient, waitUntilReady } from "../../src/infrastructure/redis-client";
 import { startRedisServer, type RedisServer } from "./redis-server";
 
 const run = promisify(execFile);
@@ -66,6 +68,20 @@ export async function startRedisCluster(
     await Promise.all(servers.map((s) => s.stop()));
     throw error;
   }
+}
+
+/** A ready client of the test cluster, with the server's options (its subscriber when asked). */
+export async function connectedClusterClient(
+  cluster: RedisClusterUnderTest,
+  role: { subscriber?: boolean } = {},
+): Promise<Cluster> {
+  const client = createRedisClient(
+    { clusterNodes: cluster.nodes },
+    () => undefined,
+    role,
+  ) as Cluster;
+  await waitUntilReady(client, 10_000);
+  return client;
 }
 
 /** Polls `check` every 100 ms for up to 10 s. */
